@@ -1,0 +1,7 @@
+//! The news-corpus explorer: a native pipeline that turns scraped articles
+//! into an evidence-linked corpus, and a browser app that explores it.
+//! See ARCHITECTURE.md for the map and the invariants.
+
+pub mod model;
+#[cfg(feature = "pipeline")]
+pub mod pipeline;

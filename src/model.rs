@@ -1,0 +1,209 @@
+//! The corpus model: the JSON contract between the pipeline that writes a
+//! corpus and the explorer that reads it. `docs/corpus-format.md` documents
+//! every field; change both together and bump [`SCHEMA_VERSION`] when a
+//! reader would misread old files.
+
+use serde::{Deserialize, Serialize};
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Corpus {
+    pub schema_version: u32,
+    /// Short content hash of everything else, so links can name the corpus they were made for.
+    pub version: String,
+    pub articles: Vec<Article>,
+    pub entities: Vec<Entity>,
+    pub events: Vec<Event>,
+    pub quotes: Vec<Quote>,
+    pub figures: Vec<Figure>,
+    pub relations: Vec<Relation>,
+}
+
+/// UTF-8 byte offsets into one article's cleaned `text`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Span {
+    pub article: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub id: String,
+    pub title: String,
+    pub outlet: String,
+    pub url: Option<String>,
+    /// `YYYY-MM-DD`, or null when the manifest gives none.
+    pub published: Option<String>,
+    /// Cleaned body; paragraphs separated by one blank line.
+    pub text: String,
+    pub paragraphs: Vec<Paragraph>,
+    /// `[start, end]` byte offsets of every sentence, in order.
+    pub sentences: Vec<[usize; 2]>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ParagraphKind {
+    Body,
+    Caption,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Paragraph {
+    pub start: usize,
+    pub end: usize,
+    pub kind: ParagraphKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Place,
+    Other,
+}
+
+impl EntityKind {
+    pub const ALL: [EntityKind; 4] = [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Place,
+        EntityKind::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Place => "place",
+            EntityKind::Other => "other",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<EntityKind> {
+        EntityKind::ALL.into_iter().find(|kind| kind.as_str() == text)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub id: String,
+    /// The fullest form the text gives.
+    pub name: String,
+    pub kind: EntityKind,
+    /// Every other surface form seen.
+    pub aliases: Vec<String>,
+    pub mentions: Vec<Span>,
+    /// The first role or title the text gives ("spokesman", "head of immigration").
+    pub role: Option<String>,
+    /// Every distinct role or title the text gives.
+    pub roles: Vec<String>,
+    /// Precomputed graph position, in layout units around the origin.
+    pub x: f32,
+    pub y: f32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Year,
+    Month,
+    Day,
+}
+
+/// A normalised point in time: `value` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`
+/// to match `precision`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DatePoint {
+    pub value: String,
+    pub precision: Precision,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventDate {
+    /// Null when the expression is relative and the article has no
+    /// publication date to resolve it against (then `resolved` is false).
+    pub value: Option<String>,
+    pub precision: Precision,
+    /// The end of an interval ("since 2002", "last week"); absent for points.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<DatePoint>,
+    pub resolved: bool,
+    /// The temporal expression exactly as written.
+    pub as_written: String,
+    /// Where the expression stands in the text.
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: String,
+    pub article: String,
+    pub date: EventDate,
+    /// A short label made from the statement.
+    pub text: String,
+    /// The sentence that states it.
+    pub evidence: Span,
+    /// Entities mentioned in that sentence.
+    pub entities: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    pub id: String,
+    /// Entity id, or null when nobody is named.
+    pub speaker: Option<String>,
+    /// The quoted words, without quotation marks.
+    pub text: String,
+    /// The quoted words' own span.
+    pub span: Span,
+    /// The sentence that carries the quote.
+    pub evidence: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    pub id: String,
+    pub value: f64,
+    /// The figure as written, with what it counts ("47 people").
+    pub text: String,
+    /// What is counted, when the text says ("people", "Cambodians", "%").
+    pub unit: Option<String>,
+    /// "roughly", "only", "more than" … as written before the number.
+    pub qualifier: Option<String>,
+    pub span: Span,
+    pub evidence: Span,
+    pub claimant: Option<String>,
+    /// Figures for the same quantity that disagree with this one.
+    pub conflicts_with: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Relation {
+    pub id: String,
+    pub source: String,
+    pub target: String,
+    pub kind: String,
+    /// Every supporting span (sentences).
+    pub evidence: Vec<Span>,
+}
+
+impl Corpus {
+    pub fn article(&self, id: &str) -> Option<&Article> {
+        self.articles.iter().find(|article| article.id == id)
+    }
+
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.entities.iter().find(|entity| entity.id == id)
+    }
+
+    /// The text a span covers, or "" when it points nowhere.
+    pub fn slice(&self, span: &Span) -> &str {
+        self.article(&span.article)
+            .and_then(|article| article.text.get(span.start..span.end))
+            .unwrap_or("")
+    }
+}

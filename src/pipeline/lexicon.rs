@@ -1,0 +1,177 @@
+//! The word lists the pipeline consults, loaded once from `data/`. Lookups
+//! take the word as written; most lists compare lower-cased.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+pub struct Lexicon {
+    sections: HashMap<&'static str, HashSet<String>>,
+    /// Exact-case single words that never name an entity.
+    not_entities: HashSet<&'static str>,
+    known_orgs: HashSet<&'static str>,
+    demonyms: HashSet<&'static str>,
+    places: HashSet<&'static str>,
+    first_names: HashSet<&'static str>,
+    common_words: HashSet<&'static str>,
+    /// Lower-cased alias → canonical place name.
+    place_alias: HashMap<String, &'static str>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+
+pub fn lexicon() -> &'static Lexicon {
+    &LEXICON
+}
+
+fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(|line| line.split('#').next().unwrap_or("").trim())
+        .filter(|line| !line.is_empty())
+}
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let mut raw: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+        let mut current = "";
+        for line in entries(include_str!("../../data/lexicon.txt")) {
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                current = name;
+            } else {
+                raw.entry(current).or_default().push(line);
+            }
+        }
+        let section = |name: &str| raw.get(name).cloned().unwrap_or_default();
+        let mut place_alias = HashMap::new();
+        for line in section("place_aliases") {
+            let Some((canonical, aliases)) = line.split_once('=') else { continue };
+            let canonical = canonical.trim();
+            place_alias.insert(canonical.to_lowercase(), canonical);
+            for alias in aliases.split(',') {
+                place_alias.insert(alias.trim().to_lowercase(), canonical);
+            }
+        }
+        let lowered = [
+            "honorifics",
+            "roles",
+            "role_modifiers",
+            "org_heads",
+            "org_leads",
+            "place_heads",
+            "speech_verbs",
+            "claim_verbs",
+            "approximators",
+            "pronouns",
+            "abbreviations",
+            "sentence_starters",
+        ];
+        let sections = lowered
+            .iter()
+            .map(|&name| (name, section(name).iter().map(|w| w.to_lowercase()).collect()))
+            .collect();
+        Lexicon {
+            sections,
+            not_entities: section("not_entities").into_iter().collect(),
+            known_orgs: section("known_orgs").into_iter().collect(),
+            demonyms: section("demonyms").into_iter().collect(),
+            places: entries(include_str!("../../data/places.txt")).collect(),
+            first_names: entries(include_str!("../../data/first_names.txt")).collect(),
+            common_words: entries(include_str!("../../data/common_words.txt")).collect(),
+            place_alias,
+        }
+    }
+
+    fn in_section(&self, section: &str, word: &str) -> bool {
+        let set = &self.sections[section];
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            set.contains(&word.to_lowercase())
+        } else {
+            set.contains(word)
+        }
+    }
+
+    pub fn is_honorific(&self, word: &str) -> bool {
+        self.in_section("honorifics", word)
+    }
+    pub fn is_role(&self, word: &str) -> bool {
+        self.in_section("roles", word)
+    }
+    pub fn is_role_modifier(&self, word: &str) -> bool {
+        self.in_section("role_modifiers", word)
+    }
+    pub fn is_org_head(&self, word: &str) -> bool {
+        self.in_section("org_heads", word)
+    }
+    pub fn is_org_lead(&self, word: &str) -> bool {
+        self.in_section("org_leads", word)
+    }
+    pub fn is_place_head(&self, word: &str) -> bool {
+        self.in_section("place_heads", word)
+    }
+    pub fn is_speech_verb(&self, word: &str) -> bool {
+        self.in_section("speech_verbs", word)
+    }
+    pub fn is_claim_verb(&self, word: &str) -> bool {
+        self.in_section("claim_verbs", word) || self.is_speech_verb(word)
+    }
+    pub fn is_approximator(&self, word: &str) -> bool {
+        self.in_section("approximators", word)
+    }
+    pub fn is_pronoun(&self, word: &str) -> bool {
+        self.in_section("pronouns", word)
+    }
+    /// Whether `word` (without its final full stop) is an abbreviation whose
+    /// full stop does not end a sentence.
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        self.in_section("abbreviations", word)
+    }
+    /// A function word that typically opens a sentence ("The", "They", "But").
+    pub fn is_sentence_starter(&self, word: &str) -> bool {
+        self.in_section("sentence_starters", word)
+    }
+    pub fn is_not_entity(&self, word: &str) -> bool {
+        self.not_entities.contains(word)
+    }
+    pub fn is_known_org(&self, name: &str) -> bool {
+        self.known_orgs.contains(name)
+    }
+    pub fn is_demonym(&self, word: &str) -> bool {
+        self.demonyms.contains(word)
+    }
+    pub fn is_first_name(&self, word: &str) -> bool {
+        self.first_names.contains(word)
+    }
+    /// A lower-case dictionary word: capitalised, it only starts a sentence.
+    pub fn is_common_word(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.common_words.contains(lower.as_str())
+    }
+    /// The canonical name of a known place, if `name` is one.
+    pub fn place(&self, name: &str) -> Option<&'static str> {
+        if let Some(&canonical) = self.place_alias.get(&name.to_lowercase()) {
+            return Some(canonical);
+        }
+        self.places.get(name).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load_and_answer() {
+        let lex = lexicon();
+        assert_eq!(lex.place("U.S."), Some("United States"));
+        assert_eq!(lex.place("the States"), Some("United States"));
+        assert_eq!(lex.place("Minnesota"), Some("Minnesota"));
+        assert!(lex.place("Van").is_none());
+        assert!(lex.is_honorific("Gen."));
+        assert!(lex.is_org_head("Ministry"));
+        assert!(lex.is_common_word("However"));
+        assert!(!lex.is_common_word("Sopheak"));
+        assert!(lex.is_first_name("Bill"));
+        assert!(lex.is_speech_verb("said"));
+        assert!(lex.is_demonym("Cambodian"));
+        assert!(lex.is_not_entity("Tuesday"));
+    }
+}

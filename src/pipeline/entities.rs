@@ -178,7 +178,13 @@ impl<'a, 't> Finder<'a, 't> {
                     "of" => self.lex.is_org_lead(last) || self.lex.is_honorific(last),
                     "the" => end - 1 > start && self.word(end - 1) == "of",
                     "and" | "&" => self.and_joins(start, end, tokens.end),
-                    "-" => self.adjacent(end - 1, end) && end + 1 < tokens.end && self.adjacent(end, end + 1),
+                    // "Jean-Pierre", but not "US-Cambodian".
+                    "-" => {
+                        end + 1 < tokens.end
+                            && self.adjacent(end - 1, end)
+                            && self.adjacent(end, end + 1)
+                            && [end - 1, end + 1].iter().all(|&i| !self.lex.is_demonym(self.word(i)) && self.lex.place(self.word(i)).is_none())
+                    }
                     particle => PARTICLES.contains(&particle),
                 };
                 let next_is_name = end + 1 < tokens.end && self.is_name_word(end + 1);
@@ -522,14 +528,18 @@ fn read_roles(finder: &Finder, candidates: &[Candidate], candidate_entity: &[Opt
             .map(|m| m.entity)
             .find(|&e| matches!(entities.list[e].kind, EntityKind::Organization | EntityKind::Place))
     };
-    let mut add = |entities: &mut Entities, person: usize, role: Option<String>, organisation: Option<usize>, sentence: usize| {
+    let add = |entities: &mut Entities, person: usize, role: Option<String>, organisation: Option<usize>, sentence: usize| {
         if let Some(role) = &role {
             if !entities.list[person].roles.contains(role) {
                 entities.list[person].roles.push(role.clone());
             }
         }
         if let Some(organisation) = organisation.filter(|&o| o != person) {
-            let kind = role.as_deref().map_or("member_of", relation_for_role);
+            let kind = if entities.list[organisation].kind == EntityKind::Place {
+                "affiliated_with"
+            } else {
+                role.as_deref().map_or("member_of", relation_for_role)
+            };
             entities.links.push(RoleLink { person, organization: organisation, kind, sentence });
         }
     };
@@ -624,10 +634,6 @@ fn read_roles(finder: &Finder, candidates: &[Candidate], candidate_entity: &[Opt
         if let Some(organization) = organisation {
             entities.unnamed.push(UnnamedSpeaker { token: i, organization });
         }
-    }
-    for entity in &mut entities.list {
-        entity.roles.sort_by_key(|role| std::cmp::Reverse(role.split(' ').count()));
-        entity.roles.dedup();
     }
 }
 

@@ -1,7 +1,226 @@
 //! The corpus pipeline: raw scraped articles in, an evidence-linked corpus out.
-//! Everything here is pure: the CLI (`src/bin/corpus.rs`) does the I/O.
+//! Everything here is pure; the CLI (`src/bin/corpus.rs`) and `manifest` do
+//! the reading and writing. Per article the stages run in order: clean →
+//! sentences → entities → dates → quotes → figures; then `merge` joins
+//! entities across articles, `relations` links them and `layout` places them.
 
+pub mod attribution;
 pub mod clean;
+pub mod dates;
 pub mod entities;
+pub mod figures;
+pub mod layout;
 pub mod lexicon;
+pub mod manifest;
+pub mod merge;
+pub mod quotes;
+pub mod relations;
 pub mod text;
+
+use crate::model::{Article, Corpus, Event, EventDate, Figure, Quote, Span, SCHEMA_VERSION};
+use chrono::NaiveDate;
+use text::Analysed;
+
+/// One article as the manifest and its file give it.
+#[derive(Debug, Clone)]
+pub struct ArticleInput {
+    pub id: String,
+    pub outlet: String,
+    pub url: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub title: Option<String>,
+    pub raw: String,
+}
+
+#[derive(Debug)]
+pub struct Built {
+    pub corpus: Corpus,
+    pub warnings: Vec<String>,
+}
+
+/// What the per-article stages found, in that article's local terms.
+pub struct ArticleAnalysis {
+    pub article: Article,
+    pub entities: entities::Entities,
+    pub dates: Vec<dates::TimeExpr>,
+    pub quotes: Vec<quotes::FoundQuote>,
+    pub figures: Vec<figures::FoundFigure>,
+    /// Byte range of every token, so spans can be made after `Analysed` is gone.
+    pub token_bytes: Vec<(usize, usize)>,
+    /// Token range of every sentence.
+    pub sentence_tokens: Vec<std::ops::Range<usize>>,
+}
+
+impl ArticleAnalysis {
+    pub fn span_of_tokens(&self, tokens: &std::ops::Range<usize>) -> Span {
+        Span { article: self.article.id.clone(), start: self.token_bytes[tokens.start].0, end: self.token_bytes[tokens.end - 1].1 }
+    }
+
+    pub fn sentence_span(&self, sentence: usize) -> Span {
+        let [start, end] = self.article.sentences[sentence];
+        Span { article: self.article.id.clone(), start, end }
+    }
+}
+
+pub fn analyse(input: &ArticleInput) -> ArticleAnalysis {
+    let cleaned = clean::clean(&input.raw, input.title.as_deref());
+    let doc = Analysed::new(&cleaned.text, &cleaned.paragraphs);
+    let found = entities::find(&doc);
+    let times = dates::tag(&doc, input.published);
+    let date_tokens = times.iter().flat_map(|t| t.tokens.clone()).collect();
+    let found_quotes = quotes::find(&doc, &found);
+    let found_figures = figures::find(&doc, &found, &found_quotes, &date_tokens);
+    let token_bytes = doc.tokens.iter().map(|t| (t.start, t.end)).collect();
+    let sentence_tokens = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
+    let sentences = doc.sentences.iter().map(|s| [s.start, s.end]).collect();
+    let article = Article {
+        id: input.id.clone(),
+        title: cleaned.title,
+        outlet: input.outlet.clone(),
+        url: input.url.clone(),
+        published: input.published.map(|d| d.format("%Y-%m-%d").to_string()),
+        text: cleaned.text,
+        paragraphs: cleaned.paragraphs,
+        sentences,
+    };
+    ArticleAnalysis {
+        article,
+        entities: found,
+        dates: times,
+        quotes: found_quotes,
+        figures: found_figures,
+        token_bytes,
+        sentence_tokens,
+    }
+}
+
+/// A short label for a dated statement: its sentence without the date
+/// expression (and a preposition left dangling), cut to a dozen words.
+fn event_label(analysis: &ArticleAnalysis, time: &dates::TimeExpr) -> String {
+    const MAX_WORDS: usize = 14;
+    const DANGLING: &[&str] = &["on", "in", "since", "during", "by", "until", "at", "of", "from", "only", "just"];
+    let text = &analysis.article.text;
+    let sentence = &analysis.sentence_tokens[time.sentence];
+    let mut cut_start = time.tokens.start;
+    while cut_start > sentence.start {
+        let (start, end) = analysis.token_bytes[cut_start - 1];
+        if !DANGLING.contains(&text[start..end].to_lowercase().as_str()) {
+            break;
+        }
+        cut_start -= 1;
+    }
+    let (sentence_start, sentence_end) = (analysis.token_bytes[sentence.start].0, analysis.token_bytes[sentence.end - 1].1);
+    let (cut_from, cut_to) = (analysis.token_bytes[cut_start].0, analysis.token_bytes[time.tokens.end - 1].1);
+    let joined = format!("{} {}", &text[sentence_start..cut_from], &text[cut_to..sentence_end]);
+    let words: Vec<&str> = joined.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric) || w.len() > 1).collect();
+    let mut label = words.iter().take(MAX_WORDS).copied().collect::<Vec<_>>().join(" ");
+    label = label.trim_start_matches([',', ' ']).trim_end_matches([',', ';', ':']).replace(" ,", ",");
+    if words.len() > MAX_WORDS {
+        label.push('\u{2026}');
+    }
+    let mut chars = label.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
+        None => label,
+    }
+}
+
+pub fn build(inputs: &[ArticleInput]) -> Built {
+    let mut warnings = Vec::new();
+    let analyses: Vec<ArticleAnalysis> = inputs.iter().map(analyse).collect();
+    for (input, analysis) in inputs.iter().zip(&analyses) {
+        if analysis.article.sentences.is_empty() {
+            warnings.push(format!("{}: no sentences left after cleaning", input.id));
+        }
+    }
+    let merged = merge::merge(&analyses);
+
+    let mut events = Vec::new();
+    let mut quotes = Vec::new();
+    let mut figures = Vec::new();
+    for (article_index, analysis) in analyses.iter().enumerate() {
+        let global = |local: usize| merged.entities[merged.local_to_global[article_index][local]].id.clone();
+        let sentence_entities = |sentence: usize| {
+            let mut ids: Vec<String> = Vec::new();
+            for mention in analysis.entities.mentions.iter().filter(|m| m.sentence == sentence) {
+                let id = global(mention.entity);
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            ids
+        };
+        for time in &analysis.dates {
+            let span = analysis.span_of_tokens(&time.tokens);
+            events.push(Event {
+                id: format!("ev-{}", events.len() + 1),
+                article: analysis.article.id.clone(),
+                date: EventDate {
+                    value: time.start.as_ref().map(|p| p.value.clone()),
+                    precision: time.precision,
+                    end: time.end.clone(),
+                    resolved: time.start.is_some(),
+                    as_written: analysis.article.text[span.start..span.end].to_string(),
+                    span,
+                },
+                text: event_label(analysis, time),
+                evidence: analysis.sentence_span(time.sentence),
+                entities: sentence_entities(time.sentence),
+            });
+        }
+        for quote in &analysis.quotes {
+            quotes.push(Quote {
+                id: format!("q-{}", quotes.len() + 1),
+                speaker: quote.speaker.map(global),
+                text: analysis.article.text[quote.inner.clone()].to_string(),
+                span: Span { article: analysis.article.id.clone(), start: quote.inner.start, end: quote.inner.end },
+                evidence: analysis.sentence_span(quote.sentence),
+            });
+        }
+        let first_figure = figures.len();
+        for figure in &analysis.figures {
+            let span = analysis.span_of_tokens(&figure.tokens);
+            figures.push(Figure {
+                id: format!("fig-{}", figures.len() + 1),
+                value: figure.value,
+                text: analysis.article.text[span.start..span.end].to_string(),
+                unit: figure.unit.clone(),
+                qualifier: figure.qualifier.clone(),
+                span,
+                evidence: analysis.sentence_span(figure.sentence),
+                claimant: figure.claimant.map(global),
+                conflicts_with: figure.conflicts.iter().map(|c| format!("fig-{}", first_figure + c + 1)).collect(),
+            });
+        }
+    }
+    let relations = relations::derive(&analyses, &merged);
+    let mut entities = merged.entities;
+    let index_of: std::collections::HashMap<String, usize> = entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+    let edges: Vec<layout::Edge> = relations
+        .iter()
+        .map(|r| (index_of[&r.source], index_of[&r.target], r.evidence.len() as f32 * if r.kind == "co_occurs" { 1.0 } else { 3.0 }))
+        .collect();
+    for (entity, (x, y)) in entities.iter_mut().zip(layout::layout(index_of.len(), &edges)) {
+        entity.x = x;
+        entity.y = y;
+    }
+    let mut corpus = Corpus {
+        schema_version: SCHEMA_VERSION,
+        version: String::new(),
+        articles: analyses.into_iter().map(|a| a.article).collect(),
+        entities,
+        events,
+        quotes,
+        figures,
+        relations,
+    };
+    corpus.version = content_version(&corpus);
+    Built { corpus, warnings }
+}
+
+/// FNV-1a over the serialised corpus: a short version that changes with any content.
+fn content_version(corpus: &Corpus) -> String {
+    let json = serde_json::to_vec(corpus).unwrap_or_default();
+    let hash = json.iter().fold(0xcbf2_9ce4_8422_2325u64, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3));
+    format!("{:08x}", hash >> 32)
+}

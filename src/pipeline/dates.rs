@@ -1,0 +1,531 @@
+//! The temporal tagger (HeidelTime-style rules): finds date expressions in
+//! running text and normalises them against the publication date, each with
+//! its precision. Relative expressions ("on Tuesday", "last month") stay
+//! unresolved, never guessed, when there is no publication date.
+
+use super::text::{Analysed, TokenKind};
+use crate::model::{DatePoint, Precision};
+use chrono::{Datelike, Months, NaiveDate, TimeDelta, Weekday};
+use std::ops::Range;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimeExpr {
+    pub tokens: Range<usize>,
+    pub sentence: usize,
+    /// None when the expression could not be anchored.
+    pub start: Option<DatePoint>,
+    pub precision: Precision,
+    pub end: Option<DatePoint>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Tense {
+    Past,
+    Future,
+}
+
+/// A resolved or unresolvable point, before formatting.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Point {
+    Year(i32),
+    Month(i32, u32),
+    Day(NaiveDate),
+    /// Needs a publication date that the article lacks.
+    Unanchored(Precision),
+}
+
+impl Point {
+    fn precision(self) -> Precision {
+        match self {
+            Point::Year(_) => Precision::Year,
+            Point::Month(..) => Precision::Month,
+            Point::Day(_) => Precision::Day,
+            Point::Unanchored(precision) => precision,
+        }
+    }
+
+    fn to_date_point(self) -> Option<DatePoint> {
+        let value = match self {
+            Point::Year(year) => format!("{year:04}"),
+            Point::Month(year, month) => format!("{year:04}-{month:02}"),
+            Point::Day(date) => date.format("%Y-%m-%d").to_string(),
+            Point::Unanchored(_) => return None,
+        };
+        Some(DatePoint { value, precision: self.precision() })
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+];
+
+fn month_number(word: &str) -> Option<u32> {
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let lower = word.trim_end_matches('.').to_lowercase();
+    if let Some(index) = MONTHS.iter().position(|m| *m == lower) {
+        return Some(index as u32 + 1);
+    }
+    let short = if lower == "sept" { "sep" } else { lower.as_str() };
+    (word.ends_with('.') || lower.len() == 3)
+        .then(|| MONTHS.iter().position(|m| m.starts_with(short) && short.len() == 3))
+        .flatten()
+        .filter(|&i| short != "may" || word.ends_with('.') || i == 4)
+        .map(|i| i as u32 + 1)
+}
+
+fn weekday(word: &str) -> Option<Weekday> {
+    Some(match word {
+        "Monday" => Weekday::Mon,
+        "Tuesday" => Weekday::Tue,
+        "Wednesday" => Weekday::Wed,
+        "Thursday" => Weekday::Thu,
+        "Friday" => Weekday::Fri,
+        "Saturday" => Weekday::Sat,
+        "Sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+fn year_number(word: &str) -> Option<i32> {
+    (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| word.parse().ok())
+        .flatten()
+        .filter(|y| (1800..=2100).contains(y))
+}
+
+fn day_number(word: &str) -> Option<u32> {
+    let digits = word.trim_end_matches(|c: char| c.is_alphabetic());
+    let suffix = &word[digits.len()..];
+    let day: u32 = digits.parse().ok()?;
+    (matches!(suffix, "" | "st" | "nd" | "rd" | "th") && (1..=31).contains(&day) && digits.len() <= 2).then_some(day)
+}
+
+fn count_word(word: &str) -> Option<i64> {
+    const WORDS: [&str; 12] = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+    let lower = word.to_lowercase();
+    if lower == "a" || lower == "an" {
+        return Some(1);
+    }
+    WORDS.iter().position(|w| *w == lower).map(|i| i as i64 + 1).or_else(|| word.parse().ok())
+}
+
+struct Tagger<'a, 't> {
+    doc: &'a Analysed<'t>,
+    published: Option<NaiveDate>,
+}
+
+impl<'a, 't> Tagger<'a, 't> {
+    fn word(&self, i: usize) -> &'t str {
+        self.doc.tokens.get(i).map_or("", |t| t.text(self.doc.text))
+    }
+
+    fn lower(&self, i: usize) -> String {
+        self.word(i).to_lowercase()
+    }
+
+    /// The tense around token `at`: the nearest tense marker before it in
+    /// its sentence, else the nearest after it, else the past (news reports).
+    fn tense_at(&self, at: usize, sentence: &Range<usize>) -> Tense {
+        const FUTURE: &[&str] = &["will", "\u{2019}ll", "'ll", "shall", "next", "upcoming", "scheduled", "until", "plans", "expected", "later", "tomorrow"];
+        const PAST: &[&str] = &["said", "was", "were", "had", "did", "told", "came", "went", "met", "left", "took", "made", "gave", "began", "held", "sent", "won", "lost", "last", "ago", "yesterday"];
+        let marker = |i: usize| {
+            let word = self.lower(i);
+            if FUTURE.contains(&word.as_str()) {
+                Some(Tense::Future)
+            } else if PAST.contains(&word.as_str()) || (word.len() > 4 && word.ends_with("ed")) {
+                Some(Tense::Past)
+            } else {
+                None
+            }
+        };
+        (sentence.start..at)
+            .rev()
+            .find_map(marker)
+            .or_else(|| (at..sentence.end).find_map(marker))
+            .unwrap_or(Tense::Past)
+    }
+
+    /// The month-day's year: the one nearest the publication date, leaning
+    /// to the past or the future with the tense.
+    fn day_without_year(&self, month: u32, day: u32, tense: Tense) -> Point {
+        let Some(published) = self.published else { return Point::Unanchored(Precision::Day) };
+        let candidates = [published.year() - 1, published.year(), published.year() + 1];
+        let best = candidates
+            .iter()
+            .filter_map(|&y| NaiveDate::from_ymd_opt(y, month, day))
+            .min_by_key(|date| {
+                let distance = (*date - published).num_days();
+                let wrong_side = match tense {
+                    Tense::Past => distance > 31,
+                    Tense::Future => distance < -31,
+                };
+                (wrong_side, distance.abs())
+            });
+        best.map_or(Point::Unanchored(Precision::Day), Point::Day)
+    }
+
+    fn month_without_year(&self, month: u32, direction: Direction) -> Point {
+        let Some(published) = self.published else { return Point::Unanchored(Precision::Month) };
+        let (year, current) = (published.year(), published.month());
+        let year = match direction {
+            Direction::OnOrBefore => if month <= current { year } else { year - 1 },
+            Direction::Before => if month < current { year } else { year - 1 },
+            Direction::OnOrAfter => if month >= current { year } else { year + 1 },
+            Direction::After => if month > current { year } else { year + 1 },
+        };
+        Point::Month(year, month)
+    }
+
+    fn weekday_date(&self, day: Weekday, direction: Direction) -> Point {
+        let Some(published) = self.published else { return Point::Unanchored(Precision::Day) };
+        let back = (7 + published.weekday().num_days_from_monday() as i64 - day.num_days_from_monday() as i64) % 7;
+        let date = match direction {
+            Direction::OnOrBefore => published - TimeDelta::days(back),
+            Direction::Before => published - TimeDelta::days(if back == 0 { 7 } else { back }),
+            Direction::OnOrAfter => published + TimeDelta::days((7 - back) % 7),
+            Direction::After => published + TimeDelta::days(if back == 0 { 7 } else { 7 - back }),
+        };
+        Point::Day(date)
+    }
+
+    /// A date point starting at token `i`: its end token and value.
+    fn point(&self, i: usize, limit: usize, tense: Tense, modifier: Option<&str>) -> Option<(usize, Point)> {
+        let word = self.word(i);
+        let direction = match (modifier, tense) {
+            (Some("last"), _) => Direction::Before,
+            (Some("next"), _) => Direction::After,
+            (_, Tense::Past) => Direction::OnOrBefore,
+            (_, Tense::Future) => Direction::OnOrAfter,
+        };
+        if let Some(month) = month_number(word) {
+            // "February 5", "February 5, 2018", "February 2017", "February"
+            if i + 1 < limit {
+                if let Some(day) = day_number(self.word(i + 1)) {
+                    let (end, year) = if self.word(i + 2) == "," && year_number(self.word(i + 3)).is_some() {
+                        (i + 4, year_number(self.word(i + 3)))
+                    } else if let Some(year) = year_number(self.word(i + 2)) {
+                        (i + 3, Some(year))
+                    } else {
+                        (i + 2, None)
+                    };
+                    let point = match year {
+                        Some(year) => NaiveDate::from_ymd_opt(year, month, day).map(Point::Day)?,
+                        None => self.day_without_year(month, day, tense),
+                    };
+                    return Some((end, point));
+                }
+                if let Some(year) = year_number(self.word(i + 1)) {
+                    return Some((i + 2, Point::Month(year, month)));
+                }
+            }
+            let previous = i.checked_sub(1).map(|p| self.lower(p)).unwrap_or_default();
+            let cued = modifier.is_some()
+                || ["in", "since", "until", "by", "during", "early", "late", "mid", "from", "before", "after", "of", "through", "till", "this"].contains(&previous.as_str());
+            if cued && (word.len() > 3 || word.ends_with('.')) && word != "May" || (cued && word == "May" && previous != "") {
+                return Some((i + 1, self.month_without_year(month, direction)));
+            }
+            return None;
+        }
+        if let Some(day) = day_number(word) {
+            // "5 February 2004"
+            if let Some(month) = month_number(self.word(i + 1)) {
+                return Some(match year_number(self.word(i + 2)) {
+                    Some(year) => (i + 3, NaiveDate::from_ymd_opt(year, month, day).map(Point::Day)?),
+                    None => (i + 2, self.day_without_year(month, day, tense)),
+                });
+            }
+            return None;
+        }
+        if let Some(year) = year_number(word) {
+            if self.doc.tokens[i].kind == TokenKind::Number && !matches!(self.word(i + 1), "%" | "per") {
+                return Some((i + 1, Point::Year(year)));
+            }
+        }
+        if let Some(day) = weekday(word) {
+            return Some((i + 1, self.weekday_date(day, direction)));
+        }
+        None
+    }
+
+    fn shift(&self, unit: &str, amount: i64) -> Option<Point> {
+        let Some(published) = self.published else {
+            return Some(Point::Unanchored(match unit {
+                "year" | "years" => Precision::Year,
+                "month" | "months" => Precision::Month,
+                _ => Precision::Day,
+            }));
+        };
+        let months = |n: i64| {
+            if n >= 0 {
+                published.checked_add_months(Months::new(n as u32))
+            } else {
+                published.checked_sub_months(Months::new((-n) as u32))
+            }
+        };
+        Some(match unit {
+            "year" | "years" => Point::Year(published.year() + amount as i32),
+            "month" | "months" => {
+                let date = months(amount)?;
+                Point::Month(date.year(), date.month())
+            }
+            "day" | "days" => Point::Day(published + TimeDelta::days(amount)),
+            "week" | "weeks" => Point::Day(published + TimeDelta::weeks(amount)),
+            _ => return None,
+        })
+    }
+
+    /// "last week" → Monday to Sunday of that week.
+    fn week(&self, offset: i64) -> (Point, Option<Point>) {
+        match self.published {
+            None => (Point::Unanchored(Precision::Day), None),
+            Some(published) => {
+                let monday = published - TimeDelta::days(published.weekday().num_days_from_monday() as i64) + TimeDelta::weeks(offset);
+                (Point::Day(monday), Some(Point::Day(monday + TimeDelta::days(6))))
+            }
+        }
+    }
+
+    fn tag_sentence(&self, sentence_index: usize, out: &mut Vec<TimeExpr>) {
+        let sentence = &self.doc.sentences[sentence_index];
+        let range = sentence.tokens.clone();
+        let mut i = range.start;
+        let push = |out: &mut Vec<TimeExpr>, tokens: Range<usize>, start: Point, end: Option<Point>| {
+            out.push(TimeExpr {
+                tokens,
+                sentence: sentence_index,
+                precision: start.precision(),
+                start: start.to_date_point(),
+                end: end.and_then(Point::to_date_point),
+            });
+        };
+        while i < range.end {
+            let tense = self.tense_at(i, &range);
+            let lower = self.lower(i);
+            let next = self.lower(i + 1);
+            // Intervals: "since 2002", "since September", "from 2001 to 2003", "between 2001 and 2003".
+            if matches!(lower.as_str(), "since" | "from" | "between") {
+                if let Some((end, start)) = self.point(i + 1, range.end, Tense::Past, None) {
+                    let closing = if lower == "since" { None } else { Some(if lower == "from" { ["to", "until"] } else { ["and", "and"] }) };
+                    match closing {
+                        None => {
+                            let until = self.published.map(Point::Day).unwrap_or(Point::Unanchored(Precision::Day));
+                            push(out, i..end, start, Some(until));
+                            i = end;
+                            continue;
+                        }
+                        Some(words) if words.contains(&self.lower(end).as_str()) => {
+                            if let Some((stop, finish)) = self.point(end + 1, range.end, tense, None) {
+                                push(out, i..stop, start, Some(finish));
+                                i = stop;
+                                continue;
+                            }
+                        }
+                        Some(_) => {}
+                    }
+                }
+            }
+            // "the 1990s"
+            if let Some(decade) = lower.strip_suffix('s').and_then(year_number).filter(|y| y % 10 == 0) {
+                push(out, i..i + 1, Point::Year(decade), Some(Point::Year(decade + 9)));
+                i += 1;
+                continue;
+            }
+            match lower.as_str() {
+                "yesterday" | "today" | "tomorrow" | "tonight" => {
+                    let days = match lower.as_str() {
+                        "yesterday" => -1,
+                        "tomorrow" => 1,
+                        _ => 0,
+                    };
+                    if let Some(point) = self.shift("days", days) {
+                        push(out, i..i + 1, point, None);
+                    }
+                    i += 1;
+                    continue;
+                }
+                "last" | "next" | "this" | "past" => {
+                    let offset = match lower.as_str() {
+                        "last" | "past" => -1,
+                        "next" => 1,
+                        _ => 0,
+                    };
+                    let the_before = i > range.start && self.lower(i - 1) == "the";
+                    match next.as_str() {
+                        "night" if lower == "last" => {
+                            if let Some(point) = self.shift("days", -1) {
+                                push(out, i..i + 2, point, None);
+                            }
+                            i += 2;
+                            continue;
+                        }
+                        "week" => {
+                            let (start, end) = self.week(offset);
+                            push(out, i..i + 2, start, end);
+                            i += 2;
+                            continue;
+                        }
+                        "month" | "year" if the_before && offset == -1 => {
+                            // "over the last year": the twelve months before publication.
+                            let start = self.shift(&next, -1);
+                            let end = self.published.map(|p| Point::Month(p.year(), p.month()));
+                            if let Some(start) = start {
+                                let start = match start {
+                                    Point::Year(_) => self.shift("months", -12).unwrap_or(start),
+                                    other => other,
+                                };
+                                push(out, i - 1..i + 2, start, end);
+                            }
+                            i += 2;
+                            continue;
+                        }
+                        "month" | "year" if lower != "past" => {
+                            if let Some(point) = self.shift(&next, offset) {
+                                push(out, i..i + 2, point, None);
+                            }
+                            i += 2;
+                            continue;
+                        }
+                        _ if lower != "past" => {
+                            if let Some((end, point)) = self.point(i + 1, range.end, tense, Some(&lower)) {
+                                push(out, i..end, point, None);
+                                i = end;
+                                continue;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+            // "two years ago"
+            if let Some(amount) = count_word(self.word(i)) {
+                let unit = self.lower(i + 1);
+                if self.lower(i + 2) == "ago" && matches!(unit.as_str(), "day" | "days" | "week" | "weeks" | "month" | "months" | "year" | "years") {
+                    if let Some(point) = self.shift(&unit, -amount) {
+                        push(out, i..i + 3, point, None);
+                    }
+                    i += 3;
+                    continue;
+                }
+            }
+            if let Some((end, point)) = self.point(i, range.end, tense, None) {
+                push(out, i..end, point, None);
+                i = end;
+                continue;
+            }
+            i += 1;
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Direction {
+    OnOrBefore,
+    Before,
+    OnOrAfter,
+    After,
+}
+
+pub fn tag(doc: &Analysed, published: Option<NaiveDate>) -> Vec<TimeExpr> {
+    let tagger = Tagger { doc, published };
+    let mut out = Vec::new();
+    for sentence in 0..doc.sentences.len() {
+        tagger.tag_sentence(sentence, &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Paragraph, ParagraphKind};
+
+    /// Each expression as "as written => value[..end] precision".
+    fn check(text: &str, published: Option<&str>, expected: &[&str]) {
+        let paragraphs = vec![Paragraph { start: 0, end: text.len(), kind: ParagraphKind::Body }];
+        let doc = Analysed::new(text, &paragraphs);
+        let published = published.map(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").unwrap());
+        let got: Vec<String> = tag(&doc, published)
+            .iter()
+            .map(|e| {
+                let written = &text[doc.tokens[e.tokens.start].start..doc.tokens[e.tokens.end - 1].end];
+                let value = e.start.as_ref().map_or("?".to_string(), |p| p.value.clone());
+                let end = e.end.as_ref().map_or(String::new(), |p| format!("..{}", p.value));
+                format!("{written} => {value}{end} {:?}", e.precision)
+            })
+            .collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn absolute_dates() {
+        check(
+            "The 2002 agreement. Detainees have until February 5 to file. On 5 February 2004 and September 17, 2017 it rained in March 2010.",
+            Some("2018-01-29"),
+            &[
+                "2002 => 2002 Year",
+                "February 5 => 2018-02-05 Day",
+                "5 February 2004 => 2004-02-05 Day",
+                "September 17, 2017 => 2017-09-17 Day",
+                "March 2010 => 2010-03 Month",
+            ],
+        );
+    }
+
+    #[test]
+    fn relative_dates_resolve_against_publication() {
+        check(
+            "Cambodia said on Tuesday it had acted. Only last month, it agreed. A spokesman said in December that it held. Last year, they came, the last group arriving in September. Lawyers could not be reached yesterday.",
+            Some("2017-02-08"),
+            &[
+                "Tuesday => 2017-02-07 Day",
+                "last month => 2017-01 Month",
+                "December => 2016-12 Month",
+                "Last year => 2016 Year",
+                "September => 2016-09 Month",
+                "yesterday => 2017-02-07 Day",
+            ],
+        );
+    }
+
+    #[test]
+    fn intervals() {
+        check(
+            "Since 2002, many were deported. A logjam since September grew. Between 2001 and 2003 it grew. It was a wedge over the last year. Last week was calm. In the 1990s it began.",
+            Some("2017-02-08"),
+            &[
+                "Since 2002 => 2002..2017-02-08 Year",
+                "since September => 2016-09..2017-02-08 Month",
+                "Between 2001 and 2003 => 2001..2003 Year",
+                "the last year => 2016-02..2017-02 Month",
+                "Last week => 2017-01-30..2017-02-05 Day",
+                "1990s => 1990..1999 Year",
+            ],
+        );
+    }
+
+    #[test]
+    fn tense_is_read_near_the_expression() {
+        check(
+            "More deportees will come, though a spokesman said in December that it held. In a ruling on Friday, the judge said the due process was violated.",
+            Some("2017-02-08"),
+            &["December => 2016-12 Month", "Friday => 2017-02-03 Day"],
+        );
+    }
+
+    #[test]
+    fn future_tense_looks_forward() {
+        check("He will visit on Friday and again in March.", Some("2017-02-08"), &["Friday => 2017-02-10 Day", "March => 2017-03 Month"]);
+    }
+
+    #[test]
+    fn without_publication_relative_dates_stay_unresolved() {
+        check(
+            "On Tuesday, last month and in 2002, and 10 a month.",
+            None,
+            &["Tuesday => ? Day", "last month => ? Month", "2002 => 2002 Year"],
+        );
+    }
+}

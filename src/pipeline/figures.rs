@@ -1,0 +1,264 @@
+//! Numeric claims: the number, what it counts ("47 people", "10 a month",
+//! "$1.5bn"), who claims it ("according to …", "Gen. Sopheak added") and
+//! which figures for the same quantity disagree.
+
+use super::attribution::{is_claim_verb, Attributor};
+use super::entities::Entities;
+use super::lexicon::lexicon;
+use super::quotes::FoundQuote;
+use super::text::{Analysed, TokenKind};
+use std::collections::HashSet;
+use std::ops::Range;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundFigure {
+    /// Tokens of the figure as written: number and what it counts.
+    pub tokens: Range<usize>,
+    pub sentence: usize,
+    pub value: f64,
+    pub unit: Option<String>,
+    /// Whether the unit was read off an earlier figure of the sentence.
+    pub unit_inherited: bool,
+    pub qualifier: Option<String>,
+    pub claimant: Option<usize>,
+    /// Indexes of figures that disagree with this one.
+    pub conflicts: Vec<usize>,
+}
+
+const NUMBER_WORDS: [&str; 20] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
+    "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+];
+
+/// Words after a number that end it without naming what it counts.
+const NOT_UNITS: &[&str] = &[
+    "because", "and", "or", "but", "who", "whom", "that", "which", "to", "in", "of", "on", "at", "for", "the", "by", "from", "with",
+    "were", "was", "are", "is", "be", "been", "have", "has", "had", "will", "would", "can", "could", "should", "may", "might", "as",
+    "than", "if", "so", "then", "when", "while", "into", "out", "up", "down", "over", "under", "after", "before", "since", "until",
+    "this", "these", "those", "their", "its", "his", "her", "they", "he", "she", "it", "we", "i", "you", "not", "also", "only", "still",
+];
+
+fn multiplier(word: &str) -> Option<f64> {
+    Some(match word.to_lowercase().as_str() {
+        "thousand" | "k" => 1e3,
+        "million" | "m" | "mn" => 1e6,
+        "billion" | "bn" => 1e9,
+        "trillion" | "tn" => 1e12,
+        _ => return None,
+    })
+}
+
+/// The value of a number token such as "20,000", "1.5", "1m", "45bn".
+fn parse_number(word: &str) -> Option<(f64, Option<&'static str>)> {
+    let digits_end = word.find(|c: char| c.is_alphabetic()).unwrap_or(word.len());
+    let (digits, suffix) = word.split_at(digits_end);
+    if matches!(suffix, "st" | "nd" | "rd" | "th" | "s") {
+        return None; // ordinals and decades count nothing
+    }
+    let value: f64 = digits.replace(',', "").parse().ok()?;
+    match suffix {
+        "" => Some((value, None)),
+        _ => multiplier(suffix).map(|m| (value * m, None)),
+    }
+}
+
+pub fn find(doc: &Analysed, entities: &Entities, quotes: &[FoundQuote], date_tokens: &HashSet<usize>) -> Vec<FoundFigure> {
+    let attributor = Attributor { doc, entities };
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.text(doc.text));
+    let in_name: HashSet<usize> = entities.mentions.iter().flat_map(|m| m.surface.clone()).collect();
+    let mut figures: Vec<FoundFigure> = Vec::new();
+    for (sentence_index, sentence) in doc.sentences.iter().enumerate() {
+        let range = sentence.tokens.clone();
+        let mut i = range.start;
+        while i < range.end {
+            let token = doc.tokens[i];
+            let text = word(i);
+            let parsed = match token.kind {
+                TokenKind::Number if !date_tokens.contains(&i) && !in_name.contains(&i) => parse_number(text),
+                TokenKind::Word => {
+                    let lower = text.to_lowercase();
+                    let counted = NUMBER_WORDS.iter().position(|w| *w == lower).map(|p| p as f64 + 1.0);
+                    // A number word counts only what directly follows: "two officials".
+                    counted.filter(|_| word(i + 1).ends_with('s') && word(i + 1).chars().all(char::is_lowercase)).map(|v| (v, None))
+                }
+                _ => None,
+            };
+            let Some((mut value, _)) = parsed else {
+                i += 1;
+                continue;
+            };
+            // Clock times and scores ("10:30", "2-1") are not counts.
+            if matches!(word(i + 1), ":" | "-" | "/") && doc.tokens.get(i + 2).is_some_and(|t| t.kind == TokenKind::Number) {
+                i += 3;
+                continue;
+            }
+            if i > range.start && matches!(word(i - 1), "No." | "no." | "#" | "number") {
+                i += 1;
+                continue;
+            }
+            let mut start = i;
+            let mut unit: Option<String> = None;
+            if i > range.start && matches!(word(i - 1), "$" | "£" | "€" | "¥") {
+                start = i - 1;
+                unit = Some(word(i - 1).to_string());
+            }
+            let mut end = i + 1;
+            if let Some(factor) = multiplier(word(end)) {
+                value *= factor;
+                end += 1;
+            }
+            match word(end).to_lowercase().as_str() {
+                "%" | "percent" => {
+                    unit = Some("%".into());
+                    end += 1;
+                }
+                "per" if word(end + 1) == "cent" => {
+                    unit = Some("%".into());
+                    end += 2;
+                }
+                _ => {}
+            }
+            if unit.is_none() {
+                let first = word(end);
+                let lower = first.to_lowercase();
+                let is_word = doc.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word) && end < range.end;
+                if is_word && matches!(lower.as_str(), "a" | "per" | "each") && matches!(word(end + 1), "day" | "week" | "month" | "year") {
+                    unit = Some(format!("per {}", word(end + 1)));
+                    end += 2;
+                } else if is_word && lexicon().is_demonym(first) && doc.tokens.get(end + 1).is_some_and(|t| t.kind == TokenKind::Word) && word(end + 1).chars().all(char::is_lowercase) && !NOT_UNITS.contains(&word(end + 1)) {
+                    unit = Some(format!("{} {}", first, word(end + 1)));
+                    end += 2;
+                } else if is_word && !NOT_UNITS.contains(&lower.as_str()) && (first.chars().all(char::is_lowercase) || lexicon().is_demonym(first)) {
+                    unit = Some(first.to_string());
+                    end += 1;
+                }
+            }
+            let qualifier = qualifier_before(&word, range.start, start);
+            figures.push(FoundFigure {
+                tokens: start..end,
+                sentence: sentence_index,
+                value,
+                unit,
+                unit_inherited: false,
+                qualifier,
+                claimant: claimant(&attributor, quotes, sentence.tokens.clone(), i),
+                conflicts: Vec::new(),
+            });
+            i = end;
+        }
+    }
+    inherit_units(&mut figures);
+    flag_conflicts(&mut figures);
+    figures
+}
+
+/// "roughly", "more than", "at least", "up to" … just before `start`.
+fn qualifier_before<'w>(word: &impl Fn(usize) -> &'w str, floor: usize, start: usize) -> Option<String> {
+    let mut q = start;
+    loop {
+        let pair = q >= floor + 2 && matches!((word(q - 2).to_lowercase().as_str(), word(q - 1)), ("at", "least" | "most") | ("up", "to"));
+        if pair {
+            q -= 2;
+        } else if q > floor && lexicon().is_approximator(word(q - 1)) {
+            q -= 1;
+        } else {
+            break;
+        }
+    }
+    (q < start).then(|| (q..start).map(word).collect::<Vec<_>>().join(" "))
+}
+
+/// "accepted 36 … put the number at only 34": a bare number counts what the
+/// sentence's previous figure counts.
+fn inherit_units(figures: &mut [FoundFigure]) {
+    for index in 1..figures.len() {
+        if figures[index].unit.is_none() && figures[index - 1].sentence == figures[index].sentence {
+            figures[index].unit = figures[index - 1].unit.clone();
+            figures[index].unit_inherited = figures[index].unit.is_some();
+        }
+    }
+}
+
+/// A figure conflicts with the nearest earlier figure for the same quantity
+/// (same unit, within two sentences) that a different claimant gives.
+fn flag_conflicts(figures: &mut [FoundFigure]) {
+    for index in 0..figures.len() {
+        let (Some(claimant), Some(unit)) = (figures[index].claimant, figures[index].unit.clone()) else { continue };
+        let rival = (0..index).rev().find(|&other| {
+            let o = &figures[other];
+            figures[index].sentence - o.sentence <= 2
+                && o.unit.as_deref() == Some(unit.as_str())
+                && o.claimant.is_some_and(|c| c != claimant)
+        });
+        if let Some(rival) = rival.filter(|&r| figures[r].value != figures[index].value) {
+            figures[index].conflicts.push(rival);
+            figures[rival].conflicts.push(index);
+        }
+    }
+}
+
+/// Who claims the number at token `at`: "according to X", else the speaker
+/// of a claim verb in its clause, else the speaker of the quote it stands in.
+fn claimant(attributor: &Attributor, quotes: &[FoundQuote], sentence: Range<usize>, at: usize) -> Option<usize> {
+    let doc = attributor.doc;
+    const CLAUSE_BREAKS: &[&str] = &["though", "although", "whereas", "while", ";"];
+    let breaks: Vec<usize> = sentence.clone().filter(|&i| CLAUSE_BREAKS.contains(&doc.tokens[i].text(doc.text))).collect();
+    let clause_start = breaks.iter().rev().find(|&&b| b < at).copied().unwrap_or(sentence.start);
+    let clause_end = breaks.iter().find(|&&b| b > at).copied().unwrap_or(sentence.end);
+    let clause = clause_start..clause_end;
+    attributor
+        .according_to(&sentence)
+        .or_else(|| attributor.speaker_in(&clause, is_claim_verb, false))
+        .or_else(|| quotes.iter().find(|q| q.tokens.contains(&at)).and_then(|q| q.speaker))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Paragraph, ParagraphKind};
+    use crate::pipeline::{dates, entities, quotes};
+
+    /// Each figure as "written = value unit (claimant) !conflicting-index".
+    fn check(text: &str, expected: &[&str]) {
+        let paragraphs = vec![Paragraph { start: 0, end: text.len(), kind: ParagraphKind::Body }];
+        let doc = Analysed::new(text, &paragraphs);
+        let found = entities::find(&doc);
+        let quotes = quotes::find(&doc, &found);
+        let date_tokens = dates::tag(&doc, None).iter().flat_map(|d| d.tokens.clone()).collect();
+        let got: Vec<String> = find(&doc, &found, &quotes, &date_tokens)
+            .iter()
+            .map(|f| {
+                let written = &text[doc.tokens[f.tokens.start].start..doc.tokens[f.tokens.end - 1].end];
+                let claimant = f.claimant.map_or("-".to_string(), |c| found.list[c].name.clone());
+                let conflicts: String = f.conflicts.iter().map(|c| format!(" !{c}")).collect();
+                format!("{written} = {} {} ({claimant}){conflicts}", f.value, f.unit.as_deref().unwrap_or("-"))
+            })
+            .collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn counts_with_units_claimants_and_conflicts() {
+        check(
+            "The U.S. had requested that 47 people be deported, but the government only accepted 36 because of papers, Gen. Khieu Sopheak added, though a spokesman, Keo Vannthan, put the number at only 34.",
+            &[
+                "47 people = 47 people (Khieu Sopheak)",
+                "36 = 36 people (Khieu Sopheak) !2",
+                "34 = 34 people (Keo Vannthan) !1",
+            ],
+        );
+    }
+
+    #[test]
+    fn according_to_rates_money_and_percentages() {
+        check(
+            "Since 2002, 538 Cambodians have been deported, according to the Returnee Integration Support Center (RISC). They send 10 a month. Profits rose 15% to $1.5bn in the 45th year, at 10:30.",
+            &[
+                "538 Cambodians = 538 Cambodians (Returnee Integration Support Center)",
+                "10 a month = 10 per month (-)",
+                "15% = 15 % (-)",
+                "$1.5bn = 1500000000 $ (-)",
+            ],
+        );
+    }
+}

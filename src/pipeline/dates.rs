@@ -114,10 +114,15 @@ fn count_word(word: &str) -> Option<i64> {
 struct Tagger<'a, 't> {
     doc: &'a Analysed<'t>,
     published: Option<NaiveDate>,
+    /// End of the sentence being tagged: no expression reads past it.
+    limit: std::cell::Cell<usize>,
 }
 
 impl<'a, 't> Tagger<'a, 't> {
     fn word(&self, i: usize) -> &'t str {
+        if i >= self.limit.get() {
+            return "";
+        }
         self.doc.tokens.get(i).map_or("", |t| t.text(self.doc.text))
     }
 
@@ -290,6 +295,7 @@ impl<'a, 't> Tagger<'a, 't> {
     fn tag_sentence(&self, sentence_index: usize, out: &mut Vec<TimeExpr>) {
         let sentence = &self.doc.sentences[sentence_index];
         let range = sentence.tokens.clone();
+        self.limit.set(range.end);
         let mut i = range.start;
         let push = |out: &mut Vec<TimeExpr>, tokens: Range<usize>, start: Point, end: Option<Point>| {
             out.push(TimeExpr {
@@ -429,7 +435,7 @@ enum Direction {
 }
 
 pub fn tag(doc: &Analysed, published: Option<NaiveDate>) -> Vec<TimeExpr> {
-    let tagger = Tagger { doc, published };
+    let tagger = Tagger { doc, published, limit: std::cell::Cell::new(0) };
     let mut out = Vec::new();
     for sentence in 0..doc.sentences.len() {
         tagger.tag_sentence(sentence, &mut out);
@@ -440,12 +446,11 @@ pub fn tag(doc: &Analysed, published: Option<NaiveDate>) -> Vec<TimeExpr> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Paragraph, ParagraphKind};
+    use crate::pipeline::text::analyse_paragraphs;
 
     /// Each expression as "as written => value[..end] precision".
     fn check(text: &str, published: Option<&str>, expected: &[&str]) {
-        let paragraphs = vec![Paragraph { start: 0, end: text.len(), kind: ParagraphKind::Body }];
-        let doc = Analysed::new(text, &paragraphs);
+        let doc = analyse_paragraphs(text);
         let published = published.map(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").unwrap());
         let got: Vec<String> = tag(&doc, published)
             .iter()
@@ -513,6 +518,11 @@ mod tests {
             Some("2017-02-08"),
             &["December => 2016-12 Month", "Friday => 2017-02-03 Day"],
         );
+    }
+
+    #[test]
+    fn expressions_stop_at_the_sentence_end() {
+        check("Kick-off: Tuesday, 1 March\n\n2000 GMT", Some("2005-02-25"), &["Tuesday => 2005-02-22 Day", "1 March => 2005-03-01 Day", "2000 => 2000 Year"]);
     }
 
     #[test]

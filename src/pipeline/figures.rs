@@ -215,13 +215,12 @@ fn claimant(attributor: &Attributor, quotes: &[FoundQuote], sentence: Range<usiz
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Paragraph, ParagraphKind};
+    use crate::pipeline::text::analyse_paragraphs;
     use crate::pipeline::{dates, entities, quotes};
 
     /// Each figure as "written = value unit (claimant) !conflicting-index".
     fn check(text: &str, expected: &[&str]) {
-        let paragraphs = vec![Paragraph { start: 0, end: text.len(), kind: ParagraphKind::Body }];
-        let doc = Analysed::new(text, &paragraphs);
+        let doc = analyse_paragraphs(text);
         let found = entities::find(&doc);
         let quotes = quotes::find(&doc, &found);
         let date_tokens = dates::tag(&doc, None).iter().flat_map(|d| d.tokens.clone()).collect();

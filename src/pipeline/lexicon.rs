@@ -63,6 +63,7 @@ impl Lexicon {
             "pronouns",
             "abbreviations",
             "sentence_starters",
+            "strong_honorifics",
         ];
         let sections = lowered
             .iter()
@@ -91,6 +92,10 @@ impl Lexicon {
 
     pub fn is_honorific(&self, word: &str) -> bool {
         self.in_section("honorifics", word)
+    }
+    /// A title strong enough to make a common word a name ("Mr Bush").
+    pub fn is_strong_honorific(&self, word: &str) -> bool {
+        self.in_section("strong_honorifics", word)
     }
     pub fn is_role(&self, word: &str) -> bool {
         self.in_section("roles", word)
@@ -126,7 +131,9 @@ impl Lexicon {
     }
     /// A function word that typically opens a sentence ("The", "They", "But").
     pub fn is_sentence_starter(&self, word: &str) -> bool {
-        self.in_section("sentence_starters", word)
+        // "US", "WHO": capitals spell an acronym, not "us" or "who".
+        let acronym = word.chars().filter(|c| c.is_alphabetic()).count() > 1 && !word.chars().any(char::is_lowercase);
+        !acronym && self.in_section("sentence_starters", word)
     }
     pub fn is_not_entity(&self, word: &str) -> bool {
         self.not_entities.contains(word)

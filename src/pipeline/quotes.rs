@@ -94,18 +94,12 @@ pub fn find(doc: &Analysed, entities: &Entities) -> Vec<FoundQuote> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Paragraph, ParagraphKind};
+    use crate::pipeline::text::analyse_paragraphs;
     use crate::pipeline::entities;
 
     /// Each quote as "text <- speaker".
     fn check(text: &str, expected: &[&str]) {
-        let mut paragraphs = Vec::new();
-        let mut offset = 0;
-        for paragraph in text.split("\n\n") {
-            paragraphs.push(Paragraph { start: offset, end: offset + paragraph.len(), kind: ParagraphKind::Body });
-            offset += paragraph.len() + 2;
-        }
-        let doc = Analysed::new(text, &paragraphs);
+        let doc = analyse_paragraphs(text);
         let found = entities::find(&doc);
         let got: Vec<String> = find(&doc, &found)
             .iter()

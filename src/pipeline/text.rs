@@ -258,21 +258,26 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     ranges
 }
 
+/// Test helper: analyses `text` with blank lines as paragraph breaks.
+#[cfg(test)]
+pub fn analyse_paragraphs(text: &str) -> Analysed<'_> {
+    let paragraphs: Vec<Paragraph> = text
+        .split("\n\n")
+        .scan(0, |offset, p| {
+            let start = *offset;
+            *offset += p.len() + 2;
+            Some(Paragraph { start, end: start + p.len(), kind: crate::model::ParagraphKind::Body })
+        })
+        .collect();
+    Analysed::new(text, &paragraphs)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::ParagraphKind;
 
     fn sentences(text: &str) -> Vec<&str> {
-        let paragraphs: Vec<Paragraph> = text
-            .split("\n\n")
-            .scan(0, |offset, p| {
-                let start = *offset;
-                *offset += p.len() + 2;
-                Some(Paragraph { start, end: start + p.len(), kind: ParagraphKind::Body })
-            })
-            .collect();
-        let analysed = Analysed::new(text, &paragraphs);
+        let analysed = analyse_paragraphs(text);
         analysed.sentences.iter().map(|s| &text[s.start..s.end]).collect()
     }
 

@@ -5,3 +5,5 @@
 pub mod model;
 #[cfg(feature = "pipeline")]
 pub mod pipeline;
+#[cfg(feature = "pipeline")]
+pub mod source;

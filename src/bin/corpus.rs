@@ -3,7 +3,7 @@
 //! the pipeline happens here; errors are reported in one place.
 
 use clap::{Parser, Subcommand};
-use corpus_explorer::pipeline::{self, manifest, ArticleInput};
+use corpus_explorer::{pipeline, source};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -39,29 +39,12 @@ fn main() -> ExitCode {
 }
 
 fn build(dir: &Path, out: &Path) -> Result<(), String> {
-    let manifest_path = dir.join("corpus.toml");
-    let manifest_name = manifest_path.display().to_string();
-    let text = std::fs::read_to_string(&manifest_path).map_err(|e| format!("{manifest_name}: cannot read: {e}"))?;
-    let entries = manifest::parse(&manifest_name, &text).map_err(|e| e.to_string())?;
-    let mut inputs = Vec::with_capacity(entries.len());
-    let mut ids = std::collections::HashMap::new();
-    for entry in entries {
-        let path = dir.join(&entry.file);
-        let name = path.display().to_string();
-        let bytes = std::fs::read(&path).map_err(|e| format!("{manifest_name}:{}: cannot read `{}`: {e}", entry.line, name))?;
-        let raw = manifest::decode_article(&name, bytes).map_err(|e| e.to_string())?;
-        let id = manifest::article_id(&entry.file);
-        if let Some(other) = ids.insert(id.clone(), entry.line) {
-            return Err(format!("{manifest_name}:{}: article id `{id}` is also the id of the file on line {other}; rename one file", entry.line));
-        }
-        inputs.push(ArticleInput { id, outlet: entry.outlet, url: entry.url, published: entry.published, title: entry.title, raw });
-    }
+    let inputs = source::read_inputs(dir)?;
     let built = pipeline::build(&inputs);
     for warning in &built.warnings {
         eprintln!("warning: {warning}");
     }
-    let mut json = serde_json::to_string(&built.corpus).map_err(|e| format!("cannot serialise the corpus: {e}"))?;
-    json.push('\n');
+    let json = source::to_json(&built.corpus)?;
     write_atomically(out, json.as_bytes())?;
     let corpus = &built.corpus;
     eprintln!(

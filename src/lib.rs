@@ -3,6 +3,7 @@
 //! See ARCHITECTURE.md for the map and the invariants.
 
 pub mod model;
+pub mod view;
 #[cfg(feature = "pipeline")]
 pub mod pipeline;
 #[cfg(feature = "pipeline")]

@@ -1,0 +1,271 @@
+//! Applying the view state's filters to the corpus: which events, entities,
+//! quotes, figures and relations every view shows, and the search hits.
+//! Filters combine (all must hold); each view reports how many items match.
+
+use super::calendar::{event_range, range_of};
+use super::state::ViewState;
+use crate::model::{Corpus, Entity, EntityKind, Event, Figure, Quote, Relation, Span};
+use std::collections::{HashMap, HashSet};
+
+/// Lookups computed once per corpus.
+pub struct Index {
+    entity_position: HashMap<String, usize>,
+    /// (article, sentence start) → the day range that sentence is about.
+    sentence_days: HashMap<(String, usize), (i64, i64)>,
+    /// (article, sentence start) → entities named in it.
+    sentence_entities: HashMap<(String, usize), Vec<usize>>,
+    /// Sentences that carry a quote.
+    quoted_sentences: HashSet<(String, usize)>,
+    lower_names: Vec<String>,
+}
+
+impl Index {
+    pub fn new(corpus: &Corpus) -> Index {
+        let mut sentence_days = HashMap::new();
+        for article in &corpus.articles {
+            if let Some(days) = article.published.as_deref().and_then(range_of) {
+                for &[start, _] in &article.sentences {
+                    sentence_days.insert((article.id.clone(), start), days);
+                }
+            }
+        }
+        // A dated statement is about its date, not its publication day.
+        for event in &corpus.events {
+            if let Some(days) = event_range(&event.date) {
+                sentence_days.insert(key(&event.evidence), days);
+            }
+        }
+        let mut sentence_entities: HashMap<(String, usize), Vec<usize>> = HashMap::new();
+        for (position, entity) in corpus.entities.iter().enumerate() {
+            for mention in &entity.mentions {
+                if let Some(sentence) = sentence_containing(corpus, mention) {
+                    let list = sentence_entities.entry(sentence).or_default();
+                    if !list.contains(&position) {
+                        list.push(position);
+                    }
+                }
+            }
+        }
+        Index {
+            entity_position: corpus.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect(),
+            sentence_days,
+            sentence_entities,
+            quoted_sentences: corpus.quotes.iter().map(|q| key(&q.evidence)).collect(),
+            lower_names: corpus.entities.iter().map(|e| std::iter::once(&e.name).chain(&e.aliases).map(|n| n.to_lowercase()).collect::<Vec<_>>().join("\n")).collect(),
+        }
+    }
+
+    pub fn entity<'c>(&self, corpus: &'c Corpus, id: &str) -> Option<&'c Entity> {
+        self.entity_position.get(id).map(|&i| &corpus.entities[i])
+    }
+
+    /// The day range a sentence is about, if known.
+    pub fn sentence_days(&self, span: &Span) -> Option<(i64, i64)> {
+        self.sentence_days.get(&key(span)).copied()
+    }
+
+    /// Entities named in the sentence at `span`.
+    pub fn entities_in<'c>(&self, corpus: &'c Corpus, span: &Span) -> Vec<&'c Entity> {
+        self.sentence_entities.get(&key(span)).map(|list| list.iter().map(|&i| &corpus.entities[i]).collect()).unwrap_or_default()
+    }
+}
+
+fn key(span: &Span) -> (String, usize) {
+    (span.article.clone(), span.start)
+}
+
+fn sentence_containing(corpus: &Corpus, span: &Span) -> Option<(String, usize)> {
+    let article = corpus.article(&span.article)?;
+    let position = article.sentences.partition_point(|s| s[1] < span.end);
+    article.sentences.get(position).filter(|s| s[0] <= span.start).map(|s| (article.id.clone(), s[0]))
+}
+
+/// A sentence that matches the search, with where the match is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SentenceHit {
+    pub sentence: Span,
+    /// Byte range of the match within the article text.
+    pub matched: (usize, usize),
+}
+
+/// What every view shows under the current filters.
+#[derive(Debug, Default)]
+pub struct Filtered<'c> {
+    pub events: Vec<&'c Event>,
+    /// Events the timeline draws: `events`, narrowed to the selected entity.
+    pub timeline: Vec<&'c Event>,
+    pub entities: Vec<&'c Entity>,
+    pub quotes: Vec<&'c Quote>,
+    pub figures: Vec<&'c Figure>,
+    /// Relations whose evidence survives the filters, with that evidence.
+    pub relations: Vec<(&'c Relation, Vec<&'c Span>)>,
+    pub sentence_hits: Vec<SentenceHit>,
+    pub entity_hits: Vec<&'c Entity>,
+}
+
+const MAX_SENTENCE_HITS: usize = 200;
+
+pub fn apply<'c>(corpus: &'c Corpus, index: &Index, state: &ViewState) -> Filtered<'c> {
+    let query = state.query.trim().to_lowercase();
+    let kind_ok = |kind: EntityKind| state.kinds.is_empty() || state.kinds.contains(&kind);
+    let article_ok = |article: &str| state.articles.is_empty() || state.articles.contains(article);
+    let days_ok = |days: Option<(i64, i64)>| match (state.range, days) {
+        (None, _) => true,
+        (Some(_), None) => false,
+        (Some((from, to)), Some((start, end))) => start <= to && end >= from,
+    };
+    let sentence_text = |span: &Span| corpus.slice(span).to_lowercase();
+    let entity_matches = |position: usize| query.is_empty() || index.lower_names[position].contains(&query);
+    let sentence_ok = |span: &Span| {
+        article_ok(&span.article)
+            && days_ok(index.sentence_days(span))
+            && (!state.quotes_only || index.quoted_sentences.contains(&key(span)))
+            && (state.kinds.is_empty() || index.entities_in(corpus, span).iter().any(|e| kind_ok(e.kind)))
+    };
+    let searched = |span: &Span, names: &[&str]| {
+        query.is_empty() || sentence_text(span).contains(&query) || names.iter().any(|n| n.to_lowercase().contains(&query))
+    };
+
+    let mut filtered = Filtered::default();
+    for event in &corpus.events {
+        let names: Vec<&str> = event.entities.iter().filter_map(|id| index.entity(corpus, id)).map(|e| e.name.as_str()).collect();
+        let dated_ok = state.range.is_none() || days_ok(event_range(&event.date));
+        if sentence_ok(&event.evidence) && dated_ok && searched(&event.evidence, &names) {
+            filtered.events.push(event);
+        }
+    }
+    filtered.timeline = match &state.entity {
+        Some(entity) => filtered.events.iter().copied().filter(|e| e.entities.contains(entity)).collect(),
+        None => filtered.events.clone(),
+    };
+    for quote in &corpus.quotes {
+        let speaker = quote.speaker.as_deref().and_then(|id| index.entity(corpus, id));
+        let speaker_kind_ok = speaker.map_or(state.kinds.is_empty(), |s| kind_ok(s.kind));
+        let names: Vec<&str> = speaker.map(|s| s.name.as_str()).into_iter().collect();
+        if article_ok(&quote.evidence.article) && days_ok(index.sentence_days(&quote.evidence)) && speaker_kind_ok && searched(&quote.evidence, &names) {
+            filtered.quotes.push(quote);
+        }
+    }
+    let speakers: HashSet<&str> = filtered.quotes.iter().filter_map(|q| q.speaker.as_deref()).collect();
+    for figure in &corpus.figures {
+        if sentence_ok(&figure.evidence) && searched(&figure.evidence, &[]) {
+            filtered.figures.push(figure);
+        }
+    }
+    for (position, entity) in corpus.entities.iter().enumerate() {
+        let named_in_scope = entity.mentions.iter().any(|m| {
+            sentence_containing(corpus, m).is_some_and(|(article, start)| {
+                let sentence = Span { article, start, end: start };
+                article_ok(&sentence.article) && days_ok(index.sentence_days(&sentence))
+            })
+        });
+        let quoted_ok = !state.quotes_only || speakers.contains(entity.id.as_str());
+        if kind_ok(entity.kind) && named_in_scope && quoted_ok && entity_matches(position) {
+            filtered.entities.push(entity);
+        }
+    }
+    let visible: HashSet<&str> = filtered.entities.iter().map(|e| e.id.as_str()).collect();
+    for relation in &corpus.relations {
+        if !visible.contains(relation.source.as_str()) || !visible.contains(relation.target.as_str()) {
+            continue;
+        }
+        let evidence: Vec<&Span> = relation
+            .evidence
+            .iter()
+            .filter(|span| article_ok(&span.article) && days_ok(index.sentence_days(span)) && (!state.quotes_only || index.quoted_sentences.contains(&key(span))))
+            .collect();
+        if !evidence.is_empty() {
+            filtered.relations.push((relation, evidence));
+        }
+    }
+    if !query.is_empty() {
+        filtered.entity_hits = filtered.entities.clone();
+        'articles: for article in corpus.articles.iter().filter(|a| article_ok(&a.id)) {
+            let lower = article.text.to_lowercase();
+            for &[start, end] in &article.sentences {
+                let span = Span { article: article.id.clone(), start, end };
+                // Lower-casing can change byte lengths; only match where it did not.
+                if lower.len() == article.text.len() {
+                    if let Some(at) = lower[start..end].find(&query) {
+                        if sentence_ok(&span) {
+                            filtered.sentence_hits.push(SentenceHit { matched: (start + at, start + at + query.len()), sentence: span });
+                            if filtered.sentence_hits.len() >= MAX_SENTENCE_HITS {
+                                break 'articles;
+                            }
+                        }
+                    }
+                } else if article.text[start..end].to_lowercase().contains(&query) && sentence_ok(&span) {
+                    filtered.sentence_hits.push(SentenceHit { matched: (start, end), sentence: span });
+                }
+            }
+        }
+    }
+    filtered
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::view::calendar::days_from_civil;
+    use crate::view::state::Action;
+
+    fn corpus() -> Corpus {
+        serde_json::from_str(include_str!("../../corpus/corpus.json")).expect("shipped corpus parses")
+    }
+
+    fn check(actions: &[Action], events: usize, entities_include: &[&str], entities_exclude: &[&str]) -> usize {
+        let corpus = corpus();
+        let index = Index::new(&corpus);
+        let state = actions.iter().cloned().fold(ViewState::default(), |s, a| s.reduce(a));
+        let filtered = apply(&corpus, &index, &state);
+        assert_eq!(filtered.events.len(), events, "events under {actions:?}");
+        let names: Vec<&str> = filtered.entities.iter().map(|e| e.name.as_str()).collect();
+        for name in entities_include {
+            assert!(names.contains(name), "{name} missing under {actions:?}");
+        }
+        for name in entities_exclude {
+            assert!(!names.contains(name), "{name} present under {actions:?}");
+        }
+        filtered.relations.len()
+    }
+
+    #[test]
+    fn no_filter_shows_everything() {
+        let corpus = corpus();
+        let filtered = apply(&corpus, &Index::new(&corpus), &ViewState::default());
+        assert_eq!(filtered.events.len(), corpus.events.len());
+        assert_eq!(filtered.entities.len(), corpus.entities.len());
+        assert_eq!(filtered.relations.len(), corpus.relations.len());
+        assert_eq!(filtered.quotes.len(), corpus.quotes.len());
+    }
+
+    #[test]
+    fn a_date_range_narrows_events_entities_and_the_network() {
+        let all = check(&[], 20, &["Khieu Sopheak", "Cormac Carney"], &[]);
+        let range = (days_from_civil(2017, 1, 1), days_from_civil(2017, 3, 1));
+        let in_2017 = check(&[Action::SetRange(Some(range))], 9, &["Khieu Sopheak"], &["Cormac Carney"]);
+        assert!(in_2017 < all);
+    }
+
+    #[test]
+    fn kinds_articles_quotes_and_search_combine() {
+        check(&[Action::ToggleKind(EntityKind::Person)], 4, &["Khieu Sopheak"], &["Interior Ministry"]);
+        check(&[Action::ToggleArticle("phnom-penh-post-2018-01-29-detainees-claim-extortion".into())], 8, &["Sok Phal"], &["Bill Herod"]);
+        check(&[Action::SetQuotesOnly(true)], 4, &["Bill Herod"], &["Minnesota"]);
+        check(&[Action::SetQuery("interior".into())], 1, &["Interior Ministry"], &["Khieu Sopheak"]);
+    }
+
+    #[test]
+    fn search_hits_sentences_and_selection_narrows_the_timeline() {
+        let corpus = corpus();
+        let index = Index::new(&corpus);
+        let state = ViewState::default().reduce(Action::SetQuery("Sopheak".into()));
+        let filtered = apply(&corpus, &index, &state);
+        assert_eq!(filtered.sentence_hits.len(), 3);
+        assert!(filtered.sentence_hits.iter().all(|h| corpus.slice(&Span { article: h.sentence.article.clone(), start: h.matched.0, end: h.matched.1 }) == "Sopheak"));
+        let state = ViewState::default().reduce(Action::SelectEntity(Some("khieu-sopheak".into())));
+        let filtered = apply(&corpus, &index, &state);
+        assert_eq!(filtered.timeline.len(), 1);
+        assert_eq!(filtered.events.len(), corpus.events.len());
+    }
+}

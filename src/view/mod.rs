@@ -1,0 +1,11 @@
+//! The explorer's view model, free of the browser: view state and its URL
+//! encoding, filtering, timeline and graph geometry, exports and UI strings.
+//! Everything here is unit-tested natively.
+
+pub mod calendar;
+pub mod export;
+pub mod filter;
+pub mod graph;
+pub mod state;
+pub mod strings;
+pub mod timeline;

@@ -172,7 +172,7 @@ pub fn layout(corpus: &Corpus, events: &[&Event], scale: &Scale, lanes: Lanes, k
             items.sort_by(|a, b| a.x.total_cmp(&b.x));
             for item in &mut items {
                 let drawn_end = item.x + item.width.max(POINT_WIDTH);
-                match row_ends.iter().position(|&end| end + 2.0 <= item.x) {
+                match row_ends.iter().position(|&end| end <= item.x + 0.01) {
                     Some(row) => {
                         item.row = row;
                         row_ends[row] = drawn_end;

@@ -2,6 +2,8 @@
 //! into an evidence-linked corpus, and a browser app that explores it.
 //! See ARCHITECTURE.md for the map and the invariants.
 
+#[cfg(feature = "app")]
+pub mod app;
 pub mod model;
 pub mod view;
 #[cfg(feature = "pipeline")]

@@ -139,6 +139,14 @@ pub fn layout(count: usize, edges: &[Edge]) -> Vec<(f32, f32)> {
     let iterations = if count <= 1000 { 300 } else { 90 };
     let mut temperature = 10.0 * (count as f32).sqrt();
     let cooling = temperature / (iterations as f32 + 1.0);
+    // Nodes without edges feel only repulsion and gravity; stronger gravity
+    // keeps them beside the network instead of far out at its edge.
+    let mut degree = vec![0u32; count];
+    for &(a, b, _) in edges {
+        degree[a] += 1;
+        degree[b] += 1;
+    }
+    let gravity: Vec<f32> = degree.iter().map(|&d| if d == 0 { 0.5 } else { 0.05 }).collect();
     let mut displacement = vec![(0.0f32, 0.0f32); count];
     let mut stack = Vec::new();
     for _ in 0..iterations {
@@ -146,8 +154,8 @@ pub fn layout(count: usize, edges: &[Edge]) -> Vec<(f32, f32)> {
         for (index, d) in displacement.iter_mut().enumerate() {
             *d = tree.repulsion(index, positions[index], k2, &mut stack);
             // Gravity keeps disconnected parts from drifting apart.
-            d.0 -= positions[index].0 * 0.02;
-            d.1 -= positions[index].1 * 0.02;
+            d.0 -= positions[index].0 * gravity[index];
+            d.1 -= positions[index].1 * gravity[index];
         }
         for &(a, b, weight) in edges {
             let dx = positions[a].0 - positions[b].0;
@@ -222,6 +230,17 @@ mod tests {
         let across = distance(positions[0], positions[5]) + distance(positions[1], positions[6]);
         assert!(within < across, "within {within} across {across}");
         assert!(positions.iter().enumerate().all(|(i, p)| positions[i + 1..].iter().all(|q| distance(*p, *q) > 1.0)));
+    }
+
+    #[test]
+    fn isolated_nodes_stay_near_the_network() {
+        let mut edges = Vec::new();
+        for a in 0..20 {
+            edges.push((a, (a + 1) % 20, 1.0));
+        }
+        let positions = layout(21, &edges);
+        let network_radius = positions[..20].iter().map(|p| distance(*p, (0.0, 0.0))).fold(0.0, f32::max);
+        assert!(distance(positions[20], (0.0, 0.0)) < network_radius * 1.5, "{positions:?}");
     }
 
     #[test]

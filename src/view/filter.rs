@@ -89,7 +89,7 @@ pub struct SentenceHit {
 }
 
 /// What every view shows under the current filters.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct Filtered<'c> {
     pub events: Vec<&'c Event>,
     /// Events the timeline draws: `events`, narrowed to the selected entity.

@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod export;
 pub mod filter;
 pub mod graph;
+pub mod markup;
 pub mod state;
 pub mod strings;
 pub mod timeline;

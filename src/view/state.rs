@@ -156,6 +156,14 @@ impl ViewState {
         next
     }
 
+    /// Whether going from `self` to `next` deserves a history entry (filters,
+    /// selections, panels) rather than replacing the current one (zooming,
+    /// panning, typing a search), so Back steps through what readers chose.
+    pub fn is_navigation(&self, next: &ViewState) -> bool {
+        let settled = |s: &ViewState| ViewState { window: None, graph: None, query: String::new(), ..s.clone() };
+        settled(self) != settled(next)
+    }
+
     /// The URL query for this state (without `?`), naming `corpus_version`.
     pub fn encode(&self, corpus_version: &str) -> String {
         let mut out = form_urlencoded::Serializer::new(String::new());
@@ -357,6 +365,15 @@ mod tests {
         assert_eq!(state.range, Some((3, 9)));
         let state = state.reduce(Action::ToggleKind(EntityKind::Place)).reduce(Action::ClearFilters);
         assert!(state.kinds.is_empty() && state.range.is_none());
+    }
+
+    #[test]
+    fn zooming_replaces_history_and_selecting_pushes() {
+        let state = ViewState::default();
+        assert!(!state.is_navigation(&state.reduce(Action::SetWindow(Some((1, 9))))));
+        assert!(!state.is_navigation(&state.reduce(Action::SetQuery("x".into()))));
+        assert!(state.is_navigation(&state.reduce(Action::SelectEntity(Some("e".into())))));
+        assert!(state.is_navigation(&state.reduce(Action::SetRange(Some((1, 9))))));
     }
 
     fn id() -> impl Strategy<Value = String> {

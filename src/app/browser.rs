@@ -1,0 +1,117 @@
+//! Browser glue: the URL, history, clipboard, downloads, the embed height
+//! message and the panic panel. Nothing here decides anything.
+
+use crate::view::state::ViewState;
+use crate::view::strings::EN;
+use gloo::utils::{document, window};
+use wasm_bindgen::JsCast;
+
+/// The view state in the page's URL: the fragment, else the query.
+pub fn read_state() -> (ViewState, Vec<String>) {
+    let location = window().location();
+    let hash = location.hash().unwrap_or_default();
+    let query = if hash.len() > 1 { hash } else { location.search().unwrap_or_default() };
+    ViewState::decode(&query)
+}
+
+/// The page address without fragment or query.
+pub fn base_url() -> String {
+    let href = window().location().href().unwrap_or_default();
+    href.split(['#', '?']).next().unwrap_or_default().to_string()
+}
+
+/// Writes `encoded` into the fragment, as a new history entry or in place.
+/// The fragment works on any host and from `file://`.
+pub fn write_url(encoded: &str, push: bool) {
+    let target = format!("#{encoded}");
+    if window().location().hash().unwrap_or_default() == target {
+        return;
+    }
+    if let Ok(history) = window().history() {
+        let result = if push {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target))
+        } else {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target))
+        };
+        if result.is_err() {
+            // Sandboxed frames may refuse history; the fragment still works.
+            let _ = window().location().set_hash(encoded);
+        }
+    }
+}
+
+pub fn copy_text(text: &str) {
+    let _ = window().navigator().clipboard().write_text(text);
+}
+
+/// Offers `content` as a file download, generated in the page.
+pub fn download(name: &str, mime: &str, content: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Ok(anchor) = document().create_element("a").map(|a| a.unchecked_into::<web_sys::HtmlAnchorElement>()) {
+        anchor.set_href(&url);
+        anchor.set_download(name);
+        let _ = document().body().map(|b| b.append_child(&anchor));
+        anchor.click();
+        anchor.remove();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Tells a host page how tall the content is, so it can size the iframe.
+pub fn post_height() {
+    let Ok(Some(parent)) = window().parent() else { return };
+    let height = document().document_element().map_or(0, |e| e.scroll_height());
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &"corpus-explorer:height".into());
+    let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+    let _ = parent.post_message(&message, "*");
+}
+
+/// Scrolls the element with `id` into view, gently unless motion is reduced.
+pub fn scroll_to(id: &str) {
+    if let Some(element) = document().get_element_by_id(id) {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
+/// A panic replaces the page with an error panel and a reload link, never a blank page.
+pub fn install_panic_panel() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into());
+        let html = format!(
+            "<div class=\"error-panel\" role=\"alert\"><h1>{}</h1><p>{}</p><p><a href=\"{}\">{}</a></p></div>",
+            EN.error_title,
+            EN.error_body,
+            base_url(),
+            EN.reload
+        );
+        if let Some(body) = document().body() {
+            body.set_inner_html(&html);
+        }
+    }));
+}
+
+/// The pixel width of an element, or `fallback` before it is laid out.
+pub fn width_of(node: &yew::NodeRef, fallback: f64) -> f64 {
+    node.cast::<web_sys::Element>().map(|e| e.get_bounding_client_rect().width()).filter(|w| *w > 0.0).unwrap_or(fallback)
+}
+
+pub fn height_of(node: &yew::NodeRef) -> f64 {
+    node.cast::<web_sys::Element>().map_or(0.0, |e| e.get_bounding_client_rect().height())
+}
+
+/// The pointer's position within an element, as fractions of its size.
+pub fn fraction_in(node: &yew::NodeRef, client_x: i32, client_y: i32) -> (f64, f64) {
+    node.cast::<web_sys::Element>()
+        .map(|e| {
+            let rect = e.get_bounding_client_rect();
+            ((f64::from(client_x) - rect.left()) / rect.width().max(1.0), (f64::from(client_y) - rect.top()) / rect.height().max(1.0))
+        })
+        .unwrap_or((0.5, 0.5))
+}

@@ -1,0 +1,95 @@
+//! Cards for an event, a relation's evidence and the embed dialog.
+
+use super::{browser, data, marked::marked_text};
+use crate::model::{Span, Precision};
+use crate::view::state::{Action, ReaderTarget, ViewState};
+use crate::view::strings::EN;
+use yew::prelude::*;
+
+/// A sentence with its marks, its article and a link that opens the reader there.
+pub fn evidence(span: &Span, dispatch: &Callback<Action>) -> Html {
+    let corpus = &data().0;
+    let Some(article) = corpus.article(&span.article) else { return Html::default() };
+    let target = ReaderTarget { article: span.article.clone(), start: Some(span.start) };
+    let read = dispatch.reform(move |_| Action::OpenReader(target.clone()));
+    html! {
+        <figure class="evidence">
+            <blockquote>{ marked_text(&span.article, span.start, span.end, None, dispatch) }</blockquote>
+            <figcaption>
+                <cite>{ &article.title }</cite>{ format!(" — {}", article.outlet) }
+                { for article.published.as_ref().map(|p| format!(", {p}")) }
+                { " " }<button type="button" class="link" onclick={read}>{ EN.read_in_article }</button>
+            </figcaption>
+        </figure>
+    }
+}
+
+pub fn event_card(id: &str, dispatch: &Callback<Action>) -> Html {
+    let corpus = &data().0;
+    let Some(event) = corpus.events.iter().find(|e| e.id == id) else { return html! { <p>{ EN.no_results }</p> } };
+    let article = corpus.article(&event.article);
+    let precision = match event.date.precision {
+        Precision::Year => "year",
+        Precision::Month => "month",
+        Precision::Day => "day",
+    };
+    let normalised = match (&event.date.value, &event.date.end) {
+        (Some(value), Some(end)) => format!("{value} – {} ({precision})", end.value),
+        (Some(value), None) => format!("{value} ({precision})"),
+        (None, _) => EN.unresolved.to_string(),
+    };
+    html! {
+        <article class="card event-card" data-event-id={event.id.clone()}>
+            <h2>{ &event.text }</h2>
+            <dl>
+                <dt>{ EN.date_as_written }</dt><dd>{ &event.date.as_written }</dd>
+                <dt>{ EN.date_normalised }</dt><dd><time datetime={event.date.value.clone().unwrap_or_default()}>{ normalised }</time></dd>
+                <dt>{ EN.published }</dt><dd>{ article.and_then(|a| a.published.clone()).unwrap_or_default() }</dd>
+            </dl>
+            { evidence(&event.evidence, dispatch) }
+            { for article.and_then(|a| a.url.clone()).map(|url| html! { <p><a href={url} target="_blank" rel="noopener noreferrer">{ EN.original }</a></p> }) }
+        </article>
+    }
+}
+
+pub fn relation_card(id: &str, dispatch: &Callback<Action>) -> Html {
+    let corpus = &data().0;
+    let Some(relation) = corpus.relations.iter().find(|r| r.id == id) else { return html! { <p>{ EN.no_results }</p> } };
+    let link = |entity: &str| {
+        let name = corpus.entity(entity).map_or(entity.to_string(), |e| e.name.clone());
+        let id = entity.to_string();
+        let onclick = dispatch.reform(move |_| Action::SelectEntity(Some(id.clone())));
+        html! { <button type="button" class="link" data-entity-id={entity.to_string()} {onclick}>{ name }</button> }
+    };
+    html! {
+        <article class="card relation-card">
+            <h2>{ link(&relation.source) }{ format!(" {} ", relation.kind.replace('_', " ")) }{ link(&relation.target) }</h2>
+            <h3>{ format!("{} ({})", EN.evidence, relation.evidence.len()) }</h3>
+            { for relation.evidence.iter().map(|span| evidence(span, dispatch)) }
+        </article>
+    }
+}
+
+pub fn embed_dialog(state: &ViewState) -> Html {
+    let mut embedded = state.clone();
+    embedded.embed = true;
+    embedded.panel = None;
+    let src = format!("{}#{}", browser::base_url(), embedded.encode(&data().0.version));
+    let snippet = format!(
+        "<iframe src=\"{src}\" title=\"{}\" width=\"100%\" height=\"640\" style=\"border:0;max-width:100%\" loading=\"lazy\"></iframe>",
+        EN.app_title
+    );
+    let copy = {
+        let snippet = snippet.clone();
+        Callback::from(move |_| browser::copy_text(&snippet))
+    };
+    html! {
+        <section class="card embed-dialog" role="dialog" aria-labelledby="embed-title">
+            <h2 id="embed-title">{ EN.embed_this_view }</h2>
+            <p>{ EN.embed_help }</p>
+            <label for="embed-snippet" class="visually-hidden">{ EN.embed_this_view }</label>
+            <textarea id="embed-snippet" readonly=true rows="6" value={snippet} />
+            <button type="button" onclick={copy}>{ EN.copy_link }</button>
+        </section>
+    }
+}

@@ -1,0 +1,75 @@
+//! The entity panel: name, kind, roles, aliases, mentions; its quotes, the
+//! figures it claims (conflicts flagged), related entities and events.
+
+use super::{cards::evidence, data};
+use crate::view::state::{Action, ViewState};
+use crate::view::filter::Filtered;
+use crate::view::strings::{kind_name, EN};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct EntityCardProps {
+    pub id: String,
+    pub state: ViewState,
+    pub filtered: Rc<Filtered<'static>>,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(EntityCard)]
+pub fn entity_card(props: &EntityCardProps) -> Html {
+    let corpus = &data().0;
+    let dispatch = &props.dispatch;
+    let Some(entity) = corpus.entity(&props.id) else { return html! { <p>{ EN.no_results }</p> } };
+    let select = |id: &str| {
+        let id = id.to_string();
+        dispatch.reform(move |_| Action::SelectEntity(Some(id.clone())))
+    };
+    let quotes = props.filtered.quotes.iter().filter(|q| q.speaker.as_deref() == Some(entity.id.as_str())).map(|q| {
+        html! { <li><q>{ &q.text }</q>{ evidence(&q.evidence, dispatch) }</li> }
+    });
+    let figures = corpus.figures.iter().filter(|f| f.claimant.as_deref() == Some(entity.id.as_str())).map(|figure| {
+        let conflicts: Vec<Html> = figure
+            .conflicts_with
+            .iter()
+            .filter_map(|id| corpus.figures.iter().find(|f| &f.id == id))
+            .map(|other| {
+                let by = other.claimant.as_deref().and_then(|c| corpus.entity(c)).map_or(EN.nobody.to_string(), |e| e.name.clone());
+                html! { <span class="conflict" role="note">{ format!("\u{26a0} {} {} ({} {})", EN.conflict, other.text, EN.claimed_by, by) }</span> }
+            })
+            .collect();
+        html! { <li><strong>{ &figure.text }</strong>{ " " }{ for conflicts }{ evidence(&figure.evidence, dispatch) }</li> }
+    });
+    let mut related: Vec<(&str, String)> = props
+        .filtered
+        .relations
+        .iter()
+        .filter(|(r, _)| r.source == entity.id || r.target == entity.id)
+        .map(|(r, evidence)| (if r.source == entity.id { r.target.as_str() } else { r.source.as_str() }, format!("{} ({})", r.kind.replace('_', " "), evidence.len())))
+        .collect();
+    related.sort();
+    let related = related.into_iter().filter_map(|(other, label)| {
+        let other_entity = corpus.entity(other)?;
+        Some(html! { <li><button type="button" class="link" data-entity-id={other.to_string()} onclick={select(other)}>{ &other_entity.name }</button>{ format!(" · {label}") }</li> })
+    });
+    let events = props.filtered.timeline.iter().map(|event| {
+        let id = event.id.clone();
+        let onclick = dispatch.reform(move |_| Action::SelectEvent(Some(id.clone())));
+        html! { <li><button type="button" class="link" data-event-id={event.id.clone()} {onclick}>{ format!("{} · {}", event.date.value.clone().unwrap_or_default(), event.text) }</button></li> }
+    });
+    html! {
+        <article class="card entity-card" data-entity-id={entity.id.clone()} aria-current="true">
+            <h2><span class={classes!("swatch", entity.kind.as_str())} aria-hidden="true"></span>{ &entity.name }</h2>
+            <dl>
+                <dt>{ EN.kind }</dt><dd>{ kind_name(entity.kind) }</dd>
+                if !entity.roles.is_empty() { <dt>{ EN.role }</dt><dd>{ entity.roles.join(", ") }</dd> }
+                if !entity.aliases.is_empty() { <dt>{ EN.aliases }</dt><dd>{ entity.aliases.join(", ") }</dd> }
+                <dt>{ EN.mentions }</dt><dd>{ entity.mentions.len() }</dd>
+            </dl>
+            <h3>{ EN.quotes }</h3><ul class="quotes">{ for quotes }</ul>
+            <h3>{ EN.figures }</h3><ul class="figures">{ for figures }</ul>
+            <h3>{ EN.related }</h3><ul>{ for related }</ul>
+            <h3>{ EN.events }</h3><ul>{ for events }</ul>
+        </article>
+    }
+}

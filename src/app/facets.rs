@@ -1,0 +1,73 @@
+//! Facets: entity kinds, articles, date range and quotes only, with counts.
+
+use super::{data, ViewProps};
+use crate::model::EntityKind;
+use crate::view::calendar::{format_day, range_of};
+use crate::view::state::Action;
+use crate::view::strings::{kind_name, EN};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[function_component(Facets)]
+pub fn facets(props: &ViewProps) -> Html {
+    let corpus = &data().0;
+    let state = &props.state;
+    let counted = |kind: EntityKind| props.filtered.entities.iter().filter(|e| e.kind == kind).count();
+    let kinds = EntityKind::ALL.into_iter().map(|kind| {
+        let onchange = props.dispatch.reform(move |_| Action::ToggleKind(kind));
+        html! {
+            <li><label class={classes!("kind", kind.as_str())}>
+                <input type="checkbox" checked={state.kinds.contains(&kind)} {onchange} />
+                { kind_name(kind) } <span class="count">{ counted(kind) }</span>
+            </label></li>
+        }
+    });
+    let articles = corpus.articles.iter().map(|article| {
+        let id = article.id.clone();
+        let onchange = props.dispatch.reform(move |_| Action::ToggleArticle(id.clone()));
+        let count = props.filtered.events.iter().filter(|e| e.article == article.id).count();
+        html! {
+            <li><label>
+                <input type="checkbox" checked={state.articles.contains(&article.id)} {onchange} />
+                <span>{ &article.outlet }{ ": " }{ &article.title }</span> <span class="count">{ count }</span>
+            </label></li>
+        }
+    });
+    let range = state.range;
+    let date_input = |label: &'static str, value: Option<i64>, is_start: bool| {
+        let onchange = props.dispatch.reform(move |e: Event| {
+            let day = range_of(&e.target_unchecked_into::<HtmlInputElement>().value()).map(|r| r.0);
+            let (from, to) = range.unwrap_or((i64::MIN / 4, i64::MAX / 4));
+            Action::SetRange(match (day, is_start) {
+                (Some(d), true) => Some((d, to)),
+                (Some(d), false) => Some((from, d)),
+                (None, _) => None,
+            })
+        });
+        let value = value.filter(|d| d.abs() < 3_000_000).map(format_day).unwrap_or_default();
+        html! { <label>{ label }<input type="date" {value} {onchange} /></label> }
+    };
+    let quotes = props.dispatch.reform({
+        let on = state.quotes_only;
+        move |_| Action::SetQuotesOnly(!on)
+    });
+    let clear = props.dispatch.reform(|_| Action::ClearFilters);
+    html! {
+        <aside class="facets" aria-label={EN.facets}>
+            <details open={!state.embed}>
+                <summary><h2>{ EN.facets }</h2></summary>
+                <fieldset><legend>{ EN.kinds }</legend><ul>{ for kinds }</ul></fieldset>
+                <fieldset><legend>{ EN.articles }</legend><ul>{ for articles }</ul></fieldset>
+                <fieldset class="dates"><legend>{ EN.date_range }</legend>
+                    { date_input(EN.from, range.map(|r| r.0), true) }
+                    { date_input(EN.to, range.map(|r| r.1), false) }
+                </fieldset>
+                <label class="toggle"><input type="checkbox" checked={state.quotes_only} onchange={quotes} />{ EN.quotes_only }</label>
+                <p class="counts" aria-live="polite">
+                    { format!("{} {}, {} {}, {} {}", props.filtered.events.len(), EN.events.to_lowercase(), props.filtered.entities.len(), EN.entities.to_lowercase(), props.filtered.quotes.len(), EN.quotes.to_lowercase()) }
+                </p>
+                <button type="button" onclick={clear}>{ EN.clear_filters }</button>
+            </details>
+        </aside>
+    }
+}

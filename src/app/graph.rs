@@ -1,0 +1,128 @@
+//! The relations graph: entities at their precomputed positions (shape and
+//! colour by kind, size by mentions), relations as weighted edges, pan and
+//! zoom, the selected entity's ego network, and the same data as tables.
+
+use super::{browser, graph_tables::tables, ViewProps};
+use crate::view::export::{kind_colour, kind_shape};
+use crate::view::graph::{fit, labelled, pan, radius, zoom_at, ViewBox};
+use crate::view::state::{Action, GraphView};
+use crate::view::strings::EN;
+use gloo::events::EventListener;
+use std::collections::HashSet;
+use yew::prelude::*;
+
+#[function_component(Graph)]
+pub fn graph(props: &ViewProps) -> Html {
+    let node = use_node_ref();
+    let width = use_state(|| 800.0);
+    {
+        let (node, width) = (node.clone(), width.clone());
+        use_effect_with((), move |_| {
+            let measure = move || width.set(browser::width_of(&node, 800.0));
+            measure();
+            let listener = EventListener::new(&gloo::utils::window(), "resize", move |_| measure());
+            move || drop(listener)
+        });
+    }
+    let last_pointer = use_mut_ref(|| None::<(i32, i32)>);
+    let filtered = &props.filtered;
+    let height = (*width * 0.7).clamp(300.0, 560.0);
+    let aspect = *width / height;
+    let view = props.state.graph.unwrap_or_else(|| fit(filtered.entities.iter().copied()));
+    let viewbox = ViewBox::of(view, aspect);
+    let units_per_pixel = viewbox.width / *width;
+    let set_view = props.dispatch.reform(|v: GraphView| Action::SetGraphView(Some(v)));
+    let selected = props.state.entity.clone();
+    let neighbours: HashSet<&str> = filtered
+        .relations
+        .iter()
+        .filter(|(r, _)| selected.as_deref().is_some_and(|s| r.source == s || r.target == s))
+        .flat_map(|(r, _)| [r.source.as_str(), r.target.as_str()])
+        .collect();
+    let dimmed = |id: &str| selected.is_some() && !neighbours.contains(id) && selected.as_deref() != Some(id);
+    let position = |id: &str| filtered.entities.iter().find(|e| e.id == id).map(|e| (e.x, e.y));
+    let edges = filtered.relations.iter().filter_map(|(relation, evidence)| {
+        let ((x1, y1), (x2, y2)) = (position(&relation.source)?, position(&relation.target)?);
+        let id = relation.id.clone();
+        let onclick = props.dispatch.reform(move |_| Action::SelectRelation(Some(id.clone())));
+        let typed = relation.kind != "co_occurs";
+        let chosen = props.state.relation.as_deref() == Some(relation.id.as_str());
+        let faded = dimmed(&relation.source) || dimmed(&relation.target);
+        Some(html! {
+            <line class={classes!("edge", typed.then_some("typed"), chosen.then_some("selected"), faded.then_some("dimmed"))}
+                x1={x1.to_string()} y1={y1.to_string()} x2={x2.to_string()} y2={y2.to_string()}
+                stroke-width={(1.0 + (evidence.len() as f64).sqrt() * if typed { 1.5 } else { 1.0 }).to_string()} {onclick}>
+                <title>{ format!("{} ({} × {})", relation.kind.replace('_', " "), evidence.len(), EN.evidence.to_lowercase()) }</title>
+            </line>
+        })
+    });
+    let mut ranked: Vec<&crate::model::Entity> = filtered.entities.clone();
+    ranked.sort_by_key(|e| std::cmp::Reverse(e.mentions.len()));
+    let total = ranked.len();
+    let nodes = ranked.iter().enumerate().rev().map(|(rank, entity)| {
+        let id = entity.id.clone();
+        let is_selected = selected.as_deref() == Some(entity.id.as_str());
+        let onclick = props.dispatch.reform(move |_| Action::SelectEntity((!is_selected).then(|| id.clone())));
+        let onkeydown = {
+            let onclick = onclick.clone();
+            Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" || e.key() == " " { e.prevent_default(); onclick.emit(MouseEvent::new("click").expect("a click event")); })
+        };
+        let r = radius(entity.mentions.len());
+        let highlighted = is_selected || neighbours.contains(entity.id.as_str());
+        let label = labelled(rank, total, view.zoom, highlighted).then(|| html! {
+            <text y={(r + 13.0 * units_per_pixel).to_string()} font-size={(12.0 * units_per_pixel).to_string()} text-anchor="middle">{ &entity.name }</text>
+        });
+        html! {
+            <g class={classes!("node", entity.kind.as_str(), is_selected.then_some("selected"), dimmed(&entity.id).then_some("dimmed"))}
+                transform={format!("translate({},{})", entity.x, entity.y)} role="button" tabindex="0"
+                data-entity-id={entity.id.clone()} aria-pressed={is_selected.to_string()}
+                aria-label={format!("{} ({}), {} {}", entity.name, entity.kind.as_str(), entity.mentions.len(), EN.mentions.to_lowercase())} {onclick} {onkeydown}>
+                <path d={kind_shape(entity.kind, r)} fill={kind_colour(entity.kind)} />
+                { for label }
+            </g>
+        }
+    });
+    let onwheel = {
+        let (node, set_view) = (node.clone(), set_view.clone());
+        Callback::from(move |e: WheelEvent| {
+            e.prevent_default();
+            let (fx, fy) = browser::fraction_in(&node, e.client_x(), e.client_y());
+            set_view.emit(zoom_at(view, if e.delta_y() < 0.0 { 1.2 } else { 1.0 / 1.2 }, fx, fy, aspect));
+        })
+    };
+    let onpointerdown = { let last = last_pointer.clone(); Callback::from(move |e: PointerEvent| *last.borrow_mut() = Some((e.client_x(), e.client_y()))) };
+    let onpointermove = {
+        let (last, set_view, width) = (last_pointer.clone(), set_view.clone(), *width);
+        Callback::from(move |e: PointerEvent| {
+            let Some((x, y)) = *last.borrow() else { return };
+            let (dx, dy) = (f64::from(e.client_x() - x), f64::from(e.client_y() - y));
+            if dx.abs() + dy.abs() >= 2.0 {
+                *last.borrow_mut() = Some((e.client_x(), e.client_y()));
+                set_view.emit(pan(view, -dx / width, -dy / height, aspect));
+            }
+        })
+    };
+    let onpointerup = { let last = last_pointer.clone(); Callback::from(move |_: PointerEvent| *last.borrow_mut() = None) };
+    let zoom = |factor: f64| set_view.reform(move |_: MouseEvent| zoom_at(view, factor, 0.5, 0.5, aspect));
+    let reset = props.dispatch.reform(|_| Action::SetGraphView(None));
+    html! {
+        <section class="graph" aria-labelledby="graph-title">
+            <div class="section-head">
+                <h2 id="graph-title">{ EN.graph } <span class="count">{ format!("{} · {}", filtered.entities.len(), filtered.relations.len()) }</span></h2>
+                <div class="tools">
+                    <button type="button" onclick={zoom(1.4)} aria-label={EN.zoom_in}>{ "+" }</button>
+                    <button type="button" onclick={zoom(1.0 / 1.4)} aria-label={EN.zoom_out}>{ "\u{2212}" }</button>
+                    <button type="button" onclick={reset}>{ EN.reset_view }</button>
+                </div>
+            </div>
+            <p class="help" id="graph-help">{ EN.graph_help }</p>
+            <svg ref={node} class="graph-svg" width="100%" height={height.to_string()} viewBox={viewbox.attribute()} role="group"
+                aria-label={EN.graph} aria-describedby="graph-help" {onwheel} {onpointerdown} {onpointermove}
+                onpointerup={onpointerup.clone()} onpointerleave={onpointerup}>
+                <g class="edges">{ for edges }</g>
+                <g class="nodes">{ for nodes }</g>
+            </svg>
+            { tables(&props.state, filtered, &props.dispatch) }
+        </section>
+    }
+}

@@ -1,0 +1,56 @@
+//! The header: title, search box, copy link, embed and export.
+
+use super::{browser, data, ViewProps};
+use crate::view::export;
+use crate::view::state::Action;
+use crate::view::strings::EN;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[function_component(Header)]
+pub fn header(props: &ViewProps) -> Html {
+    let corpus = &data().0;
+    let copied = use_state(|| false);
+    let oninput = props.dispatch.reform(|e: InputEvent| Action::SetQuery(e.target_unchecked_into::<HtmlInputElement>().value()));
+    let copy = {
+        let (state, copied) = (props.state.clone(), copied.clone());
+        Callback::from(move |_| {
+            browser::copy_text(&format!("{}#{}", browser::base_url(), state.encode(&data().0.version)));
+            copied.set(true);
+        })
+    };
+    let embed = props.dispatch.reform(|_| Action::OpenEmbedDialog);
+    let filtered = props.filtered.clone();
+    let exports: [(&str, &str, &str, Box<dyn Fn() -> String>); 6] = [
+        (EN.export_events_csv, "events.csv", "text/csv", Box::new({ let f = filtered.clone(); move || export::events_csv(corpus, &f) })),
+        (EN.export_entities_csv, "entities.csv", "text/csv", Box::new({ let f = filtered.clone(); move || export::entities_csv(&f) })),
+        (EN.export_quotes_csv, "quotes.csv", "text/csv", Box::new({ let f = filtered.clone(); move || export::quotes_csv(corpus, &f) })),
+        (EN.export_relations_csv, "relations.csv", "text/csv", Box::new({ let f = filtered.clone(); move || export::relations_csv(corpus, &f) })),
+        (EN.export_json, "corpus-view.json", "application/json", Box::new({ let f = filtered.clone(); move || export::json(corpus, &f) })),
+        (EN.export_svg, "relations.svg", "image/svg+xml", Box::new({ let f = filtered.clone(); move || export::graph_svg(&f) })),
+    ];
+    let exports = exports.into_iter().map(|(label, file, mime, make)| {
+        let onclick = Callback::from(move |_| browser::download(file, mime, &make()));
+        html! { <li><button type="button" {onclick} data-export={file}>{ label }</button></li> }
+    });
+    html! {
+        <header class="header">
+            <div class="titles">
+                <h1>{ EN.app_title }</h1>
+                if !props.state.embed { <p class="subtitle">{ EN.app_subtitle }</p> }
+            </div>
+            <div class="search" role="search">
+                <label for="search" class="visually-hidden">{ EN.search_label }</label>
+                <input id="search" type="search" placeholder={EN.search_placeholder} value={props.state.query.clone()} {oninput} autocomplete="off" />
+            </div>
+            <div class="actions">
+                <button type="button" onclick={copy}>{ if *copied { EN.link_copied } else { EN.copy_link } }</button>
+                <button type="button" onclick={embed}>{ EN.embed_this_view }</button>
+                <details class="menu">
+                    <summary>{ EN.export }</summary>
+                    <ul>{ for exports }</ul>
+                </details>
+            </div>
+        </header>
+    }
+}

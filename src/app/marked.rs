@@ -1,0 +1,46 @@
+//! Renders a stretch of article text with its marks: entity mentions by
+//! kind (choosable), quotes, figures and the sentence a link points at.
+
+use super::data;
+use crate::view::markup::{marks, segments, Mark};
+use crate::view::state::Action;
+use yew::prelude::*;
+
+pub const TARGET_ID: &str = "target-sentence";
+
+pub fn marked_text(article: &str, start: usize, end: usize, target: Option<usize>, dispatch: &Callback<Action>) -> Html {
+    let corpus = &data().0;
+    let Some(text) = corpus.article(article).map(|a| a.text.as_str()) else { return Html::default() };
+    let found = marks(corpus, article, start, end, target);
+    let mut first_target = true;
+    let pieces = segments(start, end, &found).into_iter().map(|segment| {
+        let words = &text[segment.start..segment.end];
+        let mut classes = Classes::new();
+        let mut entity = None;
+        for mark in &segment.marks {
+            match mark {
+                Mark::Mention { entity: id, kind } => {
+                    classes.push("mention");
+                    classes.push(kind.as_str());
+                    entity = Some(id.clone());
+                }
+                Mark::Quote => classes.push("quote"),
+                Mark::Figure => classes.push("figure"),
+                Mark::Target => classes.push("target"),
+            }
+        }
+        let id = (segment.marks.contains(&Mark::Target) && std::mem::take(&mut first_target)).then_some(TARGET_ID);
+        match entity {
+            Some(entity) => {
+                let onclick = dispatch.reform({
+                    let entity = entity.clone();
+                    move |_| Action::SelectEntity(Some(entity.clone()))
+                });
+                html! { <button type="button" class={classes} {id} data-entity-id={entity} {onclick}>{ words }</button> }
+            }
+            None if segment.marks.is_empty() => html! { { words } },
+            None => html! { <span class={classes} {id}>{ words }</span> },
+        }
+    });
+    html! { <>{ for pieces }</> }
+}

@@ -1,0 +1,41 @@
+//! The Yew app: thin components that render view state and dispatch
+//! actions to the one reducer in `view::state`. Browser glue lives in
+//! `browser`; everything computed lives in `view`.
+
+mod browser;
+mod cards;
+mod entity_card;
+mod facets;
+mod graph;
+mod graph_tables;
+mod header;
+mod marked;
+mod panel;
+mod reader;
+mod results;
+mod root;
+mod timeline;
+mod timeline_lanes;
+
+use crate::model::Corpus;
+use crate::view::filter::Index;
+use std::sync::OnceLock;
+
+pub use root::{App, Store, ViewProps};
+
+static DATA: OnceLock<(Corpus, Index)> = OnceLock::new();
+
+/// The corpus embedded at build time, parsed once, with its lookups.
+pub fn data() -> &'static (Corpus, Index) {
+    DATA.get_or_init(|| {
+        let corpus: Corpus = serde_json::from_str(include_str!("../../corpus/corpus.json")).expect("the embedded corpus is valid: tests check it");
+        let index = Index::new(&corpus);
+        (corpus, index)
+    })
+}
+
+pub fn run() {
+    browser::install_panic_panel();
+    let root = gloo::utils::document().get_element_by_id("app").unwrap_or_else(|| gloo::utils::body().into());
+    yew::Renderer::<App>::with_root(root).render();
+}

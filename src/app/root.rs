@@ -1,0 +1,100 @@
+//! The root component: reads the URL once, owns the one reducer, writes
+//! every state change back to the URL and lays out the panels.
+
+use super::{browser, data, facets::Facets, graph::Graph, header::Header, panel::Panel, results::Results, timeline::Timeline};
+use crate::view::filter::{apply, Filtered};
+use crate::view::state::{Action, ViewState};
+use crate::view::strings::EN;
+use gloo::events::EventListener;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// What the big panels receive: the state to render, the filtered corpus and the dispatcher.
+#[derive(Properties, PartialEq, Clone)]
+pub struct ViewProps {
+    pub state: ViewState,
+    pub filtered: Rc<Filtered<'static>>,
+    pub dispatch: Callback<Action>,
+}
+
+/// The view state as a Yew reducer: `reduce` only delegates to the pure one.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Store(pub ViewState);
+
+impl Reducible for Store {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(Store(self.0.reduce(action)))
+    }
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let (corpus, index) = data();
+    let initial = use_memo((), |_| browser::read_state());
+    let store = use_reducer(|| Store(initial.0.clone()));
+    let notices = use_state(|| {
+        let mut notices = initial.1.clone();
+        if initial.0.corpus.as_deref().is_some_and(|v| v != corpus.version) {
+            notices.push(EN.older_corpus.to_string());
+        }
+        notices
+    });
+    let previous = use_mut_ref(|| initial.0.clone());
+    {
+        let state = store.0.clone();
+        use_effect_with(state, move |state| {
+            let push = previous.borrow().is_navigation(state);
+            browser::write_url(&state.encode(&data().0.version), push);
+            *previous.borrow_mut() = state.clone();
+            browser::post_height();
+        });
+    }
+    {
+        let dispatcher = store.dispatcher();
+        use_effect_with((), move |_| {
+            let listeners: Vec<EventListener> = ["popstate", "hashchange"]
+                .into_iter()
+                .map(|kind| {
+                    let dispatcher = dispatcher.clone();
+                    EventListener::new(&gloo::utils::window(), kind, move |_| dispatcher.dispatch(Action::Replace(browser::read_state().0)))
+                })
+                .chain(std::iter::once(EventListener::new(&gloo::utils::window(), "resize", |_| browser::post_height())))
+                .collect();
+            move || drop(listeners)
+        });
+    }
+    let dispatch = {
+        let dispatcher = store.dispatcher();
+        Callback::from(move |action: Action| dispatcher.dispatch(action))
+    };
+    let state = &store.0;
+    let filtered = Rc::new(apply(corpus, index, state));
+    let dismiss = {
+        let notices = notices.clone();
+        Callback::from(move |_| notices.set(Vec::new()))
+    };
+    html! {
+        <div class={classes!("app", state.embed.then_some("embed"))}>
+            <a class="skip-link" href="#main">{ "Skip to the timeline" }</a>
+            <Header state={state.clone()} filtered={filtered.clone()} dispatch={dispatch.clone()} />
+            if !notices.is_empty() {
+                <div class="notices" role="status">
+                    <ul>{ for notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+                    <button type="button" onclick={dismiss}>{ EN.dismiss }</button>
+                </div>
+            }
+            <div class="layout">
+                <Facets state={state.clone()} filtered={filtered.clone()} dispatch={dispatch.clone()} />
+                <main id="main" tabindex="-1">
+                    if !state.query.trim().is_empty() {
+                        <Results state={state.clone()} filtered={filtered.clone()} dispatch={dispatch.clone()} />
+                    }
+                    <Timeline state={state.clone()} filtered={filtered.clone()} dispatch={dispatch.clone()} />
+                    <Graph state={state.clone()} filtered={filtered.clone()} dispatch={dispatch.clone()} />
+                </main>
+                <Panel state={state.clone()} filtered={filtered} dispatch={dispatch} />
+            </div>
+        </div>
+    }
+}

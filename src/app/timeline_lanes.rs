@@ -1,0 +1,87 @@
+//! The timeline's SVG body: axis ticks, the brush strip, lanes and items.
+//! Geometry comes from `view::timeline`; this only draws it.
+
+use super::timeline::{AXIS, BRUSH};
+use crate::model::Event;
+use crate::view::state::{Action, ViewState};
+use crate::view::strings::EN;
+use crate::view::timeline::{Lane, Scale, Tick};
+use yew::prelude::*;
+
+const LANE_LABEL: f64 = 18.0;
+const ROW: f64 = 24.0;
+
+fn activate(callback: Callback<()>) -> (Callback<MouseEvent>, Callback<KeyboardEvent>) {
+    let click = callback.reform(|_: MouseEvent| ());
+    let key = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Enter" || e.key() == " " {
+            e.prevent_default();
+            callback.emit(());
+        }
+    });
+    (click, key)
+}
+
+pub fn lanes_svg(lanes: &[Lane], ticks: &[Tick], scale: &Scale, brushed: Option<(f64, f64)>, events: &[&Event], state: &ViewState, dispatch: &Callback<Action>) -> (Html, f64) {
+    let mut y = AXIS + BRUSH + 6.0;
+    let mut drawn = Vec::new();
+    for lane in lanes {
+        let top = y;
+        let label = html! { <text class="lane-label" x="4" y={(top + 12.0).to_string()}>{ &lane.label }</text> };
+        let items = lane.items.iter().map(|item| {
+            let cy = top + LANE_LABEL + item.row as f64 * ROW + ROW / 2.0;
+            if item.events.len() > 1 {
+                let members: Vec<&Event> = item.events.iter().map(|&i| events[i]).collect();
+                let window = crate::view::timeline::extent(&members).unwrap_or((0, 1));
+                let (onclick, onkeydown) = activate(dispatch.reform(move |_| Action::SetWindow(Some(window))));
+                let cx = item.x + item.width / 2.0;
+                return html! {
+                    <g class="cluster" role="button" tabindex="0" aria-label={format!("{} {}", item.events.len(), EN.cluster)} {onclick} {onkeydown}>
+                        <circle cx={cx.to_string()} cy={cy.to_string()} r="10" />
+                        <text x={cx.to_string()} y={(cy + 4.0).to_string()} text-anchor="middle">{ item.events.len() }</text>
+                    </g>
+                };
+            }
+            let event = events[item.events[0]];
+            let id = event.id.clone();
+            let (onclick, onkeydown) = activate(dispatch.reform(move |_| Action::SelectEvent(Some(id.clone()))));
+            let selected = state.event.as_deref() == Some(event.id.as_str());
+            let label = format!("{}: {}", event.date.value.clone().unwrap_or_default(), event.text);
+            let shape = if item.bar {
+                html! { <rect x={(item.x + 0.5).to_string()} y={(cy - 7.0).to_string()} width={(item.width - 1.0).max(2.0).to_string()} height="14" rx="3" /> }
+            } else {
+                html! { <circle cx={(item.x + item.width / 2.0).to_string()} cy={cy.to_string()} r="6" /> }
+            };
+            html! {
+                <g class={classes!("event", item.bar.then_some("bar"), selected.then_some("selected"))} role="button" tabindex="0"
+                    data-event-id={event.id.clone()} aria-pressed={selected.to_string()} aria-label={label.clone()} {onclick} {onkeydown}>
+                    <title>{ label }</title>
+                    { shape }
+                </g>
+            }
+        });
+        drawn.push(html! { <g class="lane">{ label }{ for items }</g> });
+        y = top + LANE_LABEL + lane.rows as f64 * ROW + 8.0;
+    }
+    let height = y.max(AXIS + BRUSH + 40.0);
+    let tick_marks = ticks.iter().map(|t| html! {
+        <g class={classes!("tick", t.major.then_some("major"))}>
+            <line x1={t.x.to_string()} x2={t.x.to_string()} y1={(AXIS - 6.0).to_string()} y2={height.to_string()} />
+            <text x={(t.x + 3.0).to_string()} y={(AXIS - 10.0).to_string()}>{ &t.label }</text>
+        </g>
+    });
+    let brush = brushed.map(|(a, b)| {
+        let (x0, x1) = (scale.x(a).max(0.0), scale.x(b).min(scale.width));
+        html! { <rect class="brushed" x={x0.to_string()} y={AXIS.to_string()} width={(x1 - x0).max(1.0).to_string()} height={(height - AXIS).to_string()} /> }
+    });
+    let body = html! {
+        <>
+            { for tick_marks }
+            <rect class="brush-strip" x="0" y={AXIS.to_string()} width={scale.width.to_string()} height={BRUSH.to_string()}><title>{ EN.brush_hint }</title></rect>
+            <text class="brush-hint" x="6" y={(AXIS + 15.0).to_string()}>{ EN.brush_hint }</text>
+            { for brush }
+            { for drawn }
+        </>
+    };
+    (body, height)
+}

@@ -1,5 +1,6 @@
 //! Renders a stretch of article text with its marks: entity mentions by
-//! kind (choosable), quotes, figures and the sentence a link points at.
+//! kind (choosable), quotes, figures, and the sentence a link points at
+//! wrapped in one highlighted element.
 
 use super::data;
 use crate::view::markup::{marks, segments, Mark};
@@ -10,9 +11,23 @@ pub const TARGET_ID: &str = "target-sentence";
 
 pub fn marked_text(article: &str, start: usize, end: usize, target: Option<usize>, dispatch: &Callback<Action>) -> Html {
     let corpus = &data().0;
+    let sentence = target.and_then(|t| corpus.article(article)?.sentences.iter().find(|s| s[0] == t && s[0] >= start && s[1] <= end).copied());
+    match sentence {
+        Some([from, to]) => html! {
+            <>
+                { marked(article, start, from, dispatch) }
+                <span class="target" id={TARGET_ID}>{ marked(article, from, to, dispatch) }</span>
+                { marked(article, to, end, dispatch) }
+            </>
+        },
+        None => marked(article, start, end, dispatch),
+    }
+}
+
+fn marked(article: &str, start: usize, end: usize, dispatch: &Callback<Action>) -> Html {
+    let corpus = &data().0;
     let Some(text) = corpus.article(article).map(|a| a.text.as_str()) else { return Html::default() };
-    let found = marks(corpus, article, start, end, target);
-    let mut first_target = true;
+    let found = marks(corpus, article, start, end);
     let pieces = segments(start, end, &found).into_iter().map(|segment| {
         let words = &text[segment.start..segment.end];
         let mut classes = Classes::new();
@@ -26,20 +41,18 @@ pub fn marked_text(article: &str, start: usize, end: usize, target: Option<usize
                 }
                 Mark::Quote => classes.push("quote"),
                 Mark::Figure => classes.push("figure"),
-                Mark::Target => classes.push("target"),
             }
         }
-        let id = (segment.marks.contains(&Mark::Target) && std::mem::take(&mut first_target)).then_some(TARGET_ID);
         match entity {
             Some(entity) => {
                 let onclick = dispatch.reform({
                     let entity = entity.clone();
                     move |_| Action::SelectEntity(Some(entity.clone()))
                 });
-                html! { <button type="button" class={classes} {id} data-entity-id={entity} {onclick}>{ words }</button> }
+                html! { <button type="button" class={classes} data-entity-id={entity} {onclick}>{ words }</button> }
             }
             None if segment.marks.is_empty() => html! { { words } },
-            None => html! { <span class={classes} {id}>{ words }</span> },
+            None => html! { <span class={classes}>{ words }</span> },
         }
     });
     html! { <>{ for pieces }</> }

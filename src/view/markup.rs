@@ -1,7 +1,6 @@
 //! Marking up article text for the reader and evidence cards: splits a
 //! stretch of text into segments, each with the marks that cover it (entity
-//! mentions by kind, quotes, figures, the sentence a link points at), as
-//! displaCy does.
+//! mentions by kind, quotes, figures), as displaCy does.
 
 use crate::model::{Corpus, EntityKind, Span};
 
@@ -10,7 +9,6 @@ pub enum Mark {
     Mention { entity: String, kind: EntityKind },
     Quote,
     Figure,
-    Target,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -21,7 +19,7 @@ pub struct Segment {
 }
 
 /// The marks of `article` that fall within `start..end`.
-pub fn marks(corpus: &Corpus, article: &str, start: usize, end: usize, target: Option<usize>) -> Vec<(usize, usize, Mark)> {
+pub fn marks(corpus: &Corpus, article: &str, start: usize, end: usize) -> Vec<(usize, usize, Mark)> {
     let inside = |span: &Span| span.article == article && span.start >= start && span.end <= end;
     let mut out = Vec::new();
     for entity in &corpus.entities {
@@ -31,9 +29,6 @@ pub fn marks(corpus: &Corpus, article: &str, start: usize, end: usize, target: O
     }
     out.extend(corpus.quotes.iter().filter(|q| inside(&q.span)).map(|q| (q.span.start, q.span.end, Mark::Quote)));
     out.extend(corpus.figures.iter().filter(|f| inside(&f.span)).map(|f| (f.span.start, f.span.end, Mark::Figure)));
-    if let Some(sentence) = target.and_then(|t| corpus.article(article)?.sentences.iter().find(|s| s[0] == t).copied()) {
-        out.push((sentence[0].max(start), sentence[1].min(end), Mark::Target));
-    }
     out
 }
 
@@ -73,11 +68,9 @@ mod tests {
     fn reader_marks_come_from_the_corpus() {
         let corpus: Corpus = serde_json::from_str(include_str!("../../corpus/corpus.json")).expect("parses");
         let article = &corpus.articles[0];
-        let target = article.sentences[4][0];
-        let found = marks(&corpus, &article.id, 0, article.text.len(), Some(target));
+        let found = marks(&corpus, &article.id, 0, article.text.len());
         assert!(found.iter().any(|(_, _, m)| *m == Mark::Quote));
         assert!(found.iter().any(|(_, _, m)| *m == Mark::Figure));
-        assert!(found.iter().any(|(a, _, m)| *m == Mark::Target && *a == target));
         for (a, b, m) in &found {
             if let Mark::Mention { entity, .. } = m {
                 let e = corpus.entity(entity).expect("entity");

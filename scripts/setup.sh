@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Installs whatever the explorer needs and is missing, skipping what is
+# already installed at the right version. Sourced by serve.sh and test.sh.
+# Nothing is downloaded but packages from crates.io, npm and Debian.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOLS="${CORPUS_EXPLORER_TOOLS:-$HOME/.cache/corpus-explorer}"
+export PATH="$HOME/.cargo/bin:$TOOLS/node/node_modules/.bin:$PATH"
+
+# The wasm-bindgen CLI must match the crate exactly; Trunk.toml names the same version.
+WASM_BINDGEN_VERSION="$(sed -n 's/^wasm-bindgen = .*"=\([0-9.]*\)".*/\1/p' "$ROOT/Cargo.toml")"
+TRUNK_SERIES="0.21"
+BINARYEN_VERSION="132.0.0"
+PLAYWRIGHT_VERSION="1.65.1"
+
+say() { printf '[setup] %s\n' "$*" >&2; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -q "^trunk $TRUNK_SERIES\."; then
+  say "installing trunk $TRUNK_SERIES.x (newer needs a newer rustc)"
+  cargo install trunk --version "~$TRUNK_SERIES" --locked
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN_VERSION"; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  # Not --locked: a locked dependency of this release is gone from the registry.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v chromedriver >/dev/null || missing+=(chromium-driver)
+command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+if ((${#missing[@]})); then
+  if [ "$(id -u)" = 0 ]; then
+    say "installing ${missing[*]} from Debian"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    say "missing ${missing[*]}; install them with:"
+    echo "sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+# wasm-opt from npm's binaryen (Debian's binaryen 108 cannot parse rustc 1.95's
+# output) and playwright-core, which drives Debian's Chromium in the browser tests.
+npm_has() { grep -q "\"version\": \"$2\"" "$TOOLS/node/node_modules/$1/package.json" 2>/dev/null; }
+if ! npm_has binaryen "$BINARYEN_VERSION" || ! npm_has playwright-core "$PLAYWRIGHT_VERSION"; then
+  say "installing binaryen@$BINARYEN_VERSION and playwright-core@$PLAYWRIGHT_VERSION from npm into $TOOLS/node"
+  mkdir -p "$TOOLS/node"
+  [ -f "$TOOLS/node/package.json" ] || echo '{"private": true}' > "$TOOLS/node/package.json"
+  npm install --prefix "$TOOLS/node" --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION" "playwright-core@$PLAYWRIGHT_VERSION"
+fi
+export PLAYWRIGHT_CORE="$TOOLS/node/node_modules/playwright-core/index.mjs"
+
+if ! command -v geckodriver >/dev/null; then
+  say "installing geckodriver from crates.io"
+  cargo install geckodriver --locked
+fi

@@ -1,0 +1,108 @@
+// The built site in real headless Chromium: shareable links restore the same
+// view, history works, bad links show a notice, nothing leaves the origin.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { DIST, serve, launch, open, shownEvents } from "./support.mjs";
+
+let site;
+let browser;
+before(async () => {
+  site = await serve(DIST, "/explorer/");
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+test("a link to a selected entity opens the same view in a fresh browser", async () => {
+  const first = await open(browser, site.url);
+  const allEvents = await shownEvents(first.page);
+  assert.ok(allEvents.length >= 10, `events shown: ${allEvents.length}`);
+  await first.page.click('.graph-svg [data-entity-id="khieu-sopheak"] path');
+  await first.page.waitForSelector('.entity-card[data-entity-id="khieu-sopheak"]');
+  const link = first.page.url();
+  assert.match(link, /entity=khieu-sopheak/);
+  const selectedEvents = await shownEvents(first.page);
+  assert.ok(selectedEvents.length > 0 && selectedEvents.length < allEvents.length, "the timeline narrows to the entity");
+  await first.context.close();
+
+  const fresh = await launch();
+  try {
+    const second = await open(fresh, link);
+    await second.page.waitForSelector('.entity-card[data-entity-id="khieu-sopheak"]');
+    assert.equal(await second.page.getAttribute('.graph-svg [data-entity-id="khieu-sopheak"]', "aria-pressed"), "true");
+    assert.equal(await second.page.getAttribute('tr[data-entity-id="khieu-sopheak"]', "aria-selected"), "true");
+    assert.deepEqual(await shownEvents(second.page), selectedEvents);
+    const foreign = [...first.requests, ...second.requests].filter((url) => !url.startsWith(site.origin) && !url.startsWith("data:") && !url.startsWith("blob:"));
+    assert.deepEqual(foreign, [], "no request leaves the page's origin");
+    assert.deepEqual(second.errors, []);
+  } finally {
+    await fresh.close();
+  }
+});
+
+test("back and forward step through selections; filters combine", async () => {
+  const { page, context } = await open(browser, site.url);
+  await page.click('.graph-svg [data-entity-id="bill-herod"] path');
+  await page.waitForSelector('.entity-card[data-entity-id="bill-herod"]');
+  await page.click('.graph-svg [data-entity-id="cormac-carney"] path');
+  await page.waitForSelector('.entity-card[data-entity-id="cormac-carney"]');
+  await page.goBack();
+  await page.waitForSelector('.entity-card[data-entity-id="bill-herod"]');
+  await page.goForward();
+  await page.waitForSelector('.entity-card[data-entity-id="cormac-carney"]');
+  await page.click('.panel .close');
+  await page.check(".facets input[type=checkbox] >> nth=0");
+  await page.fill("#search", "Sopheak");
+  await page.waitForSelector(".results .hits li");
+  assert.match(page.url(), /kinds=person/);
+  assert.match(page.url(), /q=Sopheak/);
+  await context.close();
+});
+
+test("an evidence link opens the reader at its sentence", async () => {
+  const { page, context } = await open(browser, `${site.url}#event=ev-6&panel=event`);
+  await page.waitForSelector(".event-card");
+  await page.click(".event-card .evidence button.link");
+  await page.waitForSelector(".reader #target-sentence");
+  const target = await page.textContent(".reader #target-sentence");
+  assert.match(target, /memorandum of understanding/);
+  assert.match(page.url(), /panel=reader/);
+  await context.close();
+});
+
+test("unknown or invalid parameters show a notice, never a blank page", async () => {
+  const { page, context, errors } = await open(browser, `${site.url}#entity=nobody-at-all&zoom=3&from=2017-99-01&v=0000`);
+  const notice = await page.textContent(".notices");
+  assert.match(notice, /zoom/);
+  assert.match(notice, /from/);
+  assert.match(notice, /another version of the corpus/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the timeline zooms, brushes a range and expands clusters", async () => {
+  const { page, context } = await open(browser, site.url);
+  await page.click(".timeline .cluster");
+  await page.waitForFunction(() => location.hash.includes("view="));
+  const box = await page.locator(".timeline-svg").boundingBox();
+  await page.mouse.move(box.x + 40, box.y + 34);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width - 40, box.y + 34, { steps: 4 });
+  await page.mouse.up();
+  await page.waitForFunction(() => location.hash.includes("from=") && location.hash.includes("to="));
+  await page.focus(".timeline-svg");
+  await page.keyboard.press("+");
+  await context.close();
+});
+
+test("phones get one column from 360 px, exports download", async () => {
+  const { page, context } = await open(browser, site.url, { width: 360, height: 740 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px at 360px`);
+  await page.click(".menu summary");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click('[data-export="events.csv"]')]);
+  assert.equal(download.suggestedFilename(), "events.csv");
+  await context.close();
+});

@@ -1,0 +1,58 @@
+// Shared helpers for the end-to-end tests: a static file server on
+// loopback, and Debian's Chromium driven by playwright-core (never a browser
+// of its own: no test tool may download one).
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+
+const { chromium } = await import(process.env.PLAYWRIGHT_CORE ?? "playwright-core");
+
+export const ROOT = resolve(new URL("../..", import.meta.url).pathname);
+export const DIST = join(ROOT, "dist");
+
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png", ".json": "application/json" };
+
+/** Serves `dir` on 127.0.0.1 at a free port; `prefix` mounts it under a sub-path. */
+export async function serve(dir, prefix = "/") {
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
+    if (!path.startsWith(prefix)) return response.writeHead(404).end();
+    let file = normalize(join(dir, path.slice(prefix.length)));
+    if (!file.startsWith(dir)) return response.writeHead(403).end();
+    if (path.endsWith("/")) file = join(file, "index.html");
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise((done) => server.listen(0, "127.0.0.1", done));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, url: `${origin}${prefix}`, close: () => new Promise((done) => server.close(done)) };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+}
+
+/** A fresh page that records every request and every page error. */
+export async function open(browser, url, viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on("request", (r) => requests.push(r.url()));
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(url);
+  await page.waitForSelector(".timeline-svg");
+  return { page, context, requests, errors };
+}
+
+/** The data-event-id of every event the timeline shows (list included). */
+export async function shownEvents(page) {
+  return page.$$eval(".event-list [data-event-id]", (items) => items.map((i) => i.dataset.eventId));
+}

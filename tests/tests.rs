@@ -2,3 +2,6 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 mod pipeline;
+
+#[cfg(target_arch = "wasm32")]
+mod web;

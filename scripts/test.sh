@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every test: native unit, integration
+# and property tests (pipeline on the seeds and the 2,095 BBC articles, view
+# model), Yew component tests in headless Chromium, and end-to-end tests of
+# the built site and the single-file edition in Chromium and Firefox.
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$ROOT"
+started=$SECONDS
+step() { printf '\n== %s (%ss)\n' "$*" "$((SECONDS - started))" >&2; }
+
+step "native tests"
+cargo test --release
+
+step "component tests in headless Chromium"
+CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown --no-default-features --features app --test tests
+
+step "benchmarks compile"
+cargo bench --bench pipeline --no-run
+
+step "build the site and the single file"
+trunk build --release
+node scripts/single-file.mjs dist dist-single/corpus-explorer.html
+
+step "end-to-end tests in Chromium and Firefox"
+node --test --test-concurrency=1 tests/e2e/
+
+step "all tests passed"

@@ -1,0 +1,82 @@
+//! Component tests of the Yew app in headless Chromium (wasm-bindgen-test):
+//! the app renders the embedded corpus, restores view state from the URL,
+//! and writes choices back to it.
+
+use corpus_explorer::app::{data, App};
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Lets Yew's scheduler render; no fixed waits.
+async fn flush() {
+    yew::platform::time::sleep(Duration::ZERO).await;
+}
+
+/// Renders the app at a URL fragment; the handle unmounts it when done.
+async fn mount(hash: &str) -> (Element, yew::AppHandle<App>) {
+    let document = gloo::utils::document();
+    let history = gloo::utils::window().history().expect("history");
+    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{hash}"))).expect("set the fragment");
+    let root = document.create_element("div").expect("div");
+    document.body().expect("body").append_child(&root).expect("append");
+    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    flush().await;
+    flush().await;
+    (root, handle)
+}
+
+fn unmount((root, handle): (Element, yew::AppHandle<App>)) {
+    handle.destroy();
+    root.remove();
+}
+
+fn count(root: &Element, selector: &str) -> u32 {
+    root.query_selector_all(selector).expect("valid selector").length()
+}
+
+#[wasm_bindgen_test]
+async fn renders_every_event_and_entity_of_the_embedded_corpus() {
+    let mounted = mount("").await;
+    let root = &mounted.0;
+    let corpus = &data().0;
+    assert_eq!(count(root, ".event-list [data-event-id]"), corpus.events.len() as u32);
+    assert_eq!(count(root, ".graph-svg [data-entity-id]"), corpus.entities.len() as u32);
+    assert!(count(root, ".timeline-svg .event, .timeline-svg .cluster") > 0);
+    unmount(mounted);
+}
+
+#[wasm_bindgen_test]
+async fn restores_a_selected_entity_from_the_url_and_writes_choices_back() {
+    let mounted = mount("entity=sok-phal&panel=entity").await;
+    let root = &mounted.0;
+    let node = root.query_selector(r#".graph-svg [data-entity-id="sok-phal"]"#).expect("query").expect("node");
+    assert_eq!(node.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert!(root.query_selector(r#".entity-card[data-entity-id="sok-phal"]"#).expect("query").is_some());
+    let other = root.query_selector(r#".graph-svg [data-entity-id="preap-kol"]"#).expect("query").expect("node");
+    // Yew delegates events from the root, so the click must bubble.
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    let click = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).expect("event");
+    other.dispatch_event(&click).expect("dispatch");
+    flush().await;
+    flush().await;
+    let card = root.query_selector(".entity-card").expect("query").and_then(|c| c.get_attribute("data-entity-id"));
+    assert_eq!(card.as_deref(), Some("preap-kol"));
+    flush().await;
+    let hash = gloo::utils::window().location().hash().expect("hash");
+    assert!(hash.contains("entity=preap-kol"), "{hash}");
+    unmount(mounted);
+}
+
+#[wasm_bindgen_test]
+async fn search_lists_matching_sentences() {
+    let mounted = mount("q=deport").await;
+    let root = &mounted.0;
+    assert!(count(root, ".results .hits li") >= 3);
+    let input: HtmlElement = root.query_selector("#search").expect("query").expect("input").unchecked_into();
+    assert_eq!(input.unchecked_ref::<web_sys::HtmlInputElement>().value(), "deport");
+    unmount(mounted);
+}

@@ -9,7 +9,7 @@ started=$SECONDS
 step() { printf '\n== %s (%ss)\n' "$*" "$((SECONDS - started))" >&2; }
 
 step "native tests"
-cargo test --release
+cargo test
 
 step "component tests in headless Chromium"
 CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown --no-default-features --features app --test tests

@@ -13,6 +13,7 @@ WASM_BINDGEN_VERSION="$(sed -n 's/^wasm-bindgen = .*"=\([0-9.]*\)".*/\1/p' "$ROO
 TRUNK_SERIES="0.21"
 BINARYEN_VERSION="132.0.0"
 PLAYWRIGHT_VERSION="1.65.1"
+AXE_VERSION="4.14.1"
 
 say() { printf '[setup] %s\n' "$*" >&2; }
 
@@ -49,15 +50,17 @@ if ((${#missing[@]})); then
 fi
 
 # wasm-opt from npm's binaryen (Debian's binaryen 108 cannot parse rustc 1.95's
-# output) and playwright-core, which drives Debian's Chromium in the browser tests.
+# output), playwright-core, which drives Debian's Chromium in the browser tests,
+# and axe-core, which checks accessibility there.
 npm_has() { grep -q "\"version\": \"$2\"" "$TOOLS/node/node_modules/$1/package.json" 2>/dev/null; }
-if ! npm_has binaryen "$BINARYEN_VERSION" || ! npm_has playwright-core "$PLAYWRIGHT_VERSION"; then
-  say "installing binaryen@$BINARYEN_VERSION and playwright-core@$PLAYWRIGHT_VERSION from npm into $TOOLS/node"
+if ! npm_has binaryen "$BINARYEN_VERSION" || ! npm_has playwright-core "$PLAYWRIGHT_VERSION" || ! npm_has axe-core "$AXE_VERSION"; then
+  say "installing binaryen@$BINARYEN_VERSION, playwright-core@$PLAYWRIGHT_VERSION and axe-core@$AXE_VERSION from npm into $TOOLS/node"
   mkdir -p "$TOOLS/node"
   [ -f "$TOOLS/node/package.json" ] || echo '{"private": true}' > "$TOOLS/node/package.json"
-  npm install --prefix "$TOOLS/node" --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION" "playwright-core@$PLAYWRIGHT_VERSION"
+  npm install --prefix "$TOOLS/node" --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION" "playwright-core@$PLAYWRIGHT_VERSION" "axe-core@$AXE_VERSION"
 fi
 export PLAYWRIGHT_CORE="$TOOLS/node/node_modules/playwright-core/index.mjs"
+export AXE_CORE="$TOOLS/node/node_modules/axe-core/axe.min.js"
 
 if ! command -v geckodriver >/dev/null; then
   say "installing geckodriver from crates.io"

@@ -39,7 +39,7 @@ impl Index {
         for (position, entity) in corpus.entities.iter().enumerate() {
             for mention in &entity.mentions {
                 if let Some(sentence) = sentence_containing(corpus, mention) {
-                    let list = sentence_entities.entry(sentence).or_default();
+                    let list = sentence_entities.entry(key(&sentence)).or_default();
                     if !list.contains(&position) {
                         list.push(position);
                     }
@@ -74,10 +74,11 @@ fn key(span: &Span) -> (String, usize) {
     (span.article.clone(), span.start)
 }
 
-fn sentence_containing(corpus: &Corpus, span: &Span) -> Option<(String, usize)> {
+/// The sentence a span lies in.
+fn sentence_containing(corpus: &Corpus, span: &Span) -> Option<Span> {
     let article = corpus.article(&span.article)?;
     let position = article.sentences.partition_point(|s| s[1] < span.end);
-    article.sentences.get(position).filter(|s| s[0] <= span.start).map(|s| (article.id.clone(), s[0]))
+    article.sentences.get(position).filter(|s| s[0] <= span.start).map(|s| Span { article: article.id.clone(), start: s[0], end: s[1] })
 }
 
 /// A sentence that matches the search, with where the match is.
@@ -153,15 +154,19 @@ pub fn apply<'c>(corpus: &'c Corpus, index: &Index, state: &ViewState) -> Filter
         }
     }
     for (position, entity) in corpus.entities.iter().enumerate() {
+        // With a search, an entity shows when its name matches or it is named in a matching sentence.
+        let name_matches = entity_matches(position);
         let named_in_scope = entity.mentions.iter().any(|m| {
-            sentence_containing(corpus, m).is_some_and(|(article, start)| {
-                let sentence = Span { article, start, end: start };
-                article_ok(&sentence.article) && days_ok(index.sentence_days(&sentence))
+            sentence_containing(corpus, m).is_some_and(|sentence| {
+                article_ok(&sentence.article) && days_ok(index.sentence_days(&sentence)) && (name_matches || searched(&sentence, &[]))
             })
         });
         let quoted_ok = !state.quotes_only || speakers.contains(entity.id.as_str());
-        if kind_ok(entity.kind) && named_in_scope && quoted_ok && entity_matches(position) {
+        if kind_ok(entity.kind) && named_in_scope && quoted_ok {
             filtered.entities.push(entity);
+            if name_matches && !query.is_empty() {
+                filtered.entity_hits.push(entity);
+            }
         }
     }
     let visible: HashSet<&str> = filtered.entities.iter().map(|e| e.id.as_str()).collect();
@@ -179,7 +184,6 @@ pub fn apply<'c>(corpus: &'c Corpus, index: &Index, state: &ViewState) -> Filter
         }
     }
     if !query.is_empty() {
-        filtered.entity_hits = filtered.entities.clone();
         'articles: for article in corpus.articles.iter().filter(|a| article_ok(&a.id)) {
             let lower = article.text.to_lowercase();
             for &[start, end] in &article.sentences {
@@ -252,7 +256,8 @@ mod tests {
         check(&[Action::ToggleKind(EntityKind::Person)], 4, &["Khieu Sopheak"], &["Interior Ministry"]);
         check(&[Action::ToggleArticle("phnom-penh-post-2018-01-29-detainees-claim-extortion".into())], 8, &["Sok Phal"], &["Bill Herod"]);
         check(&[Action::SetQuotesOnly(true)], 4, &["Bill Herod"], &["Minnesota"]);
-        check(&[Action::SetQuery("interior".into())], 1, &["Interior Ministry"], &["Khieu Sopheak"]);
+        // A search keeps entities whose names match or that are named in matching sentences.
+        check(&[Action::SetQuery("interior".into())], 1, &["Interior Ministry", "Khieu Sopheak"], &["Cormac Carney"]);
     }
 
     #[test]

@@ -102,6 +102,22 @@ pub fn width_of(node: &yew::NodeRef, fallback: f64) -> f64 {
     node.cast::<web_sys::Element>().map(|e| e.get_bounding_client_rect().width()).filter(|w| *w > 0.0).unwrap_or(fallback)
 }
 
+/// The element's width in pixels, measured after mounting and on every resize.
+#[yew::hook]
+pub fn use_width(node: &yew::NodeRef) -> f64 {
+    let width = yew::use_state(|| 800.0);
+    {
+        let (node, width) = (node.clone(), width.clone());
+        yew::use_effect_with((), move |_| {
+            let measure = move || width.set(width_of(&node, 800.0));
+            measure();
+            let listener = gloo::events::EventListener::new(&window(), "resize", move |_| measure());
+            move || drop(listener)
+        });
+    }
+    *width
+}
+
 pub fn height_of(node: &yew::NodeRef) -> f64 {
     node.cast::<web_sys::Element>().map_or(0.0, |e| e.get_bounding_client_rect().height())
 }

@@ -7,30 +7,20 @@ use crate::view::export::{kind_colour, kind_shape};
 use crate::view::graph::{fit, labelled, pan, radius, zoom_at, ViewBox};
 use crate::view::state::{Action, GraphView};
 use crate::view::strings::EN;
-use gloo::events::EventListener;
 use std::collections::HashSet;
 use yew::prelude::*;
 
 #[function_component(Graph)]
 pub fn graph(props: &ViewProps) -> Html {
     let node = use_node_ref();
-    let width = use_state(|| 800.0);
-    {
-        let (node, width) = (node.clone(), width.clone());
-        use_effect_with((), move |_| {
-            let measure = move || width.set(browser::width_of(&node, 800.0));
-            measure();
-            let listener = EventListener::new(&gloo::utils::window(), "resize", move |_| measure());
-            move || drop(listener)
-        });
-    }
+    let width = browser::use_width(&node);
     let last_pointer = use_mut_ref(|| None::<(i32, i32)>);
     let filtered = &props.filtered;
-    let height = (*width * 0.7).clamp(300.0, 560.0);
-    let aspect = *width / height;
+    let height = (width * 0.7).clamp(300.0, 560.0);
+    let aspect = width / height;
     let view = props.state.graph.unwrap_or_else(|| fit(filtered.entities.iter().copied()));
     let viewbox = ViewBox::of(view, aspect);
-    let units_per_pixel = viewbox.width / *width;
+    let units_per_pixel = viewbox.width / width;
     let set_view = props.dispatch.reform(|v: GraphView| Action::SetGraphView(Some(v)));
     let selected = props.state.entity.clone();
     let neighbours: HashSet<&str> = filtered
@@ -92,7 +82,7 @@ pub fn graph(props: &ViewProps) -> Html {
     };
     let onpointerdown = { let last = last_pointer.clone(); Callback::from(move |e: PointerEvent| *last.borrow_mut() = Some((e.client_x(), e.client_y()))) };
     let onpointermove = {
-        let (last, set_view, width) = (last_pointer.clone(), set_view.clone(), *width);
+        let (last, set_view, width) = (last_pointer.clone(), set_view.clone(), width);
         Callback::from(move |e: PointerEvent| {
             let Some((x, y)) = *last.borrow() else { return };
             let (dx, dy) = (f64::from(e.client_x() - x), f64::from(e.client_y() - y));

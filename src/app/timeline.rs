@@ -7,7 +7,6 @@ use crate::view::calendar::{event_range, format_day};
 use crate::view::state::{Action, Lanes};
 use crate::view::strings::EN;
 use crate::view::timeline::{extent, layout, ticks, Scale};
-use gloo::events::EventListener;
 use std::collections::HashMap;
 use yew::prelude::*;
 
@@ -18,21 +17,12 @@ pub const BRUSH: f64 = 22.0;
 pub fn timeline(props: &ViewProps) -> Html {
     let (corpus, index) = data();
     let node = use_node_ref();
-    let width = use_state(|| 800.0);
-    {
-        let (node, width) = (node.clone(), width.clone());
-        use_effect_with((), move |_| {
-            let measure = move || width.set(browser::width_of(&node, 800.0));
-            measure();
-            let listener = EventListener::new(&gloo::utils::window(), "resize", move |_| measure());
-            move || drop(listener)
-        });
-    }
+    let width = browser::use_width(&node);
     let pointers = use_mut_ref(HashMap::<i32, f64>::new);
     let brush = use_state(|| None::<(f64, f64)>);
     let events = &props.filtered.timeline;
     let window = props.state.window.or_else(|| extent(events)).unwrap_or((17000, 17600));
-    let scale = Scale::new(window, *width);
+    let scale = Scale::new(window, width);
     let kind_of = |e: &crate::model::Event| e.entities.first().and_then(|id| index.entity(corpus, id)).map(|en| en.kind);
     let lanes = layout(corpus, events, &scale, props.state.lanes, kind_of);
     let set_window = props.dispatch.reform(|w: (i64, i64)| Action::SetWindow(Some(w)));

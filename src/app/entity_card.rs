@@ -25,10 +25,10 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
         let id = id.to_string();
         dispatch.reform(move |_| Action::SelectEntity(Some(id.clone())))
     };
-    let quotes = props.filtered.quotes.iter().filter(|q| q.speaker.as_deref() == Some(entity.id.as_str())).map(|q| {
+    let quotes: Vec<Html> = props.filtered.quotes.iter().filter(|q| q.speaker.as_deref() == Some(entity.id.as_str())).map(|q| {
         html! { <li><q>{ &q.text }</q>{ evidence(&q.evidence, dispatch) }</li> }
-    });
-    let figures = corpus.figures.iter().filter(|f| f.claimant.as_deref() == Some(entity.id.as_str())).map(|figure| {
+    }).collect();
+    let figures: Vec<Html> = corpus.figures.iter().filter(|f| f.claimant.as_deref() == Some(entity.id.as_str())).map(|figure| {
         let conflicts: Vec<Html> = figure
             .conflicts_with
             .iter()
@@ -39,7 +39,7 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
             })
             .collect();
         html! { <li><strong>{ &figure.text }</strong>{ " " }{ for conflicts }{ evidence(&figure.evidence, dispatch) }</li> }
-    });
+    }).collect();
     let mut related: Vec<(&str, String)> = props
         .filtered
         .relations
@@ -48,15 +48,18 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
         .map(|(r, evidence)| (if r.source == entity.id { r.target.as_str() } else { r.source.as_str() }, format!("{} ({})", r.kind.replace('_', " "), evidence.len())))
         .collect();
     related.sort();
-    let related = related.into_iter().filter_map(|(other, label)| {
+    let related: Vec<Html> = related.into_iter().filter_map(|(other, label)| {
         let other_entity = corpus.entity(other)?;
         Some(html! { <li><button type="button" class="link" data-entity-id={other.to_string()} onclick={select(other)}>{ &other_entity.name }</button>{ format!(" · {label}") }</li> })
-    });
-    let events = props.filtered.timeline.iter().map(|event| {
+    }).collect();
+    let events: Vec<Html> = props.filtered.timeline.iter().map(|event| {
         let id = event.id.clone();
         let onclick = dispatch.reform(move |_| Action::SelectEvent(Some(id.clone())));
         html! { <li><button type="button" class="link" data-event-id={event.id.clone()} {onclick}>{ format!("{} · {}", event.date.value.clone().unwrap_or_default(), event.text) }</button></li> }
-    });
+    }).collect();
+    let section = |title: &str, class: &'static str, items: Vec<Html>| {
+        (!items.is_empty()).then(|| html! { <><h3>{ title }</h3><ul class={class}>{ for items }</ul></> })
+    };
     html! {
         <article class="card entity-card" data-entity-id={entity.id.clone()} aria-current="true">
             <h2><span class={classes!("swatch", entity.kind.as_str())} aria-hidden="true"></span>{ &entity.name }</h2>
@@ -66,10 +69,10 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
                 if !entity.aliases.is_empty() { <dt>{ EN.aliases }</dt><dd>{ entity.aliases.join(", ") }</dd> }
                 <dt>{ EN.mentions }</dt><dd>{ entity.mentions.len() }</dd>
             </dl>
-            <h3>{ EN.quotes }</h3><ul class="quotes">{ for quotes }</ul>
-            <h3>{ EN.figures }</h3><ul class="figures">{ for figures }</ul>
-            <h3>{ EN.related }</h3><ul>{ for related }</ul>
-            <h3>{ EN.events }</h3><ul>{ for events }</ul>
+            { for section(EN.quotes, "quotes", quotes) }
+            { for section(EN.figures, "figures", figures) }
+            { for section(EN.related, "related", related) }
+            { for section(EN.events, "events", events) }
         </article>
     }
 }

@@ -4,7 +4,7 @@
 
 use super::{browser, graph_tables::tables, ViewProps};
 use crate::view::export::{kind_colour, kind_shape};
-use crate::view::graph::{fit, labelled, pan, radius, zoom_at, ViewBox};
+use crate::view::graph::{fit, label_width, labelled, pan, place_labels, radius, zoom_at, LabelBox, ViewBox};
 use crate::view::state::{Action, GraphView};
 use crate::view::strings::EN;
 use std::collections::HashSet;
@@ -18,7 +18,7 @@ pub fn graph(props: &ViewProps) -> Html {
     let filtered = &props.filtered;
     let height = (width * 0.7).clamp(300.0, 560.0);
     let aspect = width / height;
-    let view = props.state.graph.unwrap_or_else(|| fit(filtered.entities.iter().copied()));
+    let view = props.state.graph.unwrap_or_else(|| fit(filtered.entities.iter().copied(), aspect));
     let viewbox = ViewBox::of(view, aspect);
     let units_per_pixel = viewbox.width / width;
     let set_view = props.dispatch.reform(|v: GraphView| Action::SetGraphView(Some(v)));
@@ -46,9 +46,19 @@ pub fn graph(props: &ViewProps) -> Html {
             </line>
         })
     });
+    // Most important first: the selection and its neighbours, then by mentions.
     let mut ranked: Vec<&crate::model::Entity> = filtered.entities.clone();
-    ranked.sort_by_key(|e| std::cmp::Reverse(e.mentions.len()));
+    let highlighted = |e: &crate::model::Entity| selected.as_deref() == Some(e.id.as_str()) || neighbours.contains(e.id.as_str());
+    ranked.sort_by_key(|e| (!highlighted(e), std::cmp::Reverse(e.mentions.len())));
     let total = ranked.len();
+    let boxes: Vec<LabelBox> = ranked
+        .iter()
+        .map(|e| {
+            let r = radius(e.mentions.len());
+            ((f64::from(e.x) - viewbox.x) / units_per_pixel, (f64::from(e.y) - viewbox.y) / units_per_pixel + r + 1.0, label_width(&e.name), 14.0)
+        })
+        .collect();
+    let legible = place_labels(&boxes);
     let nodes = ranked.iter().enumerate().rev().map(|(rank, entity)| {
         let id = entity.id.clone();
         let is_selected = selected.as_deref() == Some(entity.id.as_str());
@@ -57,10 +67,9 @@ pub fn graph(props: &ViewProps) -> Html {
             let onclick = onclick.clone();
             Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" || e.key() == " " { e.prevent_default(); onclick.emit(MouseEvent::new("click").expect("a click event")); })
         };
-        let r = radius(entity.mentions.len());
-        let highlighted = is_selected || neighbours.contains(entity.id.as_str());
-        let label = labelled(rank, total, view.zoom, highlighted).then(|| html! {
-            <text y={(r + 13.0 * units_per_pixel).to_string()} font-size={(12.0 * units_per_pixel).to_string()} text-anchor="middle">{ &entity.name }</text>
+        let r = radius(entity.mentions.len()) * units_per_pixel;
+        let label = (legible[rank] && labelled(rank, total, view.zoom, highlighted(entity))).then(|| html! {
+            <text y={(r + 12.0 * units_per_pixel).to_string()} font-size={(12.0 * units_per_pixel).to_string()} text-anchor="middle">{ &entity.name }</text>
         });
         html! {
             <g class={classes!("node", entity.kind.as_str(), is_selected.then_some("selected"), dimmed(&entity.id).then_some("dimmed"))}

@@ -139,14 +139,11 @@ pub fn layout(count: usize, edges: &[Edge]) -> Vec<(f32, f32)> {
     let iterations = if count <= 1000 { 300 } else { 90 };
     let mut temperature = 10.0 * (count as f32).sqrt();
     let cooling = temperature / (iterations as f32 + 1.0);
-    // Nodes without edges feel only repulsion and gravity; stronger gravity
-    // keeps them beside the network instead of far out at its edge.
     let mut degree = vec![0u32; count];
     for &(a, b, _) in edges {
         degree[a] += 1;
         degree[b] += 1;
     }
-    let gravity: Vec<f32> = degree.iter().map(|&d| if d == 0 { 0.5 } else { 0.05 }).collect();
     let mut displacement = vec![(0.0f32, 0.0f32); count];
     let mut stack = Vec::new();
     for _ in 0..iterations {
@@ -154,8 +151,8 @@ pub fn layout(count: usize, edges: &[Edge]) -> Vec<(f32, f32)> {
         for (index, d) in displacement.iter_mut().enumerate() {
             *d = tree.repulsion(index, positions[index], k2, &mut stack);
             // Gravity keeps disconnected parts from drifting apart.
-            d.0 -= positions[index].0 * gravity[index];
-            d.1 -= positions[index].1 * gravity[index];
+            d.0 -= positions[index].0 * 0.05;
+            d.1 -= positions[index].1 * 0.05;
         }
         for &(a, b, weight) in edges {
             let dx = positions[a].0 - positions[b].0;
@@ -176,8 +173,27 @@ pub fn layout(count: usize, edges: &[Edge]) -> Vec<(f32, f32)> {
         }
         temperature = (temperature - cooling).max(0.5);
     }
+    ring_isolated(&mut positions, &degree);
     fit(&mut positions);
     positions
+}
+
+/// Nodes without edges feel only repulsion and drift far out, shrinking
+/// the network when the view fits everything: set them on a ring just
+/// outside the connected nodes instead, in index order.
+fn ring_isolated(positions: &mut [(f32, f32)], degree: &[u32]) {
+    let connected: Vec<(f32, f32)> = positions.iter().zip(degree).filter(|(_, &d)| d > 0).map(|(p, _)| *p).collect();
+    let isolated: Vec<usize> = (0..positions.len()).filter(|&i| degree[i] == 0).collect();
+    if connected.is_empty() || isolated.is_empty() {
+        return;
+    }
+    let n = connected.len() as f32;
+    let centre = (connected.iter().map(|p| p.0).sum::<f32>() / n, connected.iter().map(|p| p.1).sum::<f32>() / n);
+    let radius = connected.iter().map(|p| ((p.0 - centre.0).powi(2) + (p.1 - centre.1).powi(2)).sqrt()).fold(10.0, f32::max) * 1.15;
+    for (k, &index) in isolated.iter().enumerate() {
+        let angle = std::f32::consts::TAU * k as f32 / isolated.len() as f32 + 0.3;
+        positions[index] = (centre.0 + radius * angle.cos(), centre.1 + radius * angle.sin());
+    }
 }
 
 /// Scales and centres positions into the `EXTENT` square, rounded to 0.1.
@@ -240,7 +256,8 @@ mod tests {
         }
         let positions = layout(21, &edges);
         let network_radius = positions[..20].iter().map(|p| distance(*p, (0.0, 0.0))).fold(0.0, f32::max);
-        assert!(distance(positions[20], (0.0, 0.0)) < network_radius * 1.5, "{positions:?}");
+        let isolated = distance(positions[20], (0.0, 0.0));
+        assert!(isolated > network_radius * 0.9 && isolated < network_radius * 1.3, "{positions:?}");
     }
 
     #[test]

@@ -28,8 +28,9 @@ impl ViewBox {
     }
 }
 
-/// The view that frames `entities` (all of them when none are selected).
-pub fn fit<'e>(entities: impl IntoIterator<Item = &'e Entity>) -> GraphView {
+/// The view that frames all `entities` in a viewport of the given aspect
+/// ratio (width / height), with a margin.
+pub fn fit<'e>(entities: impl IntoIterator<Item = &'e Entity>, aspect: f64) -> GraphView {
     let (mut min_x, mut min_y, mut max_x, mut max_y) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
     for e in entities {
         min_x = min_x.min(f64::from(e.x));
@@ -40,8 +41,9 @@ pub fn fit<'e>(entities: impl IntoIterator<Item = &'e Entity>) -> GraphView {
     if min_x > max_x {
         return GraphView { x: 0.0, y: 0.0, zoom: 1.0 };
     }
-    let span = (max_x - min_x).max(max_y - min_y).max(100.0) * 1.25;
-    GraphView { x: (min_x + max_x) / 2.0, y: (min_y + max_y) / 2.0, zoom: (BASE_WIDTH / span).clamp(0.1, 20.0) }
+    const MARGIN: f64 = 1.2;
+    let width_needed = ((max_x - min_x) * MARGIN).max((max_y - min_y) * MARGIN * aspect.max(0.2)).max(120.0);
+    GraphView { x: (min_x + max_x) / 2.0, y: (min_y + max_y) / 2.0, zoom: (BASE_WIDTH / width_needed).clamp(0.1, 20.0) }
 }
 
 /// Zooms by `factor` keeping the layout point under (`fx`, `fy`) — fractions
@@ -60,9 +62,10 @@ pub fn pan(view: GraphView, fx: f64, fy: f64, aspect: f64) -> GraphView {
     GraphView { x: view.x + fx * bx.width, y: view.y + fy * bx.height, ..view }
 }
 
-/// Node radius in layout units: grows with the square root of mentions.
+/// Node radius in screen pixels: grows with the square root of mentions and
+/// stays the same at every zoom, so zooming in separates crowded nodes.
 pub fn radius(mentions: usize) -> f64 {
-    6.0 + 4.0 * (mentions as f64).sqrt()
+    4.0 + 2.5 * (mentions as f64).sqrt()
 }
 
 /// Whether a node's label is drawn: the most mentioned `budget` nodes, more
@@ -70,6 +73,32 @@ pub fn radius(mentions: usize) -> f64 {
 pub fn labelled(rank: usize, total: usize, zoom: f64, highlighted: bool) -> bool {
     let budget = ((12.0 * zoom * zoom) as usize).max(8).min(total);
     highlighted || rank < budget
+}
+
+/// A label's box in screen pixels: centre x, top y, width, height.
+pub type LabelBox = (f64, f64, f64, f64);
+
+/// Greedy label placement: in the given order (most important first), a
+/// label is drawn only if its box overlaps no label already drawn.
+pub fn place_labels(boxes: &[LabelBox]) -> Vec<bool> {
+    let mut placed: Vec<LabelBox> = Vec::new();
+    boxes
+        .iter()
+        .map(|&(cx, top, width, height)| {
+            let clear = placed.iter().all(|&(ox, otop, owidth, oheight)| {
+                (cx - ox).abs() * 2.0 >= width + owidth || top >= otop + oheight || otop >= top + height
+            });
+            if clear {
+                placed.push((cx, top, width, height));
+            }
+            clear
+        })
+        .collect()
+}
+
+/// Rough rendered width of a label at 12 px.
+pub fn label_width(text: &str) -> f64 {
+    text.chars().count() as f64 * 6.8 + 4.0
 }
 
 #[cfg(test)]
@@ -86,6 +115,26 @@ mod tests {
         assert_eq!(zoom_at(view, 1000.0, 0.5, 0.5, 1.0).zoom, 20.0);
         let moved = pan(view, 0.1, 0.0, 2.0);
         assert!((moved.x - BASE_WIDTH * 0.1).abs() < 1e-9);
+    }
+
+    #[test]
+    fn overlapping_labels_give_way_to_more_important_ones() {
+        let boxes = [(100.0, 50.0, 80.0, 14.0), (120.0, 55.0, 60.0, 14.0), (300.0, 50.0, 60.0, 14.0), (100.0, 70.0, 80.0, 14.0)];
+        assert_eq!(place_labels(&boxes), [true, false, true, true]);
+        assert!(label_width("Khieu Sopheak") > label_width("US"));
+    }
+
+    #[test]
+    fn fitting_shows_every_node_whatever_the_aspect() {
+        let node = |x: f32, y: f32| Entity { id: String::new(), name: String::new(), kind: crate::model::EntityKind::Place, aliases: vec![], mentions: vec![], role: None, roles: vec![], x, y };
+        let nodes = [node(-500.0, -100.0), node(500.0, 100.0), node(0.0, 480.0), node(0.0, -480.0)];
+        for aspect in [0.5, 1.0, 2.5] {
+            let view = ViewBox::of(fit(nodes.iter(), aspect), aspect);
+            for n in &nodes {
+                let (x, y) = (f64::from(n.x), f64::from(n.y));
+                assert!(x > view.x && x < view.x + view.width && y > view.y && y < view.y + view.height, "aspect {aspect}: {view:?}");
+            }
+        }
     }
 
     #[test]

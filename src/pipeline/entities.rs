@@ -223,9 +223,11 @@ impl<'a, 't> Finder<'a, 't> {
             end += 1;
         }
         let organisation_of = self.lex.is_org_lead(self.word(start)) && (start..connector).any(|i| self.word(i) == "of");
+        // "Immigration and Customs Enforcement" shares one head; "Fiat and General Motors" are two names.
         let left_is_organisation = (start..connector).any(|i| self.lex.is_org_head(self.word(i)));
+        let left_is_generic = self.lex.is_common_word(self.word(connector - 1));
         end > connector + 1
-            && ((self.lex.is_org_head(self.word(end - 1)) && !left_is_organisation) || organisation_of)
+            && ((self.lex.is_org_head(self.word(end - 1)) && !left_is_organisation && left_is_generic) || organisation_of)
             && (start..connector).all(|i| self.lex.place(self.word(i)).is_none() || i == start)
     }
 
@@ -323,7 +325,8 @@ impl<'a, 't> Finder<'a, 't> {
             if words.iter().all(|w| self.lex.is_demonym(w)) {
                 return;
             }
-            if self.lex.is_demonym(words[0]) && words.len() > 1 {
+            // "American Bill Smith" names Bill Smith; "British Nuclear Fuels" is one name.
+            if self.lex.is_demonym(words[0]) && words.len() > 1 && self.lex.is_first_name(words[1]) {
                 return self.candidates(start + 1..run.end, sentence, out);
             }
         }
@@ -457,7 +460,7 @@ pub fn find(doc: &Analysed) -> Entities {
             || (after == "," && apposed_role(candidate.surface.end + 1..candidate.surface.end + 6))
             || (before == "," && apposed_role(candidate.surface.start.saturating_sub(8)..candidate.surface.start))
             || words.iter().all(|w| !lex.is_common_word(w) && !is_acronym(w));
-        let named_person = words.len() >= 2 && cued && !words.iter().any(|w| lex.place(w).is_some() || lex.is_org_head(w));
+        let named_person = words.len() >= 2 && cued && !words.iter().any(|w| lex.place(w).is_some() || lex.is_org_head(w) || is_acronym(w) || lex.is_demonym(w));
         if named_person && words.len() <= 4 && !words.iter().any(|w| *w == "of" || *w == "and") {
             return Some((EntityKind::Person, name.to_string()));
         }

@@ -29,9 +29,9 @@ pub fn event_card(id: &str, dispatch: &Callback<Action>) -> Html {
     let Some(event) = corpus.events.iter().find(|e| e.id == id) else { return html! { <p>{ EN.no_results }</p> } };
     let article = corpus.article(&event.article);
     let precision = match event.date.precision {
-        Precision::Year => "year",
-        Precision::Month => "month",
-        Precision::Day => "day",
+        Precision::Year => EN.precision_year,
+        Precision::Month => EN.precision_month,
+        Precision::Day => EN.precision_day,
     };
     let normalised = match (&event.date.value, &event.date.end) {
         (Some(value), Some(end)) => format!("{value} – {} ({precision})", end.value),

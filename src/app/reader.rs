@@ -2,9 +2,9 @@
 //! figures marked, scrolled to and highlighting the linked sentence.
 
 use super::{browser, data, marked::{marked_text, TARGET_ID}};
-use crate::model::ParagraphKind;
+use crate::model::{EntityKind, ParagraphKind};
 use crate::view::state::{Action, ReaderTarget};
-use crate::view::strings::EN;
+use crate::view::strings::{kind_name, EN};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -34,8 +34,8 @@ pub fn reader(props: &ReaderProps) -> Html {
                 { for article.url.as_ref().map(|url| html! { <>{ " · " }<a href={url.clone()} target="_blank" rel="noopener noreferrer">{ EN.original }</a></> }) }
             </p>
             <div class="legend" aria-hidden="true">
-                <span class="mention person">{ "person" }</span><span class="mention organization">{ "organisation" }</span>
-                <span class="mention place">{ "place" }</span><span class="quote">{ "quote" }</span><span class="figure">{ "figure" }</span>
+                { for EntityKind::ALL.into_iter().map(|kind| html! { <span class={classes!("mention", kind.as_str())}>{ kind_name(kind) }</span> }) }
+                <span class="quote">{ EN.legend_quote }</span><span class="figure">{ EN.legend_figure }</span>
             </div>
             { for paragraphs }
         </article>

@@ -74,6 +74,12 @@ pub struct Strings {
     pub source: &'static str,
     pub target: &'static str,
     pub show_all: &'static str,
+    pub skip_to_main: &'static str,
+    pub legend_quote: &'static str,
+    pub legend_figure: &'static str,
+    pub precision_year: &'static str,
+    pub precision_month: &'static str,
+    pub precision_day: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -147,6 +153,12 @@ pub const EN: Strings = Strings {
     source: "From",
     target: "To",
     show_all: "Show everything",
+    skip_to_main: "Skip to the timeline",
+    legend_quote: "quote",
+    legend_figure: "figure",
+    precision_year: "year",
+    precision_month: "month",
+    precision_day: "day",
 };
 
 pub fn kind_name(kind: EntityKind) -> &'static str {

@@ -80,6 +80,14 @@ pub fn scroll_to(id: &str) {
     }
 }
 
+/// Moves keyboard focus to the element with `id`, leaving the URL (the view
+/// state) alone, unlike following a `#id` link would.
+pub fn focus(id: &str) {
+    if let Some(element) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}
+
 /// A panic replaces the page with an error panel and a reload link, never a blank page.
 pub fn install_panic_panel() {
     std::panic::set_hook(Box::new(|info| {

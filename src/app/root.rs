@@ -76,7 +76,7 @@ pub fn app() -> Html {
     };
     html! {
         <div class={classes!("app", state.embed.then_some("embed"))}>
-            <a class="skip-link" href="#main">{ EN.skip_to_main }</a>
+            <a class="skip-link" href="#main" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); browser::focus("main"); })}>{ EN.skip_to_main }</a>
             <Header state={state.clone()} filtered={filtered.clone()} dispatch={dispatch.clone()} />
             if !notices.is_empty() {
                 <div class="notices" role="status">

@@ -58,3 +58,16 @@ test("keyboard: Tab reaches graph nodes and Enter selects one, with a focus ring
   await page.waitForSelector(`.entity-card[data-entity-id="${focused}"]`);
   await page.close();
 });
+
+test("the skip link moves focus to the main views and leaves the view state alone", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${site.url}#entity=sok-phal&panel=entity`);
+  await page.waitForSelector(".entity-card");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.className), "skip-link");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "main");
+  assert.match(page.url(), /entity=sok-phal/);
+  assert.equal(await page.locator(".notices").count(), 0);
+  await page.close();
+});

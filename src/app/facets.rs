@@ -5,6 +5,7 @@ use crate::model::EntityKind;
 use crate::view::calendar::{format_day, range_of};
 use crate::view::state::Action;
 use crate::view::strings::{kind_name, EN};
+use std::collections::HashMap;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -22,10 +23,14 @@ pub fn facets(props: &ViewProps) -> Html {
             </label></li>
         }
     });
+    let mut per_article: HashMap<&str, usize> = HashMap::new();
+    for event in &props.filtered.events {
+        *per_article.entry(event.article.as_str()).or_default() += 1;
+    }
     let articles = corpus.articles.iter().map(|article| {
         let id = article.id.clone();
         let onchange = props.dispatch.reform(move |_| Action::ToggleArticle(id.clone()));
-        let count = props.filtered.events.iter().filter(|e| e.article == article.id).count();
+        let count = per_article.get(article.id.as_str()).copied().unwrap_or(0);
         html! {
             <li><label>
                 <input type="checkbox" checked={state.articles.contains(&article.id)} {onchange} />
@@ -57,7 +62,7 @@ pub fn facets(props: &ViewProps) -> Html {
             <details open={!state.embed}>
                 <summary><h2>{ EN.facets }</h2></summary>
                 <fieldset><legend>{ EN.kinds }</legend><ul>{ for kinds }</ul></fieldset>
-                <fieldset><legend>{ EN.articles }</legend><ul>{ for articles }</ul></fieldset>
+                <fieldset><legend>{ EN.articles }</legend><ul class="articles">{ for articles }</ul></fieldset>
                 <fieldset class="dates"><legend>{ EN.date_range }</legend>
                     { date_input(EN.from, range.map(|r| r.0), true) }
                     { date_input(EN.to, range.map(|r| r.1), false) }

@@ -4,10 +4,10 @@
 
 use super::{browser, graph_tables::tables, ViewProps};
 use crate::view::export::{kind_colour, kind_shape};
-use crate::view::graph::{fit, label_width, labelled, pan, place_labels, radius, zoom_at, LabelBox, ViewBox};
+use crate::view::graph::{fit, label_width, labelled, pan, place_labels, prominent, radius, zoom_at, LabelBox, ViewBox, MAX_NODES};
 use crate::view::state::{Action, GraphView};
 use crate::view::strings::EN;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use yew::prelude::*;
 
 #[function_component(Graph)]
@@ -18,10 +18,6 @@ pub fn graph(props: &ViewProps) -> Html {
     let filtered = &props.filtered;
     let height = (width * 0.7).clamp(300.0, 560.0);
     let aspect = width / height;
-    let view = props.state.graph.unwrap_or_else(|| fit(filtered.entities.iter().copied(), aspect));
-    let viewbox = ViewBox::of(view, aspect);
-    let units_per_pixel = viewbox.width / width;
-    let set_view = props.dispatch.reform(|v: GraphView| Action::SetGraphView(Some(v)));
     let selected = props.state.entity.clone();
     let neighbours: HashSet<&str> = filtered
         .relations
@@ -30,7 +26,14 @@ pub fn graph(props: &ViewProps) -> Html {
         .flat_map(|(r, _)| [r.source.as_str(), r.target.as_str()])
         .collect();
     let dimmed = |id: &str| selected.is_some() && !neighbours.contains(id) && selected.as_deref() != Some(id);
-    let position = |id: &str| filtered.entities.iter().find(|e| e.id == id).map(|e| (e.x, e.y));
+    let highlighted = |e: &crate::model::Entity| selected.as_deref() == Some(e.id.as_str()) || neighbours.contains(e.id.as_str());
+    let drawn = prominent(&filtered.entities, highlighted, MAX_NODES);
+    let positions: HashMap<&str, (f32, f32)> = drawn.iter().map(|e| (e.id.as_str(), (e.x, e.y))).collect();
+    let position = |id: &str| positions.get(id).copied();
+    let view = props.state.graph.unwrap_or_else(|| fit(drawn.iter().copied(), aspect));
+    let viewbox = ViewBox::of(view, aspect);
+    let units_per_pixel = viewbox.width / width;
+    let set_view = props.dispatch.reform(|v: GraphView| Action::SetGraphView(Some(v)));
     let edges = filtered.relations.iter().filter_map(|(relation, evidence)| {
         let ((x1, y1), (x2, y2)) = (position(&relation.source)?, position(&relation.target)?);
         let id = relation.id.clone();
@@ -47,8 +50,7 @@ pub fn graph(props: &ViewProps) -> Html {
         })
     });
     // Most important first: the selection and its neighbours, then by mentions.
-    let mut ranked: Vec<&crate::model::Entity> = filtered.entities.clone();
-    let highlighted = |e: &crate::model::Entity| selected.as_deref() == Some(e.id.as_str()) || neighbours.contains(e.id.as_str());
+    let mut ranked = drawn.clone();
     ranked.sort_by_key(|e| (!highlighted(e), std::cmp::Reverse(e.mentions.len())));
     let total = ranked.len();
     let boxes: Vec<LabelBox> = ranked
@@ -115,6 +117,7 @@ pub fn graph(props: &ViewProps) -> Html {
                 </div>
             </div>
             <p class="help" id="graph-help">{ EN.graph_help }</p>
+            if drawn.len() < filtered.entities.len() { <p class="help">{ format!("{} ({} / {})", EN.showing_most_mentioned, drawn.len(), filtered.entities.len()) }</p> }
             <svg ref={node} class="graph-svg" width="100%" height={height.to_string()} viewBox={viewbox.attribute()} role="group"
                 aria-label={EN.graph} aria-describedby="graph-help" {onwheel} {onpointerdown} {onpointermove}
                 onpointerup={onpointerup.clone()} onpointerleave={onpointerup}>

@@ -1,7 +1,7 @@
 //! The graph's text alternative: entities and relations as tables that
 //! follow the filters.
 
-use super::data;
+use super::{data, timeline::MAX_LISTED};
 use crate::view::filter::Filtered;
 use crate::view::state::{Action, ViewState};
 use crate::view::strings::{kind_name, EN};
@@ -9,8 +9,9 @@ use yew::prelude::*;
 
 pub fn tables(state: &ViewState, filtered: &Filtered, dispatch: &Callback<Action>) -> Html {
     let corpus = &data().0;
-    let name = |id: &str| corpus.entity(id).map_or(id.to_string(), |e| e.name.clone());
-    let entities = filtered.entities.iter().map(|entity| {
+    let index = &data().1;
+    let name = |id: &str| index.entity(corpus, id).map_or(id.to_string(), |e| e.name.clone());
+    let entities = filtered.entities.iter().take(MAX_LISTED).map(|entity| {
         let id = entity.id.clone();
         let selected = state.entity.as_deref() == Some(entity.id.as_str());
         let onclick = dispatch.reform(move |_| Action::SelectEntity((!selected).then(|| id.clone())));
@@ -23,7 +24,7 @@ pub fn tables(state: &ViewState, filtered: &Filtered, dispatch: &Callback<Action
             </tr>
         }
     });
-    let relations = filtered.relations.iter().map(|(relation, evidence)| {
+    let relations = filtered.relations.iter().take(MAX_LISTED).map(|(relation, evidence)| {
         let id = relation.id.clone();
         let onclick = dispatch.reform(move |_| Action::SelectRelation(Some(id.clone())));
         html! {
@@ -38,6 +39,9 @@ pub fn tables(state: &ViewState, filtered: &Filtered, dispatch: &Callback<Action
     html! {
         <details class="alternative">
             <summary>{ format!("{} ({} · {})", EN.graph_as_table, filtered.entities.len(), filtered.relations.len()) }</summary>
+            if filtered.entities.len() > MAX_LISTED || filtered.relations.len() > MAX_LISTED {
+                <p class="help">{ format!("{} {MAX_LISTED}", EN.showing_first) }</p>
+            }
             <div class="table-scroll">
                 <table>
                     <caption>{ EN.entity }</caption>

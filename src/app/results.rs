@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 #[function_component(Results)]
 pub fn results(props: &ViewProps) -> Html {
-    let corpus = &data().0;
+    let (corpus, index) = data();
     let filtered = &props.filtered;
     let entities = filtered.entity_hits.iter().take(30).map(|entity| {
         let id = entity.id.clone();
@@ -15,11 +15,11 @@ pub fn results(props: &ViewProps) -> Html {
         html! { <li><button type="button" class={classes!("chip", entity.kind.as_str())} data-entity-id={entity.id.clone()} {onclick}>{ &entity.name }</button></li> }
     });
     let sentences = filtered.sentence_hits.iter().map(|hit| {
-        let text = corpus.article(&hit.sentence.article).map_or("", |a| a.text.as_str());
+        let text = index.article(corpus, &hit.sentence.article).map_or("", |a| a.text.as_str());
         let (start, end) = hit.matched;
         let target = ReaderTarget { article: hit.sentence.article.clone(), start: Some(hit.sentence.start) };
         let onclick = props.dispatch.reform(move |_| Action::OpenReader(target.clone()));
-        let title = corpus.article(&hit.sentence.article).map_or(String::new(), |a| a.title.clone());
+        let title = index.article(corpus, &hit.sentence.article).map_or(String::new(), |a| a.title.clone());
         html! {
             <li><button type="button" class="hit" {onclick}>
                 { &text[hit.sentence.start..start] }<mark>{ &text[start..end] }</mark>{ &text[end..hit.sentence.end] }

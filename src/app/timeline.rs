@@ -5,12 +5,14 @@
 use super::{browser, data, timeline_lanes::lanes_svg, ViewProps};
 use crate::view::calendar::{event_range, format_day};
 use crate::view::state::{Action, Lanes};
-use crate::view::strings::EN;
+use crate::view::strings::{kind_name, EN};
 use crate::view::timeline::{extent, layout, ticks, Scale};
 use std::collections::HashMap;
 use yew::prelude::*;
 
 pub const AXIS: f64 = 26.0;
+/// Rows of the text alternative drawn at most; filters narrow the rest.
+pub const MAX_LISTED: usize = 500;
 pub const BRUSH: f64 = 22.0;
 
 #[function_component(Timeline)]
@@ -23,8 +25,11 @@ pub fn timeline(props: &ViewProps) -> Html {
     let events = &props.filtered.timeline;
     let window = props.state.window.or_else(|| extent(events)).unwrap_or((17000, 17600));
     let scale = Scale::new(window, width);
-    let kind_of = |e: &crate::model::Event| e.entities.first().and_then(|id| index.entity(corpus, id)).map(|en| en.kind);
-    let lanes = layout(corpus, events, &scale, props.state.lanes, kind_of);
+    let lane_of = |e: &crate::model::Event| match props.state.lanes {
+        Lanes::Article => index.article(corpus, &e.article).map_or_else(|| e.article.clone(), |a| a.title.clone()),
+        Lanes::Kind => e.entities.first().and_then(|id| index.entity(corpus, id)).map_or(EN.unnamed, |en| kind_name(en.kind)).to_string(),
+    };
+    let lanes = layout(events, &scale, lane_of);
     let set_window = props.dispatch.reform(|w: (i64, i64)| Action::SetWindow(Some(w)));
 
     let onwheel = {
@@ -102,7 +107,8 @@ pub fn timeline(props: &ViewProps) -> Html {
     };
     let brushed = (*brush).map(|(a, b)| (a.min(b), a.max(b))).or(props.state.range.map(|(a, b)| (a as f64, b as f64 + 1.0)));
     let (svg_body, height) = lanes_svg(&lanes, &ticks(&scale), &scale, brushed, events, &props.state, &props.dispatch);
-    let list = events.iter().filter(|e| event_range(&e.date).is_some()).map(|event| {
+    let listed: Vec<&&crate::model::Event> = events.iter().filter(|e| event_range(&e.date).is_some()).collect();
+    let list = listed.iter().take(MAX_LISTED).map(|event| {
         let id = event.id.clone();
         let onclick = props.dispatch.reform(move |_| Action::SelectEvent(Some(id.clone())));
         let pressed = props.state.event.as_deref() == Some(event.id.as_str());
@@ -134,6 +140,7 @@ pub fn timeline(props: &ViewProps) -> Html {
             </svg>
             <details class="alternative">
                 <summary>{ format!("{} ({})", EN.events_as_list, events.len()) }</summary>
+                if listed.len() > MAX_LISTED { <p class="help">{ format!("{} {MAX_LISTED} / {}", EN.showing_first, listed.len()) }</p> }
                 <ol class="event-list">{ for list }</ol>
             </details>
         </section>

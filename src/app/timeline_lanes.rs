@@ -27,7 +27,8 @@ pub fn lanes_svg(lanes: &[Lane], ticks: &[Tick], scale: &Scale, brushed: Option<
     let mut drawn = Vec::new();
     for lane in lanes {
         let top = y;
-        let label = html! { <text class="lane-label" x="4" y={(top + 12.0).to_string()}>{ &lane.label }</text> };
+        let name = if lane.merged > 0 { format!("{} {}", lane.merged, EN.more_lanes) } else { lane.label.clone() };
+        let label = html! { <text class="lane-label" x="4" y={(top + 12.0).to_string()}>{ name }</text> };
         let items = lane.items.iter().map(|item| {
             let cy = top + LANE_LABEL + item.row as f64 * ROW + ROW / 2.0;
             if item.events.len() > 1 {

@@ -96,6 +96,7 @@ pub fn merge(analyses: &[ArticleAnalysis]) -> Merged {
         }
         local_to_global.push(map);
     }
+    fold_surnames(&mut entities, &mut surfaces, &mut local_to_global);
     let mut taken: HashMap<String, usize> = HashMap::new();
     for (entity, surfaces) in entities.iter_mut().zip(surfaces) {
         entity.aliases = surfaces.into_iter().filter(|s| *s != entity.name).collect();
@@ -108,9 +109,107 @@ pub fn merge(analyses: &[ArticleAnalysis]) -> Merged {
     Merged { entities, local_to_global }
 }
 
+/// An article that names someone only by surname ("Blair said") means the
+/// one person of the corpus with that surname, when there is exactly one.
+fn fold_surnames(entities: &mut Vec<Entity>, surfaces: &mut Vec<BTreeSet<String>>, local_to_global: &mut [Vec<usize>]) {
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    for (index, entity) in entities.iter().enumerate() {
+        if entity.kind == EntityKind::Person {
+            if let Some((_, surname)) = entity.name.rsplit_once(' ') {
+                by_surname.entry(surname.to_lowercase()).or_default().push(index);
+            }
+        }
+    }
+    let target: Vec<usize> = entities
+        .iter()
+        .enumerate()
+        .map(|(index, entity)| {
+            let single = !entity.name.contains(' ') && matches!(entity.kind, EntityKind::Person | EntityKind::Other);
+            let owners = by_surname.get(&entity.name.to_lowercase()).filter(|_| single && entity.name.chars().any(char::is_lowercase));
+            match owners.map(Vec::as_slice) {
+                Some([owner]) => *owner,
+                _ => index,
+            }
+        })
+        .collect();
+    if target.iter().enumerate().all(|(i, &t)| i == t) {
+        return;
+    }
+    for (index, &owner) in target.iter().enumerate().filter(|(i, t)| i != *t) {
+        let moved = std::mem::take(&mut entities[index].mentions);
+        let roles = std::mem::take(&mut entities[index].roles);
+        let names = std::mem::take(&mut surfaces[index]);
+        let folded_name = entities[index].name.clone();
+        let into = &mut entities[owner];
+        into.mentions.extend(moved);
+        into.mentions.sort();
+        for role in roles {
+            if !into.roles.contains(&role) {
+                into.roles.push(role);
+            }
+        }
+        surfaces[owner].extend(names);
+        surfaces[owner].insert(folded_name);
+    }
+    // Compact: drop the folded entities and renumber.
+    let mut new_index = vec![0; entities.len()];
+    let mut kept = 0;
+    for (index, &owner) in target.iter().enumerate() {
+        if owner == index {
+            new_index[index] = kept;
+            kept += 1;
+        }
+    }
+    let remap: Vec<usize> = target.iter().map(|&owner| new_index[owner]).collect();
+    let mut position = 0;
+    entities.retain(|_| {
+        let keep = target[position] == position;
+        position += 1;
+        keep
+    });
+    let mut position = 0;
+    surfaces.retain(|_| {
+        let keep = target[position] == position;
+        position += 1;
+        keep
+    });
+    for map in local_to_global.iter_mut() {
+        for global in map.iter_mut() {
+            *global = remap[*global];
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn build(texts: &[&str]) -> Vec<(String, Vec<String>, usize)> {
+        let inputs: Vec<crate::pipeline::ArticleInput> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| crate::pipeline::ArticleInput {
+                id: format!("a{i}"),
+                outlet: "Test".into(),
+                url: None,
+                published: None,
+                title: None,
+                raw: format!("Headline\n\n{text}"),
+            })
+            .collect();
+        let corpus = crate::pipeline::build(&inputs).corpus;
+        corpus.entities.iter().filter(|e| e.kind != EntityKind::Place).map(|e| (e.name.clone(), e.aliases.clone(), e.mentions.len())).collect()
+    }
+
+    #[test]
+    fn a_surname_alone_joins_the_one_person_of_the_corpus_with_it() {
+        assert_eq!(
+            build(&["Prime Minister Tony Blair spoke in London.", "The plan failed, Blair said."]),
+            [("Tony Blair".to_string(), vec!["Blair".to_string(), "Prime Minister Tony Blair".to_string()], 2)]
+        );
+        let two = build(&["Tony Blair and his wife Cherie Blair spoke.", "The plan failed, Blair said."]);
+        assert_eq!(two.len(), 3, "{two:?}");
+    }
 
     #[test]
     fn keys_and_slugs() {

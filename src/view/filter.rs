@@ -4,12 +4,18 @@
 
 use super::calendar::{event_range, range_of};
 use super::state::ViewState;
-use crate::model::{Corpus, Entity, EntityKind, Event, Figure, Quote, Relation, Span};
+use crate::model::{Article, Corpus, Entity, EntityKind, Event, Figure, Quote, Relation, Span};
 use std::collections::{HashMap, HashSet};
 
-/// Lookups computed once per corpus.
+/// Lookups computed once per corpus, so filtering stays fast on thousands
+/// of articles.
 pub struct Index {
     entity_position: HashMap<String, usize>,
+    article_position: HashMap<String, usize>,
+    /// For each entity, the sentence of each of its mentions.
+    mention_sentences: Vec<Vec<Span>>,
+    /// Each article's text lower-cased, where that keeps byte offsets.
+    lower_texts: Vec<Option<String>>,
     /// (article, sentence start) → the day range that sentence is about.
     sentence_days: HashMap<(String, usize), (i64, i64)>,
     /// (article, sentence start) → entities named in it.
@@ -35,19 +41,28 @@ impl Index {
                 sentence_days.insert(key(&event.evidence), days);
             }
         }
+        let article_position: HashMap<String, usize> = corpus.articles.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
         let mut sentence_entities: HashMap<(String, usize), Vec<usize>> = HashMap::new();
+        let mut mention_sentences = Vec::with_capacity(corpus.entities.len());
         for (position, entity) in corpus.entities.iter().enumerate() {
+            let mut sentences = Vec::with_capacity(entity.mentions.len());
             for mention in &entity.mentions {
-                if let Some(sentence) = sentence_containing(corpus, mention) {
+                let article = article_position.get(&mention.article).map(|&i| &corpus.articles[i]);
+                if let Some(sentence) = article.and_then(|a| sentence_containing(a, mention)) {
                     let list = sentence_entities.entry(key(&sentence)).or_default();
                     if !list.contains(&position) {
                         list.push(position);
                     }
+                    sentences.push(sentence);
                 }
             }
+            mention_sentences.push(sentences);
         }
         Index {
             entity_position: corpus.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect(),
+            article_position,
+            mention_sentences,
+            lower_texts: corpus.articles.iter().map(|a| Some(a.text.to_lowercase()).filter(|l| l.len() == a.text.len())).collect(),
             sentence_days,
             sentence_entities,
             quoted_sentences: corpus.quotes.iter().map(|q| key(&q.evidence)).collect(),
@@ -57,6 +72,24 @@ impl Index {
 
     pub fn entity<'c>(&self, corpus: &'c Corpus, id: &str) -> Option<&'c Entity> {
         self.entity_position.get(id).map(|&i| &corpus.entities[i])
+    }
+
+    pub fn article<'c>(&self, corpus: &'c Corpus, id: &str) -> Option<&'c Article> {
+        self.article_position.get(id).map(|&i| &corpus.articles[i])
+    }
+
+    /// The lower-cased text a span covers, for case-insensitive search.
+    pub fn lower_slice(&self, corpus: &Corpus, span: &Span) -> std::borrow::Cow<'_, str> {
+        let position = self.article_position.get(&span.article).copied();
+        match position.and_then(|i| self.lower_texts[i].as_deref()) {
+            Some(lower) => std::borrow::Cow::Borrowed(lower.get(span.start..span.end).unwrap_or("")),
+            None => std::borrow::Cow::Owned(position.map_or("", |i| corpus.articles[i].text.get(span.start..span.end).unwrap_or("")).to_lowercase()),
+        }
+    }
+
+    /// The text a span covers, or "" when it points nowhere.
+    pub fn slice<'c>(&self, corpus: &'c Corpus, span: &Span) -> &'c str {
+        self.article(corpus, &span.article).and_then(|a| a.text.get(span.start..span.end)).unwrap_or("")
     }
 
     /// The day range a sentence is about, if known.
@@ -74,9 +107,8 @@ fn key(span: &Span) -> (String, usize) {
     (span.article.clone(), span.start)
 }
 
-/// The sentence a span lies in.
-fn sentence_containing(corpus: &Corpus, span: &Span) -> Option<Span> {
-    let article = corpus.article(&span.article)?;
+/// The sentence of `article` a span lies in.
+fn sentence_containing(article: &Article, span: &Span) -> Option<Span> {
     let position = article.sentences.partition_point(|s| s[1] < span.end);
     article.sentences.get(position).filter(|s| s[0] <= span.start).map(|s| Span { article: article.id.clone(), start: s[0], end: s[1] })
 }
@@ -115,7 +147,7 @@ pub fn apply<'c>(corpus: &'c Corpus, index: &Index, state: &ViewState) -> Filter
         (Some(_), None) => false,
         (Some((from, to)), Some((start, end))) => start <= to && end >= from,
     };
-    let sentence_text = |span: &Span| corpus.slice(span).to_lowercase();
+
     let entity_matches = |position: usize| query.is_empty() || index.lower_names[position].contains(&query);
     let sentence_ok = |span: &Span| {
         article_ok(&span.article)
@@ -124,7 +156,7 @@ pub fn apply<'c>(corpus: &'c Corpus, index: &Index, state: &ViewState) -> Filter
             && (state.kinds.is_empty() || index.entities_in(corpus, span).iter().any(|e| kind_ok(e.kind)))
     };
     let searched = |span: &Span, names: &[&str]| {
-        query.is_empty() || sentence_text(span).contains(&query) || names.iter().any(|n| n.to_lowercase().contains(&query))
+        query.is_empty() || index.lower_slice(corpus, span).contains(&query) || names.iter().any(|n| n.to_lowercase().contains(&query))
     };
 
     let mut filtered = Filtered::default();
@@ -156,11 +188,9 @@ pub fn apply<'c>(corpus: &'c Corpus, index: &Index, state: &ViewState) -> Filter
     for (position, entity) in corpus.entities.iter().enumerate() {
         // With a search, an entity shows when its name matches or it is named in a matching sentence.
         let name_matches = entity_matches(position);
-        let named_in_scope = entity.mentions.iter().any(|m| {
-            sentence_containing(corpus, m).is_some_and(|sentence| {
-                article_ok(&sentence.article) && days_ok(index.sentence_days(&sentence)) && (name_matches || searched(&sentence, &[]))
-            })
-        });
+        let named_in_scope = index.mention_sentences[position]
+            .iter()
+            .any(|sentence| article_ok(&sentence.article) && days_ok(index.sentence_days(sentence)) && (name_matches || searched(sentence, &[])));
         let quoted_ok = !state.quotes_only || speakers.contains(entity.id.as_str());
         if kind_ok(entity.kind) && named_in_scope && quoted_ok {
             filtered.entities.push(entity);
@@ -185,21 +215,19 @@ pub fn apply<'c>(corpus: &'c Corpus, index: &Index, state: &ViewState) -> Filter
     }
     if !query.is_empty() {
         'articles: for article in corpus.articles.iter().filter(|a| article_ok(&a.id)) {
-            let lower = article.text.to_lowercase();
             for &[start, end] in &article.sentences {
                 let span = Span { article: article.id.clone(), start, end };
-                // Lower-casing can change byte lengths; only match where it did not.
-                if lower.len() == article.text.len() {
-                    if let Some(at) = lower[start..end].find(&query) {
-                        if sentence_ok(&span) {
-                            filtered.sentence_hits.push(SentenceHit { matched: (start + at, start + at + query.len()), sentence: span });
-                            if filtered.sentence_hits.len() >= MAX_SENTENCE_HITS {
-                                break 'articles;
-                            }
-                        }
-                    }
-                } else if article.text[start..end].to_lowercase().contains(&query) && sentence_ok(&span) {
-                    filtered.sentence_hits.push(SentenceHit { matched: (start, end), sentence: span });
+                let lower = index.lower_slice(corpus, &span);
+                let Some(at) = lower.find(&query) else { continue };
+                if !sentence_ok(&span) {
+                    continue;
+                }
+                // Where lower-casing changed byte lengths the whole sentence is the match.
+                let exact = lower.len() == end - start;
+                let matched = if exact { (start + at, start + at + query.len()) } else { (start, end) };
+                filtered.sentence_hits.push(SentenceHit { matched, sentence: span });
+                if filtered.sentence_hits.len() >= MAX_SENTENCE_HITS {
+                    break 'articles;
                 }
             }
         }

@@ -75,6 +75,23 @@ pub fn labelled(rank: usize, total: usize, zoom: f64, highlighted: bool) -> bool
     highlighted || rank < budget
 }
 
+/// Nodes drawn at most; the rest stay reachable through filters, search and
+/// the tables, so a large corpus still opens quickly.
+pub const MAX_NODES: usize = 300;
+
+/// The entities to draw: all of them when few, else those that must show
+/// (the selection and its neighbours) and then the most mentioned.
+pub fn prominent<'e>(entities: &[&'e Entity], must_show: impl Fn(&Entity) -> bool, limit: usize) -> Vec<&'e Entity> {
+    if entities.len() <= limit {
+        return entities.to_vec();
+    }
+    let mut ranked = entities.to_vec();
+    ranked.sort_by_key(|e| (!must_show(e), std::cmp::Reverse(e.mentions.len())));
+    let required = ranked.iter().take_while(|e| must_show(e)).count();
+    ranked.truncate(limit.max(required));
+    ranked
+}
+
 /// A label's box in screen pixels: centre x, top y, width, height.
 pub type LabelBox = (f64, f64, f64, f64);
 
@@ -135,6 +152,26 @@ mod tests {
                 assert!(x > view.x && x < view.x + view.width && y > view.y && y < view.y + view.height, "aspect {aspect}: {view:?}");
             }
         }
+    }
+
+    #[test]
+    fn large_graphs_draw_the_prominent_nodes_and_the_selection() {
+        let entity = |id: &str, mentions: usize| Entity {
+            id: id.into(),
+            name: id.into(),
+            kind: crate::model::EntityKind::Person,
+            aliases: vec![],
+            mentions: vec![crate::model::Span { article: "a".into(), start: 0, end: 1 }; mentions],
+            role: None,
+            roles: vec![],
+            x: 0.0,
+            y: 0.0,
+        };
+        let all: Vec<Entity> = (0..10).map(|i| entity(&format!("e{i}"), i + 1)).collect();
+        let refs: Vec<&Entity> = all.iter().collect();
+        let drawn: Vec<&str> = prominent(&refs, |e| e.id == "e0", 3).iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(drawn, ["e0", "e9", "e8"]);
+        assert_eq!(prominent(&refs, |_| false, 20).len(), 10);
     }
 
     #[test]

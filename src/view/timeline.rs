@@ -3,8 +3,7 @@
 //! the whole day, month, year or interval its date covers.
 
 use super::calendar::{civil_from_days, days_from_civil, event_range};
-use super::state::Lanes;
-use crate::model::{Corpus, Event};
+use crate::model::Event;
 
 /// Maps day numbers to pixels over a visible window.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -117,6 +116,8 @@ pub struct Item {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lane {
     pub label: String,
+    /// How many lanes were folded into this one (0 for an ordinary lane).
+    pub merged: usize,
     pub items: Vec<Item>,
     pub rows: usize,
 }
@@ -126,19 +127,45 @@ pub struct Lane {
 const POINT_WIDTH: f64 = 10.0;
 const CLUSTER_GAP: f64 = 14.0;
 
-/// Lays out `events` in lanes (by article or by the kind of their first
-/// entity), clusters crowded points and packs bars into rows.
-pub fn layout(corpus: &Corpus, events: &[&Event], scale: &Scale, lanes: Lanes, kind_of: impl Fn(&Event) -> Option<crate::model::EntityKind>) -> Vec<Lane> {
+/// At most this many lanes; the smallest beyond it share one more lane.
+pub const MAX_LANES: usize = 12;
+
+/// Lays out `events` in lanes (named by `lane_of`: an article, an entity
+/// kind), clusters crowded points and packs bars into rows.
+pub fn layout(events: &[&Event], scale: &Scale, lane_of: impl Fn(&Event) -> String) -> Vec<Lane> {
     let mut grouped: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut lane_index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (index, event) in events.iter().enumerate() {
-        let label = match lanes {
-            Lanes::Article => corpus.article(&event.article).map_or(event.article.clone(), |a| a.title.clone()),
-            Lanes::Kind => kind_of(event).map_or("unnamed".to_string(), |k| k.as_str().to_string()),
-        };
-        match grouped.iter_mut().find(|(l, _)| *l == label) {
-            Some((_, list)) => list.push(index),
-            None => grouped.push((label, vec![index])),
+        let label = lane_of(event);
+        match lane_index.get(&label) {
+            Some(&lane) => grouped[lane].1.push(index),
+            None => {
+                lane_index.insert(label.clone(), grouped.len());
+                grouped.push((label, vec![index]));
+            }
         }
+    }
+    let mut folded = 0;
+    if grouped.len() > MAX_LANES {
+        // Keep the fullest lanes in their order; the rest share the last one.
+        let mut by_size: Vec<usize> = (0..grouped.len()).collect();
+        by_size.sort_by_key(|&i| std::cmp::Reverse(grouped[i].1.len()));
+        let kept: std::collections::HashSet<usize> = by_size[..MAX_LANES - 1].iter().copied().collect();
+        let mut rest = Vec::new();
+        let mut merged = 0;
+        let mut lanes = Vec::new();
+        for (i, lane) in grouped.into_iter().enumerate() {
+            if kept.contains(&i) {
+                lanes.push(lane);
+            } else {
+                merged += 1;
+                rest.extend(lane.1);
+            }
+        }
+        rest.sort_unstable();
+        lanes.push((String::new(), rest));
+        grouped = lanes;
+        folded = merged;
     }
     grouped
         .into_iter()
@@ -183,7 +210,7 @@ pub fn layout(corpus: &Corpus, events: &[&Event], scale: &Scale, lanes: Lanes, k
                     }
                 }
             }
-            Lane { label, rows: row_ends.len().max(1), items }
+            Lane { merged: if label.is_empty() { folded } else { 0 }, label, rows: row_ends.len().max(1), items }
         })
         .collect()
 }
@@ -205,8 +232,8 @@ mod tests {
         }
     }
 
-    fn empty_corpus() -> Corpus {
-        Corpus { schema_version: 1, version: "t".into(), articles: vec![], entities: vec![], events: vec![], quotes: vec![], figures: vec![], relations: vec![] }
+    fn by_article(event: &Event) -> String {
+        event.article.clone()
     }
 
     #[test]
@@ -242,7 +269,7 @@ mod tests {
         ];
         let refs: Vec<&Event> = events.iter().collect();
         let scale = Scale::new((days_from_civil(2016, 1, 1), days_from_civil(2017, 3, 1)), 850.0);
-        let lanes = layout(&empty_corpus(), &refs, &scale, Lanes::Article, |_| None);
+        let lanes = layout(&refs, &scale, by_article);
         assert_eq!(lanes.len(), 2);
         let x = &lanes[0];
         let cluster = x.items.iter().find(|i| i.events.len() > 1).expect("a cluster");
@@ -253,9 +280,20 @@ mod tests {
         assert!(month.bar && month.width > 55.0 && month.width < 65.0, "{month:?}");
         // Zoomed in, the cluster opens: each day is a bar, same-day bars stack in rows.
         let zoomed = Scale::new((days_from_civil(2017, 2, 5), days_from_civil(2017, 2, 10)), 850.0);
-        let lanes = layout(&empty_corpus(), &refs[..3], &zoomed, Lanes::Article, |_| None);
+        let lanes = layout(&refs[..3], &zoomed, by_article);
         assert_eq!(lanes[0].items.len(), 3);
         assert_eq!(lanes[0].rows, 2);
+    }
+
+    #[test]
+    fn many_lanes_fold_into_one_more_lane() {
+        let events: Vec<Event> = (0..20).map(|i| event(&format!("e{i}"), &format!("article-{}", i % 15), "2016", Precision::Year)).collect();
+        let refs: Vec<&Event> = events.iter().collect();
+        let scale = Scale::new((days_from_civil(2016, 1, 1), days_from_civil(2017, 1, 1)), 800.0);
+        let lanes = layout(&refs, &scale, by_article);
+        assert_eq!(lanes.len(), MAX_LANES);
+        assert_eq!(lanes.last().map(|l| l.merged), Some(4));
+        assert_eq!(lanes.iter().map(|l| l.items.iter().map(|i| i.events.len()).sum::<usize>()).sum::<usize>(), 20);
     }
 
     #[test]
@@ -263,7 +301,7 @@ mod tests {
         let events = [event("a", "x", "2016", Precision::Year), event("b", "x", "2016-06", Precision::Month)];
         let refs: Vec<&Event> = events.iter().collect();
         let scale = Scale::new((days_from_civil(2016, 1, 1), days_from_civil(2017, 1, 1)), 800.0);
-        let lanes = layout(&empty_corpus(), &refs, &scale, Lanes::Kind, |_| None);
+        let lanes = layout(&refs, &scale, |_| "unnamed".to_string());
         assert_eq!(lanes[0].label, "unnamed");
         assert_eq!(lanes[0].rows, 2);
     }

@@ -67,5 +67,5 @@ test("Firefox restores a shared link from the served site", async () => {
   const checked = await until(`const boxes = document.querySelectorAll('.facets input[type=checkbox]'); return boxes.length > 3 && [...boxes].map(b => b.checked).join(',');`);
   assert.equal(checked.split(",")[2], "true", "the place facet is on");
   const lanes = await until(`return [...document.querySelectorAll('.lane-label')].map(l => l.textContent).join('|')`);
-  assert.match(lanes, /place/);
+  assert.match(lanes, /Place/);
 });

@@ -89,7 +89,7 @@ pub fn embed_dialog(state: &ViewState) -> Html {
             <p>{ EN.embed_help }</p>
             <label for="embed-snippet" class="visually-hidden">{ EN.embed_this_view }</label>
             <textarea id="embed-snippet" readonly=true rows="6" value={snippet} />
-            <button type="button" onclick={copy}>{ EN.copy_link }</button>
+            <button type="button" onclick={copy}>{ EN.copy_snippet }</button>
         </section>
     }
 }

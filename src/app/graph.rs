@@ -51,7 +51,7 @@ pub fn graph(props: &ViewProps) -> Html {
     });
     // Most important first: the selection and its neighbours, then by mentions.
     let mut ranked = drawn.clone();
-    ranked.sort_by_key(|e| (!highlighted(e), std::cmp::Reverse(e.mentions.len())));
+    ranked.sort_by_key(|e| (selected.as_deref() != Some(e.id.as_str()), !highlighted(e), std::cmp::Reverse(e.mentions.len())));
     let total = ranked.len();
     let boxes: Vec<LabelBox> = ranked
         .iter()

@@ -2,7 +2,7 @@
 //! colour by kind, size by mentions), relations as weighted edges, pan and
 //! zoom, the selected entity's ego network, and the same data as tables.
 
-use super::{browser, graph_tables::tables, ViewProps};
+use super::{activate, browser, graph_tables::tables, ViewProps};
 use crate::view::export::{kind_colour, kind_shape};
 use crate::view::graph::{fit, label_width, labelled, pan, place_labels, prominent, radius, zoom_at, LabelBox, ViewBox, MAX_NODES};
 use crate::view::state::{Action, GraphView};
@@ -64,11 +64,7 @@ pub fn graph(props: &ViewProps) -> Html {
     let nodes = ranked.iter().enumerate().rev().map(|(rank, entity)| {
         let id = entity.id.clone();
         let is_selected = selected.as_deref() == Some(entity.id.as_str());
-        let onclick = props.dispatch.reform(move |_| Action::SelectEntity((!is_selected).then(|| id.clone())));
-        let onkeydown = {
-            let onclick = onclick.clone();
-            Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" || e.key() == " " { e.prevent_default(); onclick.emit(MouseEvent::new("click").expect("a click event")); })
-        };
+        let (onclick, onkeydown) = activate(props.dispatch.reform(move |_| Action::SelectEntity((!is_selected).then(|| id.clone()))));
         let r = radius(entity.mentions.len()) * units_per_pixel;
         let label = (legible[rank] && labelled(rank, total, view.zoom, highlighted(entity))).then(|| html! {
             <text y={(r + 12.0 * units_per_pixel).to_string()} font-size={(12.0 * units_per_pixel).to_string()} text-anchor="middle">{ &entity.name }</text>

@@ -34,6 +34,19 @@ pub fn data() -> &'static (Corpus, Index) {
     })
 }
 
+/// Click and keyboard (Enter, Space) handlers for an element that acts as a
+/// button without being one, such as an SVG group.
+fn activate(callback: yew::Callback<()>) -> (yew::Callback<yew::MouseEvent>, yew::Callback<yew::KeyboardEvent>) {
+    let click = callback.reform(|_: yew::MouseEvent| ());
+    let key = yew::Callback::from(move |e: yew::KeyboardEvent| {
+        if e.key() == "Enter" || e.key() == " " {
+            e.prevent_default();
+            callback.emit(());
+        }
+    });
+    (click, key)
+}
+
 pub fn run() {
     browser::install_panic_panel();
     let root = gloo::utils::document().get_element_by_id("app").unwrap_or_else(|| gloo::utils::body().into());

@@ -1,6 +1,7 @@
 //! The timeline's SVG body: axis ticks, the brush strip, lanes and items.
 //! Geometry comes from `view::timeline`; this only draws it.
 
+use super::activate;
 use super::timeline::{AXIS, BRUSH};
 use crate::model::Event;
 use crate::view::state::{Action, ViewState};
@@ -10,17 +11,6 @@ use yew::prelude::*;
 
 const LANE_LABEL: f64 = 18.0;
 const ROW: f64 = 24.0;
-
-fn activate(callback: Callback<()>) -> (Callback<MouseEvent>, Callback<KeyboardEvent>) {
-    let click = callback.reform(|_: MouseEvent| ());
-    let key = Callback::from(move |e: KeyboardEvent| {
-        if e.key() == "Enter" || e.key() == " " {
-            e.prevent_default();
-            callback.emit(());
-        }
-    });
-    (click, key)
-}
 
 pub fn lanes_svg(lanes: &[Lane], ticks: &[Tick], scale: &Scale, brushed: Option<(f64, f64)>, events: &[&Event], state: &ViewState, dispatch: &Callback<Action>) -> (Html, f64) {
     let mut y = AXIS + BRUSH + 6.0;

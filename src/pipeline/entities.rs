@@ -369,19 +369,17 @@ fn role_in_phrase(finder: &Finder, phrase: Range<usize>) -> Option<String> {
     }
     words.extend((i..=position).map(|t| finder.word(t)));
     // "head of immigration": a lower-case complement belongs to the role.
-    let mut j = position + 1;
-    if j + 1 < phrase.end && finder.word(j) == "of" {
-        let complement: Vec<&str> = (j + 1..phrase.end)
+    let of = position + 1;
+    if of + 1 < phrase.end && finder.word(of) == "of" {
+        let complement: Vec<&str> = (of + 1..phrase.end)
             .take_while(|&t| finder.is_word(t) && finder.word(t).chars().all(|c| c.is_lowercase()) && !matches!(finder.word(t), "for" | "at" | "to" | "in" | "with" | "the" | "a" | "an" | "who" | "which" | "that"))
             .map(|t| finder.word(t))
             .collect();
         if !complement.is_empty() {
             words.push("of");
-            j += 1 + complement.len();
             words.extend(complement);
         }
     }
-    let _ = j;
     Some(words.join(" "))
 }
 

@@ -4,19 +4,16 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { DIST, serve, launch } from "./support.mjs";
+import { siteAndBrowser } from "./support.mjs";
 
 const AXE = readFileSync(process.env.AXE_CORE ?? "node_modules/axe-core/axe.min.js", "utf8");
 let site;
 let browser;
+let stop;
 before(async () => {
-  site = await serve(DIST, "/");
-  browser = await launch();
+  ({ site, browser, stop } = await siteAndBrowser("/"));
 });
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+after(async () => stop?.());
 
 async function violations(fragment, colorScheme) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme });

@@ -2,18 +2,15 @@
 // view, history works, bad links show a notice, nothing leaves the origin.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { DIST, serve, launch, open, shownEvents } from "./support.mjs";
+import { launch, open, shownEvents, siteAndBrowser } from "./support.mjs";
 
 let site;
 let browser;
+let stop;
 before(async () => {
-  site = await serve(DIST, "/explorer/");
-  browser = await launch();
+  ({ site, browser, stop } = await siteAndBrowser("/explorer/"));
 });
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+after(async () => stop?.());
 
 test("a link to a selected entity opens the same view in a fresh browser", async () => {
   const first = await open(browser, site.url);

@@ -56,3 +56,10 @@ export async function open(browser, url, viewport = { width: 1280, height: 900 }
 export async function shownEvents(page) {
   return page.$$eval(".event-list [data-event-id]", (items) => items.map((i) => i.dataset.eventId));
 }
+
+/** The built site served under `prefix` and a Chromium to visit it; `stop` ends both. */
+export async function siteAndBrowser(prefix = "/") {
+  const site = await serve(DIST, prefix);
+  const browser = await launch();
+  return { site, browser, stop: async () => { await browser.close(); await site.close(); } };
+}

@@ -79,18 +79,49 @@ test("unknown or invalid parameters show a notice, never a blank page", async ()
   await context.close();
 });
 
-test("the timeline zooms, brushes a range and expands clusters", async () => {
+/** The timeline window in the URL, as [first day, last day] strings. */
+const windowOf = (url) => decodeURIComponent(new URL(url).hash).match(/view=([0-9-]+)\.\.([0-9-]+)/)?.slice(1);
+const span = ([a, b]) => (Date.parse(b) - Date.parse(a)) / 86400000;
+
+test("the timeline expands clusters, zooms with keys and pinch, pans and brushes a range", async () => {
   const { page, context } = await open(browser, site.url);
   await page.click(".timeline .cluster");
   await page.waitForFunction(() => location.hash.includes("view="));
+  const clustered = windowOf(page.url());
+
+  await page.focus(".timeline-svg");
+  await page.keyboard.press("+");
+  await page.waitForFunction((before) => !location.hash.includes(before), `view=${clustered.join("..")}`);
+  const zoomed = windowOf(page.url());
+  assert.ok(span(zoomed) < span(clustered), `+ zooms in: ${zoomed} within ${clustered}`);
+
+  await page.keyboard.press("ArrowRight");
+  await page.waitForFunction((before) => !location.hash.includes(before), `view=${zoomed.join("..")}`);
+  const panned = windowOf(page.url());
+  assert.ok(Date.parse(panned[0]) > Date.parse(zoomed[0]) && Math.abs(span(panned) - span(zoomed)) <= 1, `arrow pans: ${panned}`);
+
+  // Pinch: two touch pointers moving apart zoom in around their midpoint.
+  await page.evaluate(() => {
+    const svg = document.querySelector(".timeline-svg");
+    const box = svg.getBoundingClientRect();
+    const y = box.top + box.height - 20;
+    const fire = (type, pointerId, x) => svg.dispatchEvent(new PointerEvent(type, { bubbles: true, pointerId, pointerType: "touch", clientX: x, clientY: y, isPrimary: pointerId === 1 }));
+    fire("pointerdown", 1, box.left + 300);
+    fire("pointerdown", 2, box.left + 400);
+    fire("pointermove", 2, box.left + 500);
+    fire("pointerup", 1, box.left + 300);
+    fire("pointerup", 2, box.left + 500);
+  });
+  await page.waitForFunction((before) => !location.hash.includes(before), `view=${panned.join("..")}`);
+  const pinched = windowOf(page.url());
+  assert.ok(span(pinched) < span(panned) * 0.7, `pinch zooms in: ${pinched} from ${panned}`);
+
   const box = await page.locator(".timeline-svg").boundingBox();
   await page.mouse.move(box.x + 40, box.y + 34);
   await page.mouse.down();
   await page.mouse.move(box.x + box.width - 40, box.y + 34, { steps: 4 });
   await page.mouse.up();
   await page.waitForFunction(() => location.hash.includes("from=") && location.hash.includes("to="));
-  await page.focus(".timeline-svg");
-  await page.keyboard.press("+");
   await context.close();
 });
 

@@ -40,8 +40,18 @@ pub fn write_url(encoded: &str, push: bool) {
     }
 }
 
-pub fn copy_text(text: &str) {
-    let _ = window().navigator().clipboard().write_text(text);
+/// Copies `text` to the clipboard; false where the page may not (plain-http
+/// hosts and some sandboxed frames have no clipboard), so the caller can
+/// show the text to copy by hand instead.
+pub async fn copy_text(text: &str) -> bool {
+    let navigator = window().navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED);
+    let write = js_sys::Reflect::get(&clipboard, &"writeText".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let Some(write) = write.filter(|_| clipboard.is_object()) else { return false };
+    match write.call1(&clipboard, &text.into()).map(|p| p.dyn_into::<js_sys::Promise>()) {
+        Ok(Ok(promise)) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
+        _ => false,
+    }
 }
 
 /// Offers `content` as a file download, generated in the page.

@@ -81,7 +81,13 @@ pub fn embed_dialog(state: &ViewState) -> Html {
     );
     let copy = {
         let snippet = snippet.clone();
-        Callback::from(move |_| browser::copy_text(&snippet))
+        // Where the clipboard is closed the snippet stays selectable in the text area.
+        Callback::from(move |_| {
+            let snippet = snippet.clone();
+            yew::platform::spawn_local(async move {
+                browser::copy_text(&snippet).await;
+            });
+        })
     };
     html! {
         <section class="card embed-dialog" role="dialog" aria-labelledby="embed-title">

@@ -101,6 +101,22 @@ pub fn graph(props: &ViewProps) -> Html {
     };
     let onpointerup = { let last = last_pointer.clone(); Callback::from(move |_: PointerEvent| *last.borrow_mut() = None) };
     let zoom = |factor: f64| set_view.reform(move |_: MouseEvent| zoom_at(view, factor, 0.5, 0.5, aspect));
+    let onkeydown = {
+        let set_view = set_view.clone();
+        Callback::from(move |e: KeyboardEvent| {
+        let next = match e.key().as_str() {
+            "ArrowLeft" => pan(view, -0.1, 0.0, aspect),
+            "ArrowRight" => pan(view, 0.1, 0.0, aspect),
+            "ArrowUp" => pan(view, 0.0, -0.1, aspect),
+            "ArrowDown" => pan(view, 0.0, 0.1, aspect),
+            "+" | "=" => zoom_at(view, 1.4, 0.5, 0.5, aspect),
+            "-" | "_" => zoom_at(view, 1.0 / 1.4, 0.5, 0.5, aspect),
+            _ => return,
+        };
+        e.prevent_default();
+        set_view.emit(next);
+    })
+    };
     let reset = props.dispatch.reform(|_| Action::SetGraphView(None));
     html! {
         <section class="graph" aria-labelledby="graph-title">
@@ -114,8 +130,8 @@ pub fn graph(props: &ViewProps) -> Html {
             </div>
             <p class="help" id="graph-help">{ EN.graph_help }</p>
             if drawn.len() < filtered.entities.len() { <p class="help">{ format!("{} ({} / {})", EN.showing_most_mentioned, drawn.len(), filtered.entities.len()) }</p> }
-            <svg ref={node} class="graph-svg" width="100%" height={height.to_string()} viewBox={viewbox.attribute()} role="group"
-                aria-label={EN.graph} aria-describedby="graph-help" {onwheel} {onpointerdown} {onpointermove}
+            <svg ref={node} class="graph-svg" width="100%" height={height.to_string()} viewBox={viewbox.attribute()} role="group" tabindex="0"
+                aria-label={EN.graph} aria-describedby="graph-help" {onwheel} {onpointerdown} {onpointermove} {onkeydown}
                 onpointerup={onpointerup.clone()} onpointerleave={onpointerup}>
                 <g class="edges">{ for edges }</g>
                 <g class="nodes">{ for nodes }</g>

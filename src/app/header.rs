@@ -10,13 +10,15 @@ use yew::prelude::*;
 #[function_component(Header)]
 pub fn header(props: &ViewProps) -> Html {
     let corpus = &data().0;
-    let copied = use_state(|| false);
+    // Whether the last copy worked; when it did not, the link is shown to copy by hand.
+    let copied = use_state(|| None::<bool>);
     let oninput = props.dispatch.reform(|e: InputEvent| Action::SetQuery(e.target_unchecked_into::<HtmlInputElement>().value()));
+    let link = format!("{}#{}", browser::base_url(), props.state.encode(&corpus.version));
     let copy = {
-        let (state, copied) = (props.state.clone(), copied.clone());
+        let (link, copied) = (link.clone(), copied.clone());
         Callback::from(move |_| {
-            browser::copy_text(&format!("{}#{}", browser::base_url(), state.encode(&data().0.version)));
-            copied.set(true);
+            let (link, copied) = (link.clone(), copied.clone());
+            yew::platform::spawn_local(async move { copied.set(Some(browser::copy_text(&link).await)) });
         })
     };
     let embed = props.dispatch.reform(|_| Action::OpenEmbedDialog);
@@ -44,7 +46,10 @@ pub fn header(props: &ViewProps) -> Html {
                 <input id="search" type="search" placeholder={EN.search_placeholder} value={props.state.query.clone()} {oninput} autocomplete="off" />
             </div>
             <div class="actions">
-                <button type="button" onclick={copy}>{ if *copied { EN.link_copied } else { EN.copy_link } }</button>
+                <button type="button" onclick={copy}>{ if *copied == Some(true) { EN.link_copied } else { EN.copy_link } }</button>
+                if *copied == Some(false) {
+                    <label class="manual-copy">{ EN.copy_by_hand }<input type="text" readonly=true value={link} /></label>
+                }
                 <button type="button" onclick={embed}>{ EN.embed_this_view }</button>
                 <details class="menu">
                     <summary>{ EN.export }</summary>

@@ -107,7 +107,14 @@ pub fn timeline(props: &ViewProps) -> Html {
     };
     let brushed = (*brush).map(|(a, b)| (a.min(b), a.max(b))).or(props.state.range.map(|(a, b)| (a as f64, b as f64 + 1.0)));
     let (svg_body, height) = lanes_svg(&lanes, &ticks(&scale), &scale, brushed, events, &props.state, &props.dispatch);
-    let listed: Vec<&&crate::model::Event> = events.iter().filter(|e| event_range(&e.date).is_some()).collect();
+    let (listed, undated): (Vec<&&crate::model::Event>, Vec<&&crate::model::Event>) = events.iter().partition(|e| event_range(&e.date).is_some());
+    let undated_list = undated.iter().take(MAX_LISTED).map(|event| {
+        let id = event.id.clone();
+        let onclick = props.dispatch.reform(move |_| Action::SelectEvent(Some(id.clone())));
+        html! { <li><button type="button" data-event-id={event.id.clone()} {onclick}>
+            <q>{ &event.date.as_written }</q>{ " " }{ &event.text }
+        </button></li> }
+    });
     let list = listed.iter().take(MAX_LISTED).map(|event| {
         let id = event.id.clone();
         let onclick = props.dispatch.reform(move |_| Action::SelectEvent(Some(id.clone())));
@@ -143,6 +150,12 @@ pub fn timeline(props: &ViewProps) -> Html {
                 if listed.len() > MAX_LISTED { <p class="help">{ format!("{} {MAX_LISTED} / {}", EN.showing_first, listed.len()) }</p> }
                 <ol class="event-list">{ for list }</ol>
             </details>
+            if !undated.is_empty() {
+                <details class="alternative">
+                    <summary>{ format!("{} ({})", EN.undated, undated.len()) }</summary>
+                    <ul class="event-list">{ for undated_list }</ul>
+                </details>
+            }
         </section>
     }
 }

@@ -134,3 +134,20 @@ test("phones get one column from 360 px, exports download", async () => {
   assert.equal(download.suggestedFilename(), "events.csv");
   await context.close();
 });
+
+test("Copy link copies the view's link, or shows it to copy by hand where there is no clipboard", async () => {
+  const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
+  const page = await context.newPage();
+  await page.goto(`${site.url}#entity=preap-kol&panel=entity`);
+  await page.waitForSelector(".entity-card");
+  await page.click("text=Copy link");
+  await page.waitForSelector("text=Link copied");
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, page.url());
+
+  await page.evaluate(() => Object.defineProperty(navigator, "clipboard", { value: undefined }));
+  await page.click(".header .actions button >> nth=0");
+  const manual = await page.inputValue(".manual-copy input");
+  assert.equal(manual, page.url());
+  await context.close();
+});

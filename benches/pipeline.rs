@@ -25,7 +25,8 @@ fn analyse(c: &mut Criterion) {
 fn graph_layout(c: &mut Criterion) {
     const NODES: usize = 5000;
     // A sparse graph like a news corpus: three edges per node, deterministic.
-    let edges: Vec<layout::Edge> = (0..NODES * 3).map(|i| (i % NODES, (i * 7919 + 13) % NODES, 1.0 + (i % 3) as f32)).filter(|(a, b, _)| a != b).collect();
+    let edges: Vec<layout::Edge> =
+        (0..NODES * 3).map(|i| (i % NODES, (i * 7919 + 13) % NODES, 1.0 + (i % 3) as f32)).filter(|(a, b, _)| a != b).collect();
     let mut group = c.benchmark_group("layout");
     group.sample_size(10);
     group.bench_function(BenchmarkId::new("barnes_hut", NODES), |b| b.iter(|| layout::layout(NODES, &edges)));

@@ -8,6 +8,11 @@ cd "$ROOT"
 started=$SECONDS
 step() { printf '\n== %s (%ss)\n' "$*" "$((SECONDS - started))" >&2; }
 
+step "formatting and lints"
+cargo fmt --check
+cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --no-default-features --features app --lib -- -D warnings
+
 step "native tests"
 cargo test
 

@@ -5,8 +5,8 @@
 #[cfg(feature = "app")]
 pub mod app;
 pub mod model;
-pub mod view;
 #[cfg(feature = "pipeline")]
 pub mod pipeline;
 #[cfg(feature = "pipeline")]
 pub mod source;
+pub mod view;

@@ -67,12 +67,7 @@ pub enum EntityKind {
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 4] = [
-        EntityKind::Person,
-        EntityKind::Organization,
-        EntityKind::Place,
-        EntityKind::Other,
-    ];
+    pub const ALL: [EntityKind; 4] = [EntityKind::Person, EntityKind::Organization, EntityKind::Place, EntityKind::Other];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -202,8 +197,6 @@ impl Corpus {
 
     /// The text a span covers, or "" when it points nowhere.
     pub fn slice(&self, span: &Span) -> &str {
-        self.article(&span.article)
-            .and_then(|article| article.text.get(span.start..span.end))
-            .unwrap_or("")
+        self.article(&span.article).and_then(|article| article.text.get(span.start..span.end)).unwrap_or("")
     }
 }

@@ -20,7 +20,10 @@ pub fn read_inputs(dir: &Path) -> Result<Vec<ArticleInput>, String> {
         let raw = manifest::decode_article(&name, bytes).map_err(|e| e.to_string())?;
         let id = manifest::article_id(&entry.file);
         if let Some(other) = ids.insert(id.clone(), entry.line) {
-            return Err(format!("{manifest_name}:{}: article id `{id}` is also the id of the file on line {other}; rename one file", entry.line));
+            return Err(format!(
+                "{manifest_name}:{}: article id `{id}` is also the id of the file on line {other}; rename one file",
+                entry.line
+            ));
         }
         inputs.push(ArticleInput { id, outlet: entry.outlet, url: entry.url, published: entry.published, title: entry.title, raw });
     }

@@ -1,7 +1,7 @@
 //! Cards for an event, a relation's evidence and the embed dialog.
 
 use super::{browser, data, marked::marked_text};
-use crate::model::{Span, Precision};
+use crate::model::{Precision, Span};
 use crate::view::state::{Action, ReaderTarget, ViewState};
 use crate::view::strings::EN;
 use yew::prelude::*;

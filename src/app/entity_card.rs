@@ -2,8 +2,8 @@
 //! figures it claims (conflicts flagged), related entities and events.
 
 use super::{cards::evidence, data};
-use crate::view::state::{Action, ViewState};
 use crate::view::filter::Filtered;
+use crate::view::state::{Action, ViewState};
 use crate::view::strings::{kind_name, EN};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -25,9 +25,15 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
         let id = id.to_string();
         dispatch.reform(move |_| Action::SelectEntity(Some(id.clone())))
     };
-    let quotes: Vec<Html> = props.filtered.quotes.iter().filter(|q| q.speaker.as_deref() == Some(entity.id.as_str())).map(|q| {
-        html! { <li><q>{ &q.text }</q>{ evidence(&q.evidence, dispatch) }</li> }
-    }).collect();
+    let quotes: Vec<Html> = props
+        .filtered
+        .quotes
+        .iter()
+        .filter(|q| q.speaker.as_deref() == Some(entity.id.as_str()))
+        .map(|q| {
+            html! { <li><q>{ &q.text }</q>{ evidence(&q.evidence, dispatch) }</li> }
+        })
+        .collect();
     let figures: Vec<Html> = corpus.figures.iter().filter(|f| f.claimant.as_deref() == Some(entity.id.as_str())).map(|figure| {
         let conflicts: Vec<Html> = figure
             .conflicts_with
@@ -45,7 +51,12 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
         .relations
         .iter()
         .filter(|(r, _)| r.source == entity.id || r.target == entity.id)
-        .map(|(r, evidence)| (if r.source == entity.id { r.target.as_str() } else { r.source.as_str() }, format!("{} ({})", r.kind.replace('_', " "), evidence.len())))
+        .map(|(r, evidence)| {
+            (
+                if r.source == entity.id { r.target.as_str() } else { r.source.as_str() },
+                format!("{} ({})", r.kind.replace('_', " "), evidence.len()),
+            )
+        })
         .collect();
     related.sort();
     let related: Vec<Html> = related.into_iter().filter_map(|(other, label)| {

@@ -57,7 +57,12 @@ pub fn graph(props: &ViewProps) -> Html {
         .iter()
         .map(|e| {
             let r = radius(e.mentions.len());
-            ((f64::from(e.x) - viewbox.x) / units_per_pixel, (f64::from(e.y) - viewbox.y) / units_per_pixel + r + 1.0, label_width(&e.name), 14.0)
+            (
+                (f64::from(e.x) - viewbox.x) / units_per_pixel,
+                (f64::from(e.y) - viewbox.y) / units_per_pixel + r + 1.0,
+                label_width(&e.name),
+                14.0,
+            )
         })
         .collect();
     let legible = place_labels(&boxes);
@@ -87,7 +92,10 @@ pub fn graph(props: &ViewProps) -> Html {
             set_view.emit(zoom_at(view, if e.delta_y() < 0.0 { 1.2 } else { 1.0 / 1.2 }, fx, fy, aspect));
         })
     };
-    let onpointerdown = { let last = last_pointer.clone(); Callback::from(move |e: PointerEvent| *last.borrow_mut() = Some((e.client_x(), e.client_y()))) };
+    let onpointerdown = {
+        let last = last_pointer.clone();
+        Callback::from(move |e: PointerEvent| *last.borrow_mut() = Some((e.client_x(), e.client_y())))
+    };
     let onpointermove = {
         let (last, set_view, width) = (last_pointer.clone(), set_view.clone(), width);
         Callback::from(move |e: PointerEvent| {
@@ -99,23 +107,26 @@ pub fn graph(props: &ViewProps) -> Html {
             }
         })
     };
-    let onpointerup = { let last = last_pointer.clone(); Callback::from(move |_: PointerEvent| *last.borrow_mut() = None) };
+    let onpointerup = {
+        let last = last_pointer.clone();
+        Callback::from(move |_: PointerEvent| *last.borrow_mut() = None)
+    };
     let zoom = |factor: f64| set_view.reform(move |_: MouseEvent| zoom_at(view, factor, 0.5, 0.5, aspect));
     let onkeydown = {
         let set_view = set_view.clone();
         Callback::from(move |e: KeyboardEvent| {
-        let next = match e.key().as_str() {
-            "ArrowLeft" => pan(view, -0.1, 0.0, aspect),
-            "ArrowRight" => pan(view, 0.1, 0.0, aspect),
-            "ArrowUp" => pan(view, 0.0, -0.1, aspect),
-            "ArrowDown" => pan(view, 0.0, 0.1, aspect),
-            "+" | "=" => zoom_at(view, 1.4, 0.5, 0.5, aspect),
-            "-" | "_" => zoom_at(view, 1.0 / 1.4, 0.5, 0.5, aspect),
-            _ => return,
-        };
-        e.prevent_default();
-        set_view.emit(next);
-    })
+            let next = match e.key().as_str() {
+                "ArrowLeft" => pan(view, -0.1, 0.0, aspect),
+                "ArrowRight" => pan(view, 0.1, 0.0, aspect),
+                "ArrowUp" => pan(view, 0.0, -0.1, aspect),
+                "ArrowDown" => pan(view, 0.0, 0.1, aspect),
+                "+" | "=" => zoom_at(view, 1.4, 0.5, 0.5, aspect),
+                "-" | "_" => zoom_at(view, 1.0 / 1.4, 0.5, 0.5, aspect),
+                _ => return,
+            };
+            e.prevent_default();
+            set_view.emit(next);
+        })
     };
     let reset = props.dispatch.reform(|_| Action::SetGraphView(None));
     html! {

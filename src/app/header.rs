@@ -7,6 +7,9 @@ use crate::view::strings::EN;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+/// An export: its label, file name, MIME type and how to make its content.
+type Export = (&'static str, &'static str, &'static str, Box<dyn Fn() -> String>);
+
 #[function_component(Header)]
 pub fn header(props: &ViewProps) -> Html {
     let corpus = &data().0;
@@ -23,13 +26,61 @@ pub fn header(props: &ViewProps) -> Html {
     };
     let embed = props.dispatch.reform(|_| Action::OpenEmbedDialog);
     let filtered = props.filtered.clone();
-    let exports: [(&str, &str, &str, Box<dyn Fn() -> String>); 6] = [
-        (EN.export_events_csv, "events.csv", "text/csv", Box::new({ let f = filtered.clone(); move || export::events_csv(corpus, &f) })),
-        (EN.export_entities_csv, "entities.csv", "text/csv", Box::new({ let f = filtered.clone(); move || export::entities_csv(&f) })),
-        (EN.export_quotes_csv, "quotes.csv", "text/csv", Box::new({ let f = filtered.clone(); move || export::quotes_csv(corpus, &f) })),
-        (EN.export_relations_csv, "relations.csv", "text/csv", Box::new({ let f = filtered.clone(); move || export::relations_csv(corpus, &f) })),
-        (EN.export_json, "corpus-view.json", "application/json", Box::new({ let f = filtered.clone(); move || export::json(corpus, &f) })),
-        (EN.export_svg, "relations.svg", "image/svg+xml", Box::new({ let f = filtered.clone(); move || export::graph_svg(&f) })),
+    let exports: [Export; 6] = [
+        (
+            EN.export_events_csv,
+            "events.csv",
+            "text/csv",
+            Box::new({
+                let f = filtered.clone();
+                move || export::events_csv(corpus, &f)
+            }),
+        ),
+        (
+            EN.export_entities_csv,
+            "entities.csv",
+            "text/csv",
+            Box::new({
+                let f = filtered.clone();
+                move || export::entities_csv(&f)
+            }),
+        ),
+        (
+            EN.export_quotes_csv,
+            "quotes.csv",
+            "text/csv",
+            Box::new({
+                let f = filtered.clone();
+                move || export::quotes_csv(corpus, &f)
+            }),
+        ),
+        (
+            EN.export_relations_csv,
+            "relations.csv",
+            "text/csv",
+            Box::new({
+                let f = filtered.clone();
+                move || export::relations_csv(corpus, &f)
+            }),
+        ),
+        (
+            EN.export_json,
+            "corpus-view.json",
+            "application/json",
+            Box::new({
+                let f = filtered.clone();
+                move || export::json(corpus, &f)
+            }),
+        ),
+        (
+            EN.export_svg,
+            "relations.svg",
+            "image/svg+xml",
+            Box::new({
+                let f = filtered.clone();
+                move || export::graph_svg(&f)
+            }),
+        ),
     ];
     let exports = exports.into_iter().map(|(label, file, mime, make)| {
         let onclick = Callback::from(move |_| browser::download(file, mime, &make()));

@@ -11,7 +11,8 @@ pub const TARGET_ID: &str = "target-sentence";
 
 pub fn marked_text(article: &str, start: usize, end: usize, target: Option<usize>, dispatch: &Callback<Action>) -> Html {
     let corpus = &data().0;
-    let sentence = target.and_then(|t| corpus.article(article)?.sentences.iter().find(|s| s[0] == t && s[0] >= start && s[1] <= end).copied());
+    let sentence =
+        target.and_then(|t| corpus.article(article)?.sentences.iter().find(|s| s[0] == t && s[0] >= start && s[1] <= end).copied());
     match sentence {
         Some([from, to]) => html! {
             <>

@@ -28,7 +28,8 @@ static DATA: OnceLock<(Corpus, Index)> = OnceLock::new();
 /// The corpus embedded at build time, parsed once, with its lookups.
 pub fn data() -> &'static (Corpus, Index) {
     DATA.get_or_init(|| {
-        let corpus: Corpus = serde_json::from_str(include_str!("../../corpus/corpus.json")).expect("the embedded corpus is valid: tests check it");
+        let corpus: Corpus =
+            serde_json::from_str(include_str!("../../corpus/corpus.json")).expect("the embedded corpus is valid: tests check it");
         let index = Index::new(&corpus);
         (corpus, index)
     })

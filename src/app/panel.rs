@@ -11,7 +11,9 @@ pub fn panel(props: &ViewProps) -> Html {
     let state = &props.state;
     let close = props.dispatch.reform(|_| Action::ClosePanel);
     let body = match state.panel {
-        Some(Open::Entity) => state.entity.clone().map(|id| html! { <EntityCard {id} state={state.clone()} filtered={props.filtered.clone()} dispatch={props.dispatch.clone()} /> }),
+        Some(Open::Entity) => state.entity.clone().map(
+            |id| html! { <EntityCard {id} state={state.clone()} filtered={props.filtered.clone()} dispatch={props.dispatch.clone()} /> },
+        ),
         Some(Open::Event) => state.event.as_deref().map(|id| cards::event_card(id, &props.dispatch)),
         Some(Open::Relation) => state.relation.as_deref().map(|id| cards::relation_card(id, &props.dispatch)),
         Some(Open::Reader) => state.reader.clone().map(|target| html! { <Reader {target} dispatch={props.dispatch.clone()} /> }),

@@ -1,7 +1,10 @@
 //! The article reader: the cleaned article with mentions, quotes and
 //! figures marked, scrolled to and highlighting the linked sentence.
 
-use super::{browser, data, marked::{marked_text, TARGET_ID}};
+use super::{
+    browser, data,
+    marked::{marked_text, TARGET_ID},
+};
 use crate::model::{EntityKind, ParagraphKind};
 use crate::view::state::{Action, ReaderTarget};
 use crate::view::strings::{kind_name, EN};

@@ -57,7 +57,9 @@ pub fn app() -> Html {
                 .into_iter()
                 .map(|kind| {
                     let dispatcher = dispatcher.clone();
-                    EventListener::new(&gloo::utils::window(), kind, move |_| dispatcher.dispatch(Action::Replace(browser::read_state().0)))
+                    EventListener::new(&gloo::utils::window(), kind, move |_| {
+                        dispatcher.dispatch(Action::Replace(Box::new(browser::read_state().0)))
+                    })
                 })
                 .chain(std::iter::once(EventListener::new(&gloo::utils::window(), "resize", |_| browser::post_height())))
                 .collect();

@@ -107,7 +107,8 @@ pub fn timeline(props: &ViewProps) -> Html {
     };
     let brushed = (*brush).map(|(a, b)| (a.min(b), a.max(b))).or(props.state.range.map(|(a, b)| (a as f64, b as f64 + 1.0)));
     let (svg_body, height) = lanes_svg(&lanes, &ticks(&scale), &scale, brushed, events, &props.state, &props.dispatch);
-    let (listed, undated): (Vec<&&crate::model::Event>, Vec<&&crate::model::Event>) = events.iter().partition(|e| event_range(&e.date).is_some());
+    let (listed, undated): (Vec<&&crate::model::Event>, Vec<&&crate::model::Event>) =
+        events.iter().partition(|e| event_range(&e.date).is_some());
     let undated_list = undated.iter().take(MAX_LISTED).map(|event| {
         let id = event.id.clone();
         let onclick = props.dispatch.reform(move |_| Action::SelectEvent(Some(id.clone())));

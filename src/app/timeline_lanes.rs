@@ -12,7 +12,15 @@ use yew::prelude::*;
 const LANE_LABEL: f64 = 18.0;
 const ROW: f64 = 24.0;
 
-pub fn lanes_svg(lanes: &[Lane], ticks: &[Tick], scale: &Scale, brushed: Option<(f64, f64)>, events: &[&Event], state: &ViewState, dispatch: &Callback<Action>) -> (Html, f64) {
+pub fn lanes_svg(
+    lanes: &[Lane],
+    ticks: &[Tick],
+    scale: &Scale,
+    brushed: Option<(f64, f64)>,
+    events: &[&Event],
+    state: &ViewState,
+    dispatch: &Callback<Action>,
+) -> (Html, f64) {
     let mut y = AXIS + BRUSH + 6.0;
     let mut drawn = Vec::new();
     for lane in lanes {
@@ -55,11 +63,13 @@ pub fn lanes_svg(lanes: &[Lane], ticks: &[Tick], scale: &Scale, brushed: Option<
         y = top + LANE_LABEL + lane.rows as f64 * ROW + 8.0;
     }
     let height = y.max(AXIS + BRUSH + 40.0);
-    let tick_marks = ticks.iter().map(|t| html! {
-        <g class={classes!("tick", t.major.then_some("major"))}>
-            <line x1={t.x.to_string()} x2={t.x.to_string()} y1={(AXIS - 6.0).to_string()} y2={height.to_string()} />
-            <text x={(t.x + 3.0).to_string()} y={(AXIS - 10.0).to_string()}>{ &t.label }</text>
-        </g>
+    let tick_marks = ticks.iter().map(|t| {
+        html! {
+            <g class={classes!("tick", t.major.then_some("major"))}>
+                <line x1={t.x.to_string()} x2={t.x.to_string()} y1={(AXIS - 6.0).to_string()} y2={height.to_string()} />
+                <text x={(t.x + 3.0).to_string()} y={(AXIS - 10.0).to_string()}>{ &t.label }</text>
+            </g>
+        }
     });
     let brush = brushed.map(|(a, b)| {
         let (x0, x1) = (scale.x(a).max(0.0), scale.x(b).min(scale.width));

@@ -65,7 +65,8 @@ impl<'a, 't> Attributor<'a, 't> {
             return None;
         }
         if let Some(mention) = self.entities.mentions.iter().find(|m| m.surface.start == verb + 1) {
-            let closes_clause = mention.surface.end >= within.end || matches!(self.word(mention.surface.end), "," | "." | ";" | "in" | "on");
+            let closes_clause =
+                mention.surface.end >= within.end || matches!(self.word(mention.surface.end), "," | "." | ";" | "in" | "on");
             if self.entities.list[mention.entity].kind == EntityKind::Person || closes_clause {
                 return Some(mention.entity);
             }
@@ -116,9 +117,7 @@ impl<'a, 't> Attributor<'a, 't> {
     fn person_of_organisation(&self, end: usize, entity: usize) -> usize {
         let Some(mention) = self.entities.mentions.iter().find(|m| m.surface.end == end) else { return entity };
         let of = mention.surface.start.checked_sub(1).filter(|&o| self.word(o) == "of");
-        of.and_then(|o| self.entity_ending_at(o))
-            .filter(|&person| self.entities.list[person].kind == EntityKind::Person)
-            .unwrap_or(entity)
+        of.and_then(|o| self.entity_ending_at(o)).filter(|&person| self.entities.list[person].kind == EntityKind::Person).unwrap_or(entity)
     }
 
     /// The speaker of the first speech verb in `range` (skipping quoted text).

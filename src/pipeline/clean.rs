@@ -44,9 +44,7 @@ const FURNITURE: &[&str] = &["advertisement", "share", "tweet", "email", "print"
 
 pub fn clean(raw: &str, manifest_title: Option<&str>) -> Cleaned {
     let lines: Vec<String> = raw.lines().map(normalise_line).collect();
-    let title = manifest_title
-        .map(str::to_string)
-        .unwrap_or_else(|| title_from_text(&lines));
+    let title = manifest_title.map(str::to_string).unwrap_or_else(|| title_from_text(&lines));
     let title_key = title.to_lowercase();
 
     let mut kept: Vec<(String, ParagraphKind)> = Vec::new();
@@ -77,11 +75,7 @@ pub fn clean(raw: &str, manifest_title: Option<&str>) -> Cleaned {
             continue;
         }
         seen.push(text.clone());
-        let kind = if after_photo_id || credited {
-            ParagraphKind::Caption
-        } else {
-            ParagraphKind::Body
-        };
+        let kind = if after_photo_id || credited { ParagraphKind::Caption } else { ParagraphKind::Body };
         after_photo_id = false;
         kept.push((text, kind));
     }
@@ -101,10 +95,7 @@ pub fn clean(raw: &str, manifest_title: Option<&str>) -> Cleaned {
 
 /// Collapses runs of white space (no-break spaces included) into one space.
 fn normalise_line(line: &str) -> String {
-    line.split(|c: char| c.is_whitespace() || c == '\u{a0}')
-        .filter(|word| !word.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    line.split(|c: char| c.is_whitespace() || c == '\u{a0}').filter(|word| !word.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 fn title_from_text(lines: &[String]) -> String {
@@ -189,11 +180,7 @@ mod tests {
     fn check(raw: &str, title: Option<&str>, expected_title: &str, expected: &[(&str, ParagraphKind)]) {
         let cleaned = clean(raw, title);
         assert_eq!(cleaned.title, expected_title);
-        let got: Vec<(&str, ParagraphKind)> = cleaned
-            .paragraphs
-            .iter()
-            .map(|p| (&cleaned.text[p.start..p.end], p.kind))
-            .collect();
+        let got: Vec<(&str, ParagraphKind)> = cleaned.paragraphs.iter().map(|p| (&cleaned.text[p.start..p.end], p.kind)).collect();
         assert_eq!(got, expected);
     }
 

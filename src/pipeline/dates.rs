@@ -55,9 +55,8 @@ impl Point {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-];
+const MONTHS: [&str; 12] =
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
 fn month_number(word: &str) -> Option<u32> {
     if !word.chars().next().is_some_and(char::is_uppercase) {
@@ -89,10 +88,7 @@ fn weekday(word: &str) -> Option<Weekday> {
 }
 
 fn year_number(word: &str) -> Option<i32> {
-    (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| word.parse().ok())
-        .flatten()
-        .filter(|y| (1800..=2100).contains(y))
+    (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit())).then(|| word.parse().ok()).flatten().filter(|y| (1800..=2100).contains(y))
 }
 
 fn day_number(word: &str) -> Option<u32> {
@@ -133,8 +129,31 @@ impl<'a, 't> Tagger<'a, 't> {
     /// The tense around token `at`: the nearest tense marker before it in
     /// its sentence, else the nearest after it, else the past (news reports).
     fn tense_at(&self, at: usize, sentence: &Range<usize>) -> Tense {
-        const FUTURE: &[&str] = &["will", "\u{2019}ll", "'ll", "shall", "next", "upcoming", "scheduled", "until", "plans", "expected", "later", "tomorrow"];
-        const PAST: &[&str] = &["said", "was", "were", "had", "did", "told", "came", "went", "met", "left", "took", "made", "gave", "began", "held", "sent", "won", "lost", "last", "ago", "yesterday"];
+        const FUTURE: &[&str] =
+            &["will", "\u{2019}ll", "'ll", "shall", "next", "upcoming", "scheduled", "until", "plans", "expected", "later", "tomorrow"];
+        const PAST: &[&str] = &[
+            "said",
+            "was",
+            "were",
+            "had",
+            "did",
+            "told",
+            "came",
+            "went",
+            "met",
+            "left",
+            "took",
+            "made",
+            "gave",
+            "began",
+            "held",
+            "sent",
+            "won",
+            "lost",
+            "last",
+            "ago",
+            "yesterday",
+        ];
         let marker = |i: usize| {
             let word = self.lower(i);
             if FUTURE.contains(&word.as_str()) {
@@ -145,11 +164,7 @@ impl<'a, 't> Tagger<'a, 't> {
                 None
             }
         };
-        (sentence.start..at)
-            .rev()
-            .find_map(marker)
-            .or_else(|| (at..sentence.end).find_map(marker))
-            .unwrap_or(Tense::Past)
+        (sentence.start..at).rev().find_map(marker).or_else(|| (at..sentence.end).find_map(marker)).unwrap_or(Tense::Past)
     }
 
     /// The month-day's year: the one nearest the publication date, leaning
@@ -157,17 +172,14 @@ impl<'a, 't> Tagger<'a, 't> {
     fn day_without_year(&self, month: u32, day: u32, tense: Tense) -> Point {
         let Some(published) = self.published else { return Point::Unanchored(Precision::Day) };
         let candidates = [published.year() - 1, published.year(), published.year() + 1];
-        let best = candidates
-            .iter()
-            .filter_map(|&y| NaiveDate::from_ymd_opt(y, month, day))
-            .min_by_key(|date| {
-                let distance = (*date - published).num_days();
-                let wrong_side = match tense {
-                    Tense::Past => distance > 31,
-                    Tense::Future => distance < -31,
-                };
-                (wrong_side, distance.abs())
-            });
+        let best = candidates.iter().filter_map(|&y| NaiveDate::from_ymd_opt(y, month, day)).min_by_key(|date| {
+            let distance = (*date - published).num_days();
+            let wrong_side = match tense {
+                Tense::Past => distance > 31,
+                Tense::Future => distance < -31,
+            };
+            (wrong_side, distance.abs())
+        });
         best.map_or(Point::Unanchored(Precision::Day), Point::Day)
     }
 
@@ -175,10 +187,34 @@ impl<'a, 't> Tagger<'a, 't> {
         let Some(published) = self.published else { return Point::Unanchored(Precision::Month) };
         let (year, current) = (published.year(), published.month());
         let year = match direction {
-            Direction::OnOrBefore => if month <= current { year } else { year - 1 },
-            Direction::Before => if month < current { year } else { year - 1 },
-            Direction::OnOrAfter => if month >= current { year } else { year + 1 },
-            Direction::After => if month > current { year } else { year + 1 },
+            Direction::OnOrBefore => {
+                if month <= current {
+                    year
+                } else {
+                    year - 1
+                }
+            }
+            Direction::Before => {
+                if month < current {
+                    year
+                } else {
+                    year - 1
+                }
+            }
+            Direction::OnOrAfter => {
+                if month >= current {
+                    year
+                } else {
+                    year + 1
+                }
+            }
+            Direction::After => {
+                if month > current {
+                    year
+                } else {
+                    year + 1
+                }
+            }
         };
         Point::Month(year, month)
     }
@@ -227,8 +263,13 @@ impl<'a, 't> Tagger<'a, 't> {
             }
             let previous = i.checked_sub(1).map(|p| self.lower(p)).unwrap_or_default();
             let cued = modifier.is_some()
-                || ["in", "since", "until", "by", "during", "early", "late", "mid", "from", "before", "after", "of", "through", "till", "this"].contains(&previous.as_str());
-            if cued && (word.len() > 3 || word.ends_with('.')) && word != "May" || (cued && word == "May" && previous != "") {
+                || [
+                    "in", "since", "until", "by", "during", "early", "late", "mid", "from", "before", "after", "of", "through", "till",
+                    "this",
+                ]
+                .contains(&previous.as_str());
+            // "May" only counts when cued, like every month; "Jan" needs its full stop.
+            if cued && (word.len() > 3 || word.ends_with('.') || word == "May") {
                 return Some((i + 1, self.month_without_year(month, direction)));
             }
             return None;
@@ -313,7 +354,8 @@ impl<'a, 't> Tagger<'a, 't> {
             // Intervals: "since 2002", "since September", "from 2001 to 2003", "between 2001 and 2003".
             if matches!(lower.as_str(), "since" | "from" | "between") {
                 if let Some((end, start)) = self.point(i + 1, range.end, Tense::Past, None) {
-                    let closing = if lower == "since" { None } else { Some(if lower == "from" { ["to", "until"] } else { ["and", "and"] }) };
+                    let closing =
+                        if lower == "since" { None } else { Some(if lower == "from" { ["to", "until"] } else { ["and", "and"] }) };
                     match closing {
                         None => {
                             let until = self.published.map(Point::Day).unwrap_or(Point::Unanchored(Precision::Day));
@@ -408,7 +450,9 @@ impl<'a, 't> Tagger<'a, 't> {
             // "two years ago"
             if let Some(amount) = count_word(self.word(i)) {
                 let unit = self.lower(i + 1);
-                if self.lower(i + 2) == "ago" && matches!(unit.as_str(), "day" | "days" | "week" | "weeks" | "month" | "months" | "year" | "years") {
+                if self.lower(i + 2) == "ago"
+                    && matches!(unit.as_str(), "day" | "days" | "week" | "weeks" | "month" | "months" | "year" | "years")
+                {
                     if let Some(point) = self.shift(&unit, -amount) {
                         push(out, i..i + 3, point, None);
                     }
@@ -522,7 +566,11 @@ mod tests {
 
     #[test]
     fn expressions_stop_at_the_sentence_end() {
-        check("Kick-off: Tuesday, 1 March\n\n2000 GMT", Some("2005-02-25"), &["Tuesday => 2005-02-22 Day", "1 March => 2005-03-01 Day", "2000 => 2000 Year"]);
+        check(
+            "Kick-off: Tuesday, 1 March\n\n2000 GMT",
+            Some("2005-02-25"),
+            &["Tuesday => 2005-02-22 Day", "1 March => 2005-03-01 Day", "2000 => 2000 Year"],
+        );
     }
 
     #[test]

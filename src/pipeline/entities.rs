@@ -81,8 +81,8 @@ pub fn relation_for_role(role: &str) -> &'static str {
     match head {
         "spokesman" | "spokeswoman" | "spokesperson" => "spokesperson_of",
         "adviser" | "advisor" | "consultant" => "adviser_to",
-        "head" | "chief" | "director" | "president" | "chairman" | "chairwoman" | "chair" | "leader"
-        | "governor" | "mayor" | "commander" | "ceo" | "founder" | "minister" | "boss" | "manager" | "coach" => "head_of",
+        "head" | "chief" | "director" | "president" | "chairman" | "chairwoman" | "chair" | "leader" | "governor" | "mayor"
+        | "commander" | "ceo" | "founder" | "minister" | "boss" | "manager" | "coach" => "head_of",
         _ => "member_of",
     }
 }
@@ -133,7 +133,9 @@ impl<'a, 't> Finder<'a, 't> {
             let previous = &self.doc.tokens[j - 1];
             match previous.kind {
                 TokenKind::Quote { open: true, .. } => j -= 1,
-                TokenKind::Punct if matches!(previous.text(self.doc.text), "(" | "[" | ":" | "\u{2022}" | "-" | "\u{2013}" | "\u{2014}") => {
+                TokenKind::Punct
+                    if matches!(previous.text(self.doc.text), "(" | "[" | ":" | "\u{2022}" | "-" | "\u{2013}" | "\u{2014}") =>
+                {
                     return true
                 }
                 _ => return false,
@@ -194,7 +196,9 @@ impl<'a, 't> Finder<'a, 't> {
                         end + 1 < tokens.end
                             && self.adjacent(end - 1, end)
                             && self.adjacent(end, end + 1)
-                            && [end - 1, end + 1].iter().all(|&i| !self.lex.is_demonym(self.word(i)) && self.lex.place(self.word(i)).is_none())
+                            && [end - 1, end + 1]
+                                .iter()
+                                .all(|&i| !self.lex.is_demonym(self.word(i)) && self.lex.place(self.word(i)).is_none())
                     }
                     particle => PARTICLES.contains(&particle),
                 };
@@ -289,7 +293,8 @@ impl<'a, 't> Finder<'a, 't> {
             if self.word(name_start) == "of" {
                 name_start = (run.end - 2).max(name_start + 1);
                 let name = self.name_text(&(name_start..run.end));
-                let names_a_person = self.stands_as_name(name_start..run.end) && self.lex.place(&name).is_none() && !self.lex.is_known_org(&name);
+                let names_a_person =
+                    self.stands_as_name(name_start..run.end) && self.lex.place(&name).is_none() && !self.lex.is_known_org(&name);
                 if !names_a_person {
                     // "Director of Public Prosecutions", "Lord Chief Justice of England": a title, no name.
                     return self.candidates(last_title + 2..run.end, sentence, out);
@@ -308,9 +313,7 @@ impl<'a, 't> Finder<'a, 't> {
             if first_title > start {
                 self.candidates(start..first_title, sentence, out);
             }
-            let title: Vec<String> = (first_title..name_start)
-                .map(|i| self.word(i).trim_end_matches('.').to_lowercase())
-                .collect();
+            let title: Vec<String> = (first_title..name_start).map(|i| self.word(i).trim_end_matches('.').to_lowercase()).collect();
             out.push(Candidate {
                 surface: first_title..run.end,
                 name: name_start..run.end,
@@ -342,7 +345,9 @@ impl<'a, 't> Finder<'a, 't> {
         let mut i = start;
         while i > floor && self.is_word(i - 1) {
             let word = self.word(i - 1);
-            if word.chars().next().is_some_and(char::is_lowercase) && (self.lex.is_role(word) || (i < start && self.lex.is_role_modifier(word))) {
+            if word.chars().next().is_some_and(char::is_lowercase)
+                && (self.lex.is_role(word) || (i < start && self.lex.is_role_modifier(word)))
+            {
                 i -= 1;
             } else {
                 break;
@@ -364,7 +369,11 @@ fn role_in_phrase(finder: &Finder, phrase: Range<usize>) -> Option<String> {
     })?;
     let mut words: Vec<&str> = Vec::new();
     let mut i = position;
-    while i > phrase.start && finder.is_word(i - 1) && lex.is_role_modifier(finder.word(i - 1)) && finder.word(i - 1).chars().next().is_some_and(char::is_lowercase) {
+    while i > phrase.start
+        && finder.is_word(i - 1)
+        && lex.is_role_modifier(finder.word(i - 1))
+        && finder.word(i - 1).chars().next().is_some_and(char::is_lowercase)
+    {
         i -= 1;
     }
     words.extend((i..=position).map(|t| finder.word(t)));
@@ -372,7 +381,11 @@ fn role_in_phrase(finder: &Finder, phrase: Range<usize>) -> Option<String> {
     let of = position + 1;
     if of + 1 < phrase.end && finder.word(of) == "of" {
         let complement: Vec<&str> = (of + 1..phrase.end)
-            .take_while(|&t| finder.is_word(t) && finder.word(t).chars().all(|c| c.is_lowercase()) && !matches!(finder.word(t), "for" | "at" | "to" | "in" | "with" | "the" | "a" | "an" | "who" | "which" | "that"))
+            .take_while(|&t| {
+                finder.is_word(t)
+                    && finder.word(t).chars().all(|c| c.is_lowercase())
+                    && !matches!(finder.word(t), "for" | "at" | "to" | "in" | "with" | "the" | "a" | "an" | "who" | "which" | "that")
+            })
             .map(|t| finder.word(t))
             .collect();
         if !complement.is_empty() {
@@ -399,7 +412,9 @@ pub fn find(doc: &Analysed) -> Entities {
     let mut terms: HashSet<String> = HashSet::new();
     for (index, candidate) in candidates.iter().enumerate() {
         let after = candidate.surface.end;
-        if doc.tokens.get(after).is_some_and(|t| t.text(doc.text) == "(") && doc.tokens.get(after + 2).is_some_and(|t| t.text(doc.text) == ")") {
+        if doc.tokens.get(after).is_some_and(|t| t.text(doc.text) == "(")
+            && doc.tokens.get(after + 2).is_some_and(|t| t.text(doc.text) == ")")
+        {
             let acronym = doc.word(after + 1);
             if is_acronym(acronym) && !is_acronym(&finder.name_text(&candidate.name)) {
                 acronym_of.insert(acronym.to_string(), index);
@@ -407,7 +422,12 @@ pub fn find(doc: &Analysed) -> Entities {
         }
     }
     for i in 0..doc.tokens.len().saturating_sub(2) {
-        if doc.word(i) == "(" && doc.word(i + 2) == ")" && is_acronym(doc.word(i + 1)) && i > 0 && doc.word(i - 1).chars().all(char::is_lowercase) {
+        if doc.word(i) == "("
+            && doc.word(i + 2) == ")"
+            && is_acronym(doc.word(i + 1))
+            && i > 0
+            && doc.word(i - 1).chars().all(char::is_lowercase)
+        {
             terms.insert(doc.word(i + 1).to_string());
         }
     }
@@ -447,10 +467,12 @@ pub fn find(doc: &Analysed) -> Entities {
         }
         let before = candidate.surface.start.checked_sub(1).map(|i| finder.word(i)).unwrap_or("");
         let after = finder.doc.tokens.get(candidate.surface.end).map(|t| t.text(finder.doc.text)).unwrap_or("");
-        let apposed_role = |range: Range<usize>| range.filter(|&t| t < finder.doc.tokens.len()).any(|t| {
-            let word = finder.word(t);
-            word.chars().next().is_some_and(char::is_lowercase) && lex.is_role(word)
-        });
+        let apposed_role = |range: Range<usize>| {
+            range.filter(|&t| t < finder.doc.tokens.len()).any(|t| {
+                let word = finder.word(t);
+                word.chars().next().is_some_and(char::is_lowercase) && lex.is_role(word)
+            })
+        };
         let cued = lex.is_first_name(words[0])
             || lex.is_speech_verb(after)
             || before == "by"
@@ -458,7 +480,9 @@ pub fn find(doc: &Analysed) -> Entities {
             || (after == "," && apposed_role(candidate.surface.end + 1..candidate.surface.end + 6))
             || (before == "," && apposed_role(candidate.surface.start.saturating_sub(8)..candidate.surface.start))
             || words.iter().all(|w| !lex.is_common_word(w) && !is_acronym(w));
-        let named_person = words.len() >= 2 && cued && !words.iter().any(|w| lex.place(w).is_some() || lex.is_org_head(w) || is_acronym(w) || lex.is_demonym(w));
+        let named_person = words.len() >= 2
+            && cued
+            && !words.iter().any(|w| lex.place(w).is_some() || lex.is_org_head(w) || is_acronym(w) || lex.is_demonym(w));
         if named_person && words.len() <= 4 && !words.iter().any(|w| *w == "of" || *w == "and") {
             return Some((EntityKind::Person, name.to_string()));
         }
@@ -482,7 +506,13 @@ pub fn find(doc: &Analysed) -> Entities {
         let entity = match key_to_entity.get(&key) {
             Some(&entity) => entity,
             None => {
-                entities.list.push(LocalEntity { name: name.clone(), kind, surfaces: BTreeSet::new(), roles: Vec::new(), acronyms: Vec::new() });
+                entities.list.push(LocalEntity {
+                    name: name.clone(),
+                    kind,
+                    surfaces: BTreeSet::new(),
+                    roles: Vec::new(),
+                    acronyms: Vec::new(),
+                });
                 let entity = entities.list.len() - 1;
                 key_to_entity.insert(key, entity);
                 entity
@@ -535,7 +565,13 @@ pub fn find(doc: &Analysed) -> Entities {
                 };
                 standalone.map(|kind| {
                     *key_to_entity.entry(name.to_lowercase()).or_insert_with(|| {
-                        entities.list.push(LocalEntity { name: name.clone(), kind, surfaces: BTreeSet::new(), roles: Vec::new(), acronyms: Vec::new() });
+                        entities.list.push(LocalEntity {
+                            name: name.clone(),
+                            kind,
+                            surfaces: BTreeSet::new(),
+                            roles: Vec::new(),
+                            acronyms: Vec::new(),
+                        });
                         entities.list.len() - 1
                     })
                 })
@@ -556,7 +592,12 @@ pub fn find(doc: &Analysed) -> Entities {
     for (index, candidate) in candidates.iter().enumerate() {
         let Some(entity) = candidate_entity[index] else { continue };
         entities.list[entity].surfaces.insert(finder.name_text(&candidate.surface));
-        entities.mentions.push(Mention { surface: candidate.surface.clone(), name: candidate.name.clone(), sentence: candidate.sentence, entity });
+        entities.mentions.push(Mention {
+            surface: candidate.surface.clone(),
+            name: candidate.name.clone(),
+            sentence: candidate.sentence,
+            entity,
+        });
     }
     entities.mentions.sort_by_key(|m| m.surface.start);
 
@@ -602,17 +643,20 @@ fn read_roles(finder: &Finder, candidates: &[Candidate], candidate_entity: &[Opt
         let limit = sentence.tokens.end;
         // "Foreign Ministry spokesman Chum Sounry", "US Federal Judge Cormac Carney".
         if let Some((role_range, role)) = finder.lowercase_role_before(candidate.surface.start, floor) {
-            let organisation = role_range.start.checked_sub(1).and_then(|end| {
-                entities.mentions.iter().find(|m| m.surface.end == end + 1).map(|m| m.entity)
-            });
+            let organisation = role_range
+                .start
+                .checked_sub(1)
+                .and_then(|end| entities.mentions.iter().find(|m| m.surface.end == end + 1).map(|m| m.entity));
             add(entities, person, Some(role), organisation, candidate.sentence);
         }
         if let Some(title) = candidate.title.as_deref() {
             let role_words: Vec<&str> = title.split(' ').filter(|w| lex.is_role(w) || lex.is_role_modifier(w)).collect();
             if role_words.iter().any(|w| lex.is_role(w)) {
-                let organisation = candidate.surface.start.checked_sub(1).and_then(|end| {
-                    entities.mentions.iter().find(|m| m.surface.end == end + 1).map(|m| m.entity)
-                });
+                let organisation = candidate
+                    .surface
+                    .start
+                    .checked_sub(1)
+                    .and_then(|end| entities.mentions.iter().find(|m| m.surface.end == end + 1).map(|m| m.entity));
                 add(entities, person, Some(role_words.join(" ")), organisation, candidate.sentence);
             }
         }
@@ -620,7 +664,11 @@ fn read_roles(finder: &Finder, candidates: &[Candidate], candidate_entity: &[Opt
         let after = candidate.surface.end;
         if doc.tokens.get(after).is_some_and(|t| t.text(doc.text) == ",") {
             let phrase_end = (after + 1..limit)
-                .find(|&i| matches!(doc.word(i), "," | "." | ";") || lex.is_speech_verb(doc.word(i)) || matches!(doc.tokens[i].kind, TokenKind::Quote { .. }))
+                .find(|&i| {
+                    matches!(doc.word(i), "," | "." | ";")
+                        || lex.is_speech_verb(doc.word(i))
+                        || matches!(doc.tokens[i].kind, TokenKind::Quote { .. })
+                })
                 .unwrap_or(limit);
             let phrase = after + 1..phrase_end;
             let determiner = doc.tokens.get(after + 1).is_some_and(|_| matches!(doc.word(after + 1), "a" | "an" | "the"));
@@ -634,7 +682,10 @@ fn read_roles(finder: &Finder, candidates: &[Candidate], candidate_entity: &[Opt
         // "a spokesman for the Interior Ministry's immigration department, Keo Vannthan,"
         if candidate.surface.start > floor + 1 && doc.word(candidate.surface.start - 1) == "," {
             let comma = candidate.surface.start - 1;
-            let opening = (floor..comma).rev().take(12).find(|&i| matches!(doc.word(i), "a" | "an" | "the") && (i == floor || !finder.is_word(i - 1) || matches!(doc.word(i - 1), "though" | "and" | "but" | "while" | "whereas")));
+            let opening = (floor..comma).rev().take(12).find(|&i| {
+                matches!(doc.word(i), "a" | "an" | "the")
+                    && (i == floor || !finder.is_word(i - 1) || matches!(doc.word(i - 1), "though" | "and" | "but" | "while" | "whereas"))
+            });
             if let Some(opening) = opening {
                 let phrase = opening + 1..comma;
                 if !(phrase.clone()).any(|i| doc.word(i) == ",") {
@@ -661,7 +712,8 @@ fn read_roles(finder: &Finder, candidates: &[Candidate], candidate_entity: &[Opt
         if !(finder.is_word(i) && word.chars().all(char::is_lowercase) && lex.is_role(word)) {
             continue;
         }
-        let names_someone = entities.mentions.iter().any(|m| m.surface.start == i + 1 || (doc.word(i + 1) == "," && m.surface.start == i + 2));
+        let names_someone =
+            entities.mentions.iter().any(|m| m.surface.start == i + 1 || (doc.word(i + 1) == "," && m.surface.start == i + 2));
         if names_someone {
             continue;
         }
@@ -674,7 +726,12 @@ fn read_roles(finder: &Finder, candidates: &[Candidate], candidate_entity: &[Opt
                 // "a spokesman for the Interior Ministry"
                 let from = i + 1;
                 (from < sentence.tokens.end && matches!(doc.word(from), "for" | "of" | "at"))
-                    .then(|| entities.mentions.iter().find(|m| m.surface.start == from + 1 || (doc.word(from + 1) == "the" && m.surface.start == from + 2)))
+                    .then(|| {
+                        entities
+                            .mentions
+                            .iter()
+                            .find(|m| m.surface.start == from + 1 || (doc.word(from + 1) == "the" && m.surface.start == from + 2))
+                    })
                     .flatten()
             })
             .map(|m| m.entity)
@@ -689,7 +746,6 @@ fn read_roles(finder: &Finder, candidates: &[Candidate], candidate_entity: &[Opt
 mod tests {
     use super::*;
     use crate::pipeline::text::analyse_paragraphs;
-
 
     /// Entities as "kind:name[role]{surface|surface}" in first-mention order.
     fn check(text: &str, expected: &[&str]) {
@@ -716,10 +772,7 @@ mod tests {
 
     #[test]
     fn sentence_starters_are_not_entities() {
-        check(
-            "However, Many of them left. Asked about it, officials in Cambodia declined. Detainees wait.",
-            &["place:Cambodia"],
-        );
+        check("However, Many of them left. Asked about it, officials in Cambodia declined. Detainees wait.", &["place:Cambodia"]);
     }
 
     #[test]

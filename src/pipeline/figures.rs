@@ -26,16 +26,34 @@ pub struct FoundFigure {
 }
 
 const NUMBER_WORDS: [&str; 20] = [
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
-    "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
 ];
 
 /// Words after a number that end it without naming what it counts.
 const NOT_UNITS: &[&str] = &[
     "because", "and", "or", "but", "who", "whom", "that", "which", "to", "in", "of", "on", "at", "for", "the", "by", "from", "with",
     "were", "was", "are", "is", "be", "been", "have", "has", "had", "will", "would", "can", "could", "should", "may", "might", "as",
-    "than", "if", "so", "then", "when", "while", "into", "out", "up", "down", "over", "under", "after", "before", "since", "until",
-    "this", "these", "those", "their", "its", "his", "her", "they", "he", "she", "it", "we", "i", "you", "not", "also", "only", "still",
+    "than", "if", "so", "then", "when", "while", "into", "out", "up", "down", "over", "under", "after", "before", "since", "until", "this",
+    "these", "those", "their", "its", "his", "her", "they", "he", "she", "it", "we", "i", "you", "not", "also", "only", "still",
 ];
 
 fn multiplier(word: &str) -> Option<f64> {
@@ -125,10 +143,18 @@ pub fn find(doc: &Analysed, entities: &Entities, quotes: &[FoundQuote], date_tok
                 if is_word && matches!(lower.as_str(), "a" | "per" | "each") && matches!(word(end + 1), "day" | "week" | "month" | "year") {
                     unit = Some(format!("per {}", word(end + 1)));
                     end += 2;
-                } else if is_word && lexicon().is_demonym(first) && doc.tokens.get(end + 1).is_some_and(|t| t.kind == TokenKind::Word) && word(end + 1).chars().all(char::is_lowercase) && !NOT_UNITS.contains(&word(end + 1)) {
+                } else if is_word
+                    && lexicon().is_demonym(first)
+                    && doc.tokens.get(end + 1).is_some_and(|t| t.kind == TokenKind::Word)
+                    && word(end + 1).chars().all(char::is_lowercase)
+                    && !NOT_UNITS.contains(&word(end + 1))
+                {
                     unit = Some(format!("{} {}", first, word(end + 1)));
                     end += 2;
-                } else if is_word && !NOT_UNITS.contains(&lower.as_str()) && (first.chars().all(char::is_lowercase) || lexicon().is_demonym(first)) {
+                } else if is_word
+                    && !NOT_UNITS.contains(&lower.as_str())
+                    && (first.chars().all(char::is_lowercase) || lexicon().is_demonym(first))
+                {
                     unit = Some(first.to_string());
                     end += 1;
                 }

@@ -24,9 +24,7 @@ pub fn lexicon() -> &'static Lexicon {
 }
 
 fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines()
-        .map(|line| line.split('#').next().unwrap_or("").trim())
-        .filter(|line| !line.is_empty())
+    text.lines().map(|line| line.split('#').next().unwrap_or("").trim()).filter(|line| !line.is_empty())
 }
 
 impl Lexicon {
@@ -65,10 +63,7 @@ impl Lexicon {
             "sentence_starters",
             "strong_honorifics",
         ];
-        let sections = lowered
-            .iter()
-            .map(|&name| (name, section(name).iter().map(|w| w.to_lowercase()).collect()))
-            .collect();
+        let sections = lowered.iter().map(|&name| (name, section(name).iter().map(|w| w.to_lowercase()).collect())).collect();
         Lexicon {
             sections,
             not_entities: section("not_entities").into_iter().collect(),

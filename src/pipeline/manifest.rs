@@ -150,7 +150,8 @@ mod tests {
             error_of("[[article]]\nfile = \"a.txt\"\noutlet = \"P\"\npublished = \"2018-13-01\"\n"),
             "corpus.toml:4: malformed `published` date `2018-13-01`: expected YYYY-MM-DD"
         );
-        assert!(error_of("[[article]]\nfile = \"a.txt\"\noutlet = \"P\"\nauthor = \"x\"\n").starts_with("corpus.toml:4: unknown field `author`"));
+        assert!(error_of("[[article]]\nfile = \"a.txt\"\noutlet = \"P\"\nauthor = \"x\"\n")
+            .starts_with("corpus.toml:4: unknown field `author`"));
         assert_eq!(
             error_of("[[article]]\nfile = \"a.txt\"\noutlet = \"P\"\n[[article]]\nfile = \"a.txt\"\noutlet = \"Q\"\n"),
             "corpus.toml:5: duplicate file `a.txt` (first listed on line 2)"
@@ -161,7 +162,10 @@ mod tests {
     #[test]
     fn article_bytes_are_checked() {
         assert_eq!(decode_article("x.txt", b"  \n".to_vec()).unwrap_err().to_string(), "x.txt: file is empty");
-        assert_eq!(decode_article("x.txt", b"a\nb\0".to_vec()).unwrap_err().to_string(), "x.txt:2: binary file (NUL byte), expected UTF-8 text");
+        assert_eq!(
+            decode_article("x.txt", b"a\nb\0".to_vec()).unwrap_err().to_string(),
+            "x.txt:2: binary file (NUL byte), expected UTF-8 text"
+        );
         assert_eq!(decode_article("x.txt", b"ok\nok\n\xff".to_vec()).unwrap_err().to_string(), "x.txt:3: not valid UTF-8 (byte 6)");
         assert_eq!(decode_article("x.txt", "caf\u{e9}".as_bytes().to_vec()).unwrap(), "caf\u{e9}");
     }

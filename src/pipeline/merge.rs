@@ -198,7 +198,12 @@ mod tests {
             })
             .collect();
         let corpus = crate::pipeline::build(&inputs).corpus;
-        corpus.entities.iter().filter(|e| e.kind != EntityKind::Place).map(|e| (e.name.clone(), e.aliases.clone(), e.mentions.len())).collect()
+        corpus
+            .entities
+            .iter()
+            .filter(|e| e.kind != EntityKind::Place)
+            .map(|e| (e.name.clone(), e.aliases.clone(), e.mentions.len()))
+            .collect()
     }
 
     #[test]

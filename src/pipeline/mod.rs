@@ -83,15 +83,7 @@ pub fn analyse(input: &ArticleInput) -> ArticleAnalysis {
         paragraphs: cleaned.paragraphs,
         sentences,
     };
-    ArticleAnalysis {
-        article,
-        entities: found,
-        dates: times,
-        quotes: found_quotes,
-        figures: found_figures,
-        token_bytes,
-        sentence_tokens,
-    }
+    ArticleAnalysis { article, entities: found, dates: times, quotes: found_quotes, figures: found_figures, token_bytes, sentence_tokens }
 }
 
 /// A short label for a dated statement: its sentence without the date

@@ -24,7 +24,8 @@ fn pairs(doc: &Analysed) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, bool)> = None;
     for (index, token) in doc.tokens.iter().enumerate() {
-        let paragraph_changed = open.is_some_and(|(o, _)| doc.sentences[doc.sentence_of(o)].paragraph != doc.sentences[doc.sentence_of(index)].paragraph);
+        let paragraph_changed =
+            open.is_some_and(|(o, _)| doc.sentences[doc.sentence_of(o)].paragraph != doc.sentences[doc.sentence_of(index)].paragraph);
         if paragraph_changed {
             // A quotation left open runs to the end of its paragraph.
             let (o, _) = open.take().unwrap_or_default();
@@ -73,10 +74,7 @@ pub fn find(doc: &Analysed, entities: &Entities) -> Vec<FoundQuote> {
             .or_else(|| attributor.according_to(&span));
         if speaker.is_none() && whole_paragraph {
             let paragraph = sentence.paragraph;
-            speaker = quotes
-                .last()
-                .filter(|q| doc.sentences[q.sentence].paragraph + 1 == paragraph)
-                .and_then(|q| q.speaker);
+            speaker = quotes.last().filter(|q| doc.sentences[q.sentence].paragraph + 1 == paragraph).and_then(|q| q.speaker);
         }
         if speaker.is_none() {
             speaker = entities
@@ -94,8 +92,8 @@ pub fn find(doc: &Analysed, entities: &Entities) -> Vec<FoundQuote> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pipeline::text::analyse_paragraphs;
     use crate::pipeline::entities;
+    use crate::pipeline::text::analyse_paragraphs;
 
     /// Each quote as "text <- speaker".
     fn check(text: &str, expected: &[&str]) {
@@ -143,9 +141,6 @@ mod tests {
 
     #[test]
     fn straight_quotes_and_subject_speakers() {
-        check(
-            "Foreign Ministry spokesman Chum Sounry praised the ruling and called the sanctions \"unfair\".",
-            &["unfair <- Chum Sounry"],
-        );
+        check("Foreign Ministry spokesman Chum Sounry praised the ruling and called the sanctions \"unfair\".", &["unfair <- Chum Sounry"]);
     }
 }

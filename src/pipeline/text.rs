@@ -12,7 +12,10 @@ pub enum TokenKind {
     Number,
     Punct,
     /// A quotation mark; `double` tells “” and "" from ‘’.
-    Quote { open: bool, double: bool },
+    Quote {
+        open: bool,
+        double: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,7 +98,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
         let possessive = is_apostrophe(c)
             && at(i + 1) == Some('s')
             && !at(i + 2).is_some_and(char::is_alphanumeric)
-            && begin.checked_sub(1).and_then(|b| at(b)).is_some_and(char::is_alphanumeric);
+            && begin.checked_sub(1).and_then(&at).is_some_and(char::is_alphanumeric);
         let kind = if possessive {
             i += 2;
             TokenKind::Word
@@ -124,11 +127,11 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
                 '\u{2018}' => TokenKind::Quote { open: true, double: false },
                 '\u{2019}' => TokenKind::Quote { open: false, double: false },
                 '"' => {
-                    let before = begin.checked_sub(1).and_then(|b| at(b));
+                    let before = begin.checked_sub(1).and_then(&at);
                     let open = before.is_none_or(|b| b.is_whitespace() || "([{-\u{2014}".contains(b));
                     TokenKind::Quote { open, double: true }
                 }
-                '\'' if begin.checked_sub(1).and_then(|b| at(b)).is_none_or(char::is_whitespace) => {
+                '\'' if begin.checked_sub(1).and_then(&at).is_none_or(char::is_whitespace) => {
                     TokenKind::Quote { open: true, double: false }
                 }
                 _ => TokenKind::Punct,
@@ -315,10 +318,7 @@ mod tests {
             sentences("“Now, they wait. We will send it soon,” Vannthan said. Nothing more."),
             ["“Now, they wait. We will send it soon,” Vannthan said.", "Nothing more."]
         );
-        assert_eq!(
-            sentences("He called it “unfair.” Then he left."),
-            ["He called it “unfair.”", "Then he left."]
-        );
+        assert_eq!(sentences("He called it “unfair.” Then he left."), ["He called it “unfair.”", "Then he left."]);
     }
 
     #[test]

@@ -48,7 +48,14 @@ pub fn entities_csv(filtered: &Filtered) -> String {
     csv(
         &["id", "name", "kind", "role", "aliases", "mentions"],
         filtered.entities.iter().map(|e| {
-            vec![e.id.clone(), e.name.clone(), e.kind.as_str().into(), e.role.clone().unwrap_or_default(), e.aliases.join("; "), e.mentions.len().to_string()]
+            vec![
+                e.id.clone(),
+                e.name.clone(),
+                e.kind.as_str().into(),
+                e.role.clone().unwrap_or_default(),
+                e.aliases.join("; "),
+                e.mentions.len().to_string(),
+            ]
         }),
     )
 }
@@ -125,7 +132,9 @@ fn escape(text: &str) -> String {
 /// A standalone SVG of the filtered graph at the precomputed positions.
 pub fn graph_svg(filtered: &Filtered) -> String {
     let position = |id: &str| filtered.entities.iter().find(|e| e.id == id).map(|e| (e.x, e.y));
-    let mut out = String::from("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"-600 -600 1200 1200\" font-family=\"sans-serif\" font-size=\"14\">\n");
+    let mut out = String::from(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"-600 -600 1200 1200\" font-family=\"sans-serif\" font-size=\"14\">\n",
+    );
     for (relation, evidence) in &filtered.relations {
         if let (Some(a), Some(b)) = (position(&relation.source), position(&relation.target)) {
             out.push_str(&format!(

@@ -66,7 +66,11 @@ impl Index {
             sentence_days,
             sentence_entities,
             quoted_sentences: corpus.quotes.iter().map(|q| key(&q.evidence)).collect(),
-            lower_names: corpus.entities.iter().map(|e| std::iter::once(&e.name).chain(&e.aliases).map(|n| n.to_lowercase()).collect::<Vec<_>>().join("\n")).collect(),
+            lower_names: corpus
+                .entities
+                .iter()
+                .map(|e| std::iter::once(&e.name).chain(&e.aliases).map(|n| n.to_lowercase()).collect::<Vec<_>>().join("\n"))
+                .collect(),
         }
     }
 
@@ -83,7 +87,9 @@ impl Index {
         let position = self.article_position.get(&span.article).copied();
         match position.and_then(|i| self.lower_texts[i].as_deref()) {
             Some(lower) => std::borrow::Cow::Borrowed(lower.get(span.start..span.end).unwrap_or("")),
-            None => std::borrow::Cow::Owned(position.map_or("", |i| corpus.articles[i].text.get(span.start..span.end).unwrap_or("")).to_lowercase()),
+            None => std::borrow::Cow::Owned(
+                position.map_or("", |i| corpus.articles[i].text.get(span.start..span.end).unwrap_or("")).to_lowercase(),
+            ),
         }
     }
 
@@ -175,7 +181,11 @@ pub fn apply<'c>(corpus: &'c Corpus, index: &Index, state: &ViewState) -> Filter
         let speaker = quote.speaker.as_deref().and_then(|id| index.entity(corpus, id));
         let speaker_kind_ok = speaker.map_or(state.kinds.is_empty(), |s| kind_ok(s.kind));
         let names: Vec<&str> = speaker.map(|s| s.name.as_str()).into_iter().collect();
-        if article_ok(&quote.evidence.article) && days_ok(index.sentence_days(&quote.evidence)) && speaker_kind_ok && searched(&quote.evidence, &names) {
+        if article_ok(&quote.evidence.article)
+            && days_ok(index.sentence_days(&quote.evidence))
+            && speaker_kind_ok
+            && searched(&quote.evidence, &names)
+        {
             filtered.quotes.push(quote);
         }
     }
@@ -188,9 +198,9 @@ pub fn apply<'c>(corpus: &'c Corpus, index: &Index, state: &ViewState) -> Filter
     for (position, entity) in corpus.entities.iter().enumerate() {
         // With a search, an entity shows when its name matches or it is named in a matching sentence.
         let name_matches = entity_matches(position);
-        let named_in_scope = index.mention_sentences[position]
-            .iter()
-            .any(|sentence| article_ok(&sentence.article) && days_ok(index.sentence_days(sentence)) && (name_matches || searched(sentence, &[])));
+        let named_in_scope = index.mention_sentences[position].iter().any(|sentence| {
+            article_ok(&sentence.article) && days_ok(index.sentence_days(sentence)) && (name_matches || searched(sentence, &[]))
+        });
         let quoted_ok = !state.quotes_only || speakers.contains(entity.id.as_str());
         if kind_ok(entity.kind) && named_in_scope && quoted_ok {
             filtered.entities.push(entity);
@@ -207,7 +217,11 @@ pub fn apply<'c>(corpus: &'c Corpus, index: &Index, state: &ViewState) -> Filter
         let evidence: Vec<&Span> = relation
             .evidence
             .iter()
-            .filter(|span| article_ok(&span.article) && days_ok(index.sentence_days(span)) && (!state.quotes_only || index.quoted_sentences.contains(&key(span))))
+            .filter(|span| {
+                article_ok(&span.article)
+                    && days_ok(index.sentence_days(span))
+                    && (!state.quotes_only || index.quoted_sentences.contains(&key(span)))
+            })
             .collect();
         if !evidence.is_empty() {
             filtered.relations.push((relation, evidence));
@@ -295,7 +309,11 @@ mod tests {
         let state = ViewState::default().reduce(Action::SetQuery("Sopheak".into()));
         let filtered = apply(&corpus, &index, &state);
         assert_eq!(filtered.sentence_hits.len(), 3);
-        assert!(filtered.sentence_hits.iter().all(|h| corpus.slice(&Span { article: h.sentence.article.clone(), start: h.matched.0, end: h.matched.1 }) == "Sopheak"));
+        assert!(filtered.sentence_hits.iter().all(|h| corpus.slice(&Span {
+            article: h.sentence.article.clone(),
+            start: h.matched.0,
+            end: h.matched.1
+        }) == "Sopheak"));
         let state = ViewState::default().reduce(Action::SelectEntity(Some("khieu-sopheak".into())));
         let filtered = apply(&corpus, &index, &state);
         assert_eq!(filtered.timeline.len(), 1);

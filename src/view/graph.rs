@@ -143,7 +143,17 @@ mod tests {
 
     #[test]
     fn fitting_shows_every_node_whatever_the_aspect() {
-        let node = |x: f32, y: f32| Entity { id: String::new(), name: String::new(), kind: crate::model::EntityKind::Place, aliases: vec![], mentions: vec![], role: None, roles: vec![], x, y };
+        let node = |x: f32, y: f32| Entity {
+            id: String::new(),
+            name: String::new(),
+            kind: crate::model::EntityKind::Place,
+            aliases: vec![],
+            mentions: vec![],
+            role: None,
+            roles: vec![],
+            x,
+            y,
+        };
         let nodes = [node(-500.0, -100.0), node(500.0, 100.0), node(0.0, 480.0), node(0.0, -480.0)];
         for aspect in [0.5, 1.0, 2.5] {
             let view = ViewBox::of(fit(nodes.iter(), aspect), aspect);

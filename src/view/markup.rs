@@ -55,11 +55,8 @@ mod tests {
 
     #[test]
     fn segments_nest_marks() {
-        let marks = vec![
-            (0, 20, Mark::Quote),
-            (5, 10, Mark::Mention { entity: "x".into(), kind: EntityKind::Person }),
-            (15, 25, Mark::Figure),
-        ];
+        let marks =
+            vec![(0, 20, Mark::Quote), (5, 10, Mark::Mention { entity: "x".into(), kind: EntityKind::Person }), (15, 25, Mark::Figure)];
         let got: Vec<(usize, usize, usize)> = segments(0, 30, &marks).iter().map(|s| (s.start, s.end, s.marks.len())).collect();
         assert_eq!(got, [(0, 5, 1), (5, 10, 2), (10, 15, 1), (15, 20, 2), (20, 25, 1), (25, 30, 0)]);
     }

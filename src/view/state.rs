@@ -92,7 +92,7 @@ pub enum Action {
     SetGraphView(Option<GraphView>),
     ClearFilters,
     /// The URL changed under the app (back, forward, a pasted link).
-    Replace(ViewState),
+    Replace(Box<ViewState>),
 }
 
 impl ViewState {
@@ -151,7 +151,7 @@ impl ViewState {
                 next.range = None;
                 next.quotes_only = false;
             }
-            Action::Replace(state) => next = state,
+            Action::Replace(state) => next = *state,
         }
         next
     }
@@ -237,8 +237,18 @@ impl ViewState {
                     }
                 }
                 "articles" => state.articles = value.split(',').filter(|a| is_id(a)).map(str::to_string).collect(),
-                "from" => from = day(&value).or_else(|| { invalid(); None }),
-                "to" => to = day(&value).or_else(|| { invalid(); None }),
+                "from" => {
+                    from = day(&value).or_else(|| {
+                        invalid();
+                        None
+                    })
+                }
+                "to" => {
+                    to = day(&value).or_else(|| {
+                        invalid();
+                        None
+                    })
+                }
                 "quotes" => match value.as_ref() {
                     "1" | "true" => state.quotes_only = true,
                     "0" | "false" => {}
@@ -345,7 +355,8 @@ mod tests {
 
     #[test]
     fn unknown_and_invalid_parameters_are_ignored_with_notices() {
-        let (state, notices) = ViewState::decode("?entity=khieu-sopheak&zoom=9&from=2017-02-31&kinds=person,robot&graph=1,2&lanes=sideways");
+        let (state, notices) =
+            ViewState::decode("?entity=khieu-sopheak&zoom=9&from=2017-02-31&kinds=person,robot&graph=1,2&lanes=sideways");
         assert_eq!(state.entity.as_deref(), Some("khieu-sopheak"));
         assert_eq!(state.kinds, [EntityKind::Person].into());
         assert_eq!(state.range, None);

@@ -89,7 +89,11 @@ pub fn ticks(scale: &Scale) -> Vec<Tick> {
         while day <= scale.end.ceil() as i64 {
             let (year, month, d) = civil_from_days(day);
             if (d as i64 - 1) % step == 0 && d < 29 {
-                let label = if d == 1 { format!("{} {}", MONTH_NAMES[month as usize - 1], if month == 1 { year.to_string() } else { String::new() }) } else { d.to_string() };
+                let label = if d == 1 {
+                    format!("{} {}", MONTH_NAMES[month as usize - 1], if month == 1 { year.to_string() } else { String::new() })
+                } else {
+                    d.to_string()
+                };
                 out.push((day, label.trim().to_string(), d == 1 && month == 1));
             }
             day += 1;
@@ -225,7 +229,14 @@ mod tests {
         Event {
             id: id.into(),
             article: article.into(),
-            date: EventDate { value: Some(value.into()), precision, end: None, resolved: true, as_written: value.into(), span: span.clone() },
+            date: EventDate {
+                value: Some(value.into()),
+                precision,
+                end: None,
+                resolved: true,
+                as_written: value.into(),
+                span: span.clone(),
+            },
             text: id.into(),
             evidence: span,
             entities: vec![],
@@ -252,7 +263,10 @@ mod tests {
         assert_eq!(years.first().map(|t| t.label.as_str()), Some("2000"));
         assert!(years.len() <= 11 && years.iter().all(|t| t.major));
         let months = ticks(&Scale::new((days_from_civil(2017, 1, 1), days_from_civil(2017, 12, 31)), 1200.0));
-        assert_eq!(months.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(), ["2017", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]);
+        assert_eq!(
+            months.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(),
+            ["2017", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        );
         let days = ticks(&Scale::new((days_from_civil(2017, 2, 1), days_from_civil(2017, 2, 15)), 1400.0));
         assert_eq!(days[0].label, "Feb");
         assert_eq!(days[1].label, "2");
@@ -287,7 +301,8 @@ mod tests {
 
     #[test]
     fn many_lanes_fold_into_one_more_lane() {
-        let events: Vec<Event> = (0..20).map(|i| event(&format!("e{i}"), &format!("article-{}", i % 15), "2016", Precision::Year)).collect();
+        let events: Vec<Event> =
+            (0..20).map(|i| event(&format!("e{i}"), &format!("article-{}", i % 15), "2016", Precision::Year)).collect();
         let refs: Vec<&Event> = events.iter().collect();
         let scale = Scale::new((days_from_civil(2016, 1, 1), days_from_civil(2017, 1, 1)), 800.0);
         let lanes = layout(&refs, &scale, by_article);

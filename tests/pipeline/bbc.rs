@@ -6,10 +6,14 @@ use corpus_explorer::pipeline::lexicon::lexicon;
 
 fn bbc_inputs() -> Vec<ArticleInput> {
     let root = repo_path("../shared/datasets/bbc-news-2004/news");
-    source::read_plain_folder(&root, "BBC News").unwrap_or_else(|e| panic!("{e} (the BBC dataset is expected in ../shared beside the repo)"))
+    source::read_plain_folder(&root, "BBC News")
+        .unwrap_or_else(|e| panic!("{e} (the BBC dataset is expected in ../shared beside the repo)"))
 }
 
-const CONNECTORS: &[&str] = &["of", "and", "the", "de", "la", "van", "von", "bin", "al", "for", "du", "da", "di", "del", "der", "le", "y", "&", "ibn", "on", "upon", "in", "at"];
+const CONNECTORS: &[&str] = &[
+    "of", "and", "the", "de", "la", "van", "von", "bin", "al", "for", "du", "da", "di", "del", "der", "le", "y", "&", "ibn", "on", "upon",
+    "in", "at",
+];
 
 /// Why a name is junk (a fragment, a sentence starter or a clause), if it is.
 /// It errs towards calling names junk: a lone surname that is also a
@@ -22,7 +26,8 @@ fn junk_reason(entity: &Entity) -> Option<&'static str> {
         Some("clause: more than six words")
     } else if lex.is_sentence_starter(words[0]) && !capital_word(&words[0]) {
         Some("sentence starter")
-    } else if words[1..].iter().any(|w| lex.is_sentence_starter(w) && w.chars().next().is_some_and(char::is_uppercase) && !capital_word(w)) {
+    } else if words[1..].iter().any(|w| lex.is_sentence_starter(w) && w.chars().next().is_some_and(char::is_uppercase) && !capital_word(w))
+    {
         Some("clause: capitalised function word inside")
     } else if words.iter().any(|w| w.chars().next().is_some_and(char::is_lowercase) && !CONNECTORS.contains(w)) {
         Some("clause: lower-case word")
@@ -59,7 +64,17 @@ fn bbc_articles_build_with_under_one_percent_junk_entities() {
 
 #[test]
 fn junk_detector_flags_what_it_should() {
-    let named = |name: &str, kind| Entity { id: String::new(), name: name.into(), kind, aliases: vec![], mentions: vec![], role: None, roles: vec![], x: 0.0, y: 0.0 };
+    let named = |name: &str, kind| Entity {
+        id: String::new(),
+        name: name.into(),
+        kind,
+        aliases: vec![],
+        mentions: vec![],
+        role: None,
+        roles: vec![],
+        x: 0.0,
+        y: 0.0,
+    };
     for junk in ["However Microsoft", "Men In Black", "Office of the", "Brisbane-based", "Motor", "Lord of the big old dark long road"] {
         assert!(junk_reason(&named(junk, EntityKind::Other)).is_some(), "{junk}");
     }

@@ -39,13 +39,20 @@ fn fails_with(manifest: &str, files: &[(&str, &[u8])], expected: &str) {
     let stderr = run.stderr.replace(&dir.path().display().to_string(), "DIR");
     assert!(stderr.contains(expected), "stderr {stderr:?} lacks {expected:?}");
     assert_eq!(std::fs::read_to_string(&out).expect("still there"), "previous");
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).expect("list").filter_map(Result::ok).filter(|e| e.file_name().to_string_lossy().ends_with(".tmp")).collect();
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
     assert!(leftovers.is_empty());
 }
 
 #[test]
 fn builds_and_reports_counts() {
-    let dir = folder(&format!("{GOOD}\n[[article]]\nfile = \"sub/two.txt\"\noutlet = \"Post\"\n"), &[("sub/two.txt", b"Second\n\nMr. Jones said \"no\" in 2004.\n")]);
+    let dir = folder(
+        &format!("{GOOD}\n[[article]]\nfile = \"sub/two.txt\"\noutlet = \"Post\"\n"),
+        &[("sub/two.txt", b"Second\n\nMr. Jones said \"no\" in 2004.\n")],
+    );
     let out = dir.path().join("corpus.json");
     let run = corpus_build(dir.path(), &out);
     assert!(run.success, "{}", run.stderr);
@@ -58,7 +65,10 @@ fn builds_and_reports_counts() {
 
 #[test]
 fn warns_about_articles_left_empty_by_cleaning() {
-    let dir = folder(&format!("{GOOD}\n[[article]]\nfile = \"sidebar.txt\"\noutlet = \"Post\"\n"), &[("sidebar.txt", b"Only a headline\n\nMOST VIEWED\n\nOther story\n")]);
+    let dir = folder(
+        &format!("{GOOD}\n[[article]]\nfile = \"sidebar.txt\"\noutlet = \"Post\"\n"),
+        &[("sidebar.txt", b"Only a headline\n\nMOST VIEWED\n\nOther story\n")],
+    );
     let run = corpus_build(dir.path(), &dir.path().join("c.json"));
     assert!(run.success);
     assert!(run.stderr.contains("warning: sidebar: no sentences left after cleaning"), "{}", run.stderr);
@@ -67,19 +77,35 @@ fn warns_about_articles_left_empty_by_cleaning() {
 
 #[test]
 fn missing_article_file() {
-    fails_with(&format!("{GOOD}\n[[article]]\nfile = \"gone.txt\"\noutlet = \"P\"\n"), &[], "DIR/corpus.toml:7: cannot read `DIR/gone.txt`");
+    fails_with(
+        &format!("{GOOD}\n[[article]]\nfile = \"gone.txt\"\noutlet = \"P\"\n"),
+        &[],
+        "DIR/corpus.toml:7: cannot read `DIR/gone.txt`",
+    );
 }
 
 #[test]
 fn empty_binary_and_non_utf8_files() {
     fails_with(&format!("{GOOD}\n[[article]]\nfile = \"e.txt\"\noutlet = \"P\"\n"), &[("e.txt", b"\n\n")], "DIR/e.txt: file is empty");
-    fails_with(&format!("{GOOD}\n[[article]]\nfile = \"b.txt\"\noutlet = \"P\"\n"), &[("b.txt", b"PNG\n\x00\x01")], "DIR/b.txt:2: binary file");
-    fails_with(&format!("{GOOD}\n[[article]]\nfile = \"l.txt\"\noutlet = \"P\"\n"), &[("l.txt", b"ok\ncaf\xe9\n")], "DIR/l.txt:2: not valid UTF-8");
+    fails_with(
+        &format!("{GOOD}\n[[article]]\nfile = \"b.txt\"\noutlet = \"P\"\n"),
+        &[("b.txt", b"PNG\n\x00\x01")],
+        "DIR/b.txt:2: binary file",
+    );
+    fails_with(
+        &format!("{GOOD}\n[[article]]\nfile = \"l.txt\"\noutlet = \"P\"\n"),
+        &[("l.txt", b"ok\ncaf\xe9\n")],
+        "DIR/l.txt:2: not valid UTF-8",
+    );
 }
 
 #[test]
 fn bad_manifests() {
-    fails_with("[[article]]\nfile = \"good.txt\"\noutlet = \"P\"\npublished = \"8 Feb 2017\"\n", &[], "DIR/corpus.toml:4: malformed `published` date");
+    fails_with(
+        "[[article]]\nfile = \"good.txt\"\noutlet = \"P\"\npublished = \"8 Feb 2017\"\n",
+        &[],
+        "DIR/corpus.toml:4: malformed `published` date",
+    );
     fails_with("[[article]]\nfile = \"good.txt\"\noutlet = \"P\"\nauthr = \"x\"\n", &[], "DIR/corpus.toml:4: unknown field `authr`");
     fails_with(&format!("{GOOD}\n{GOOD}"), &[], "DIR/corpus.toml:7: duplicate file `good.txt` (first listed on line 2)");
     fails_with("[[article]\n", &[], "DIR/corpus.toml:1:");

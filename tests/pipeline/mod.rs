@@ -33,12 +33,8 @@ pub fn entity<'c>(corpus: &'c Corpus, name: &str) -> &'c Entity {
 }
 
 pub fn persons(corpus: &Corpus) -> Vec<(String, Vec<String>)> {
-    let mut persons: Vec<(String, Vec<String>)> = corpus
-        .entities
-        .iter()
-        .filter(|e| e.kind == EntityKind::Person)
-        .map(|e| (e.name.clone(), e.aliases.clone()))
-        .collect();
+    let mut persons: Vec<(String, Vec<String>)> =
+        corpus.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| (e.name.clone(), e.aliases.clone())).collect();
     persons.sort();
     persons
 }
@@ -74,12 +70,8 @@ pub fn figures(corpus: &Corpus) -> Vec<String> {
         .iter()
         .map(|f| {
             let claimant = f.claimant.as_ref().and_then(|id| corpus.entity(id)).map_or("-", |e| e.name.as_str());
-            let conflicts: Vec<String> = f
-                .conflicts_with
-                .iter()
-                .filter_map(|id| corpus.figures.iter().find(|o| &o.id == id))
-                .map(|o| o.value.to_string())
-                .collect();
+            let conflicts: Vec<String> =
+                f.conflicts_with.iter().filter_map(|id| corpus.figures.iter().find(|o| &o.id == id)).map(|o| o.value.to_string()).collect();
             format!("{} = {} {} ({claimant}) {conflicts:?}", f.text, f.value, f.unit.as_deref().unwrap_or("-"))
         })
         .collect()

@@ -72,12 +72,25 @@ fn roles_come_from_titles_and_appositions() {
 fn no_boilerplate_text_or_sidebar_entities() {
     let corpus = seeds();
     for article in &corpus.articles {
-        for residue in ["MOST VIEWED", "Related Stories", "Latest News", "protected]", "Photo credit", "31532803234", "Logo of", "IKARE", "Koh Ker"] {
+        for residue in
+            ["MOST VIEWED", "Related Stories", "Latest News", "protected]", "Photo credit", "31532803234", "Logo of", "IKARE", "Koh Ker"]
+        {
             assert!(!article.text.contains(residue), "{residue:?} left in {}", article.id);
         }
         assert!(!article.text.contains(&article.title), "headline repeated in {}", article.id);
     }
-    for sidebar in ["UNESCO", "Koh Ker Temple", "Dith Tina", "Hun Manet", "Riyadh", "Saudi Arabia", "Kampot", "Battambang", "Creative Commons", "Fibonacci Blue"] {
+    for sidebar in [
+        "UNESCO",
+        "Koh Ker Temple",
+        "Dith Tina",
+        "Hun Manet",
+        "Riyadh",
+        "Saudi Arabia",
+        "Kampot",
+        "Battambang",
+        "Creative Commons",
+        "Fibonacci Blue",
+    ] {
         assert!(corpus.entities.iter().all(|e| e.name != sidebar && !e.aliases.iter().any(|a| a == sidebar)), "{sidebar} is an entity");
     }
     for starter in ["However", "Many", "Asked", "Only", "Local", "Detainees", "Protesters", "People", "Since", "Last"] {
@@ -86,7 +99,9 @@ fn no_boilerplate_text_or_sidebar_entities() {
     let captions: Vec<&str> = corpus
         .articles
         .iter()
-        .flat_map(|a| a.paragraphs.iter().filter(|p| p.kind == corpus_explorer::model::ParagraphKind::Caption).map(move |p| &a.text[p.start..p.end]))
+        .flat_map(|a| {
+            a.paragraphs.iter().filter(|p| p.kind == corpus_explorer::model::ParagraphKind::Caption).map(move |p| &a.text[p.start..p.end])
+        })
         .collect();
     assert_eq!(
         captions,

@@ -33,7 +33,7 @@ fn check_spans(corpus: &Corpus) {
     }
     for relation in &corpus.relations {
         assert!(!relation.evidence.is_empty());
-        assert!(relation.evidence.iter().all(|span| is_sentence(span)));
+        assert!(relation.evidence.iter().all(&is_sentence));
         assert!(corpus.entity(&relation.source).is_some() && corpus.entity(&relation.target).is_some());
     }
     for article in &corpus.articles {

@@ -85,8 +85,20 @@ fn quotes_follow_the_new_speakers() {
     assert_eq!(
         speakers,
         [
-            "U.S. Embassy", "Meas Dara", "Meas Dara", "Meas Dara", "Ly Sovann", "Tom Walsh", "Tom Walsh", "Tom Walsh", "nobody",
-            "Dana Sabraw", "Chea Vuthy", "Chea Vuthy", "Pen Sokha", "Pen Sokha",
+            "U.S. Embassy",
+            "Meas Dara",
+            "Meas Dara",
+            "Meas Dara",
+            "Ly Sovann",
+            "Tom Walsh",
+            "Tom Walsh",
+            "Tom Walsh",
+            "nobody",
+            "Dana Sabraw",
+            "Chea Vuthy",
+            "Chea Vuthy",
+            "Pen Sokha",
+            "Pen Sokha",
         ]
     );
 }
@@ -145,7 +157,28 @@ fn without_publication_dates_relative_expressions_stay_unresolved() {
     }
     let corpus = build(&inputs);
     let unresolved: Vec<&str> = corpus.events.iter().filter(|e| !e.date.resolved).map(|e| e.date.as_written.as_str()).collect();
-    assert_eq!(unresolved, ["Tuesday", "last month", "last month", "December", "Tuesday", "Last year", "September", "Tuesday", "Tuesday", "since September", "October", "Friday", "yesterday", "the last year", "last year", "Saturday", "February 5"]);
+    assert_eq!(
+        unresolved,
+        [
+            "Tuesday",
+            "last month",
+            "last month",
+            "December",
+            "Tuesday",
+            "Last year",
+            "September",
+            "Tuesday",
+            "Tuesday",
+            "since September",
+            "October",
+            "Friday",
+            "yesterday",
+            "the last year",
+            "last year",
+            "Saturday",
+            "February 5"
+        ]
+    );
     assert!(corpus.events.iter().filter(|e| !e.date.resolved).all(|e| e.date.value.is_none()));
     let resolved: Vec<&str> = corpus.events.iter().filter(|e| e.date.resolved).map(|e| e.date.as_written.as_str()).collect();
     assert_eq!(resolved, ["2002", "Since 2002", "2016"], "absolute years need no publication date");

@@ -45,3 +45,43 @@ pub fn derive(analyses: &[ArticleAnalysis], merged: &Merged) -> Vec<Relation> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::pipeline::{build, ArticleInput};
+
+    /// Relations as "source kind target ×evidence", sorted.
+    fn check(text: &str, expected: &[&str]) {
+        let input = ArticleInput {
+            id: "a".into(),
+            outlet: "T".into(),
+            url: None,
+            published: None,
+            title: None,
+            raw: format!("Headline\n\n{text}"),
+        };
+        let corpus = build(&[input]).corpus;
+        let name = |id: &str| corpus.entity(id).map_or(id.to_string(), |e| e.name.clone());
+        let mut got: Vec<String> =
+            corpus.relations.iter().map(|r| format!("{} {} {} ×{}", name(&r.source), r.kind, name(&r.target), r.evidence.len())).collect();
+        got.sort();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn roles_give_typed_relations_and_sentences_give_co_occurrence() {
+        check(
+            "Foreign Ministry spokesman Chum Sounry met Bill Herod, an adviser to Oxfam International. Chum Sounry and Bill Herod spoke again.",
+            &[
+                "Bill Herod adviser_to Oxfam International ×1",
+                "Bill Herod co_occurs Chum Sounry ×2",
+                "Bill Herod co_occurs Foreign Ministry ×1",
+                "Bill Herod co_occurs Oxfam International ×1",
+                "Chum Sounry co_occurs Foreign Ministry ×1",
+                "Chum Sounry co_occurs Oxfam International ×1",
+                "Chum Sounry spokesperson_of Foreign Ministry ×1",
+                "Foreign Ministry co_occurs Oxfam International ×1",
+            ],
+        );
+    }
+}

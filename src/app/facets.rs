@@ -4,7 +4,7 @@ use super::{data, ViewProps};
 use crate::model::EntityKind;
 use crate::view::calendar::{format_day, range_of};
 use crate::view::state::Action;
-use crate::view::strings::{kind_name, EN};
+use crate::view::strings::{count, kind_name, EN};
 use std::collections::HashMap;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -59,7 +59,8 @@ pub fn facets(props: &ViewProps) -> Html {
     let clear = props.dispatch.reform(|_| Action::ClearFilters);
     html! {
         <aside class="facets" aria-label={EN.facets}>
-            <details open={!state.embed}>
+            // Folded on phones and in frames, so the views come first.
+            <details open={!state.embed && gloo::utils::window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w >= 720.0)}>
                 <summary><h2>{ EN.facets }</h2></summary>
                 <fieldset><legend>{ EN.kinds }</legend><ul>{ for kinds }</ul></fieldset>
                 <fieldset><legend>{ EN.articles }</legend><ul class="articles">{ for articles }</ul></fieldset>
@@ -69,7 +70,7 @@ pub fn facets(props: &ViewProps) -> Html {
                 </fieldset>
                 <label class="toggle"><input type="checkbox" checked={state.quotes_only} onchange={quotes} />{ EN.quotes_only }</label>
                 <p class="counts" aria-live="polite">
-                    { format!("{} {}, {} {}, {} {}", props.filtered.events.len(), EN.events.to_lowercase(), props.filtered.entities.len(), EN.entities.to_lowercase(), props.filtered.quotes.len(), EN.quotes.to_lowercase()) }
+                    { format!("{}, {}, {}", count(props.filtered.events.len(), EN.one_event, EN.events), count(props.filtered.entities.len(), EN.one_entity, EN.entities), count(props.filtered.quotes.len(), EN.one_quote, EN.quotes)) }
                 </p>
                 <button type="button" onclick={clear}>{ EN.clear_filters }</button>
             </details>

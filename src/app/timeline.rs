@@ -5,7 +5,7 @@
 use super::{browser, data, timeline_lanes::lanes_svg, ViewProps};
 use crate::view::calendar::{event_range, format_day};
 use crate::view::state::{Action, Lanes};
-use crate::view::strings::{kind_name, EN};
+use crate::view::strings::{count, kind_name, EN};
 use crate::view::timeline::{extent, layout, ticks, Scale};
 use std::collections::HashMap;
 use yew::prelude::*;
@@ -127,7 +127,7 @@ pub fn timeline(props: &ViewProps) -> Html {
     html! {
         <section class="timeline" aria-labelledby="timeline-title">
             <div class="section-head">
-                <h2 id="timeline-title">{ EN.timeline } <span class="count">{ format!("{} {}", events.len(), EN.events.to_lowercase()) }</span></h2>
+                <h2 id="timeline-title">{ EN.timeline } <span class="count">{ count(events.len(), EN.one_event, EN.events) }</span></h2>
                 <div class="tools">
                     <button type="button" onclick={zoom(1.5)} aria-label={EN.zoom_in}>{ "+" }</button>
                     <button type="button" onclick={zoom(1.0 / 1.5)} aria-label={EN.zoom_out}>{ "\u{2212}" }</button>

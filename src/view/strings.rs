@@ -77,6 +77,9 @@ pub struct Strings {
     pub target: &'static str,
     pub show_all: &'static str,
     pub skip_to_main: &'static str,
+    pub one_event: &'static str,
+    pub one_entity: &'static str,
+    pub one_quote: &'static str,
     pub more_lanes: &'static str,
     pub undated: &'static str,
     pub unnamed: &'static str,
@@ -163,6 +166,9 @@ pub const EN: Strings = Strings {
     target: "To",
     show_all: "Show everything",
     skip_to_main: "Skip to the timeline",
+    one_event: "event",
+    one_entity: "entity",
+    one_quote: "quote",
     more_lanes: "more lanes",
     undated: "Statements whose dates cannot be placed without a publication date",
     unnamed: "No entity",
@@ -181,5 +187,26 @@ pub fn kind_name(kind: EntityKind) -> &'static str {
         EntityKind::Organization => "Organisation",
         EntityKind::Place => "Place",
         EntityKind::Other => "Other",
+    }
+}
+
+/// "1 event", "3 events": a count with the noun in the right number.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {}", many.to_lowercase())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_agree_in_number() {
+        assert_eq!(count(1, EN.one_event, EN.events), "1 event");
+        assert_eq!(count(0, EN.one_event, EN.events), "0 events");
+        assert_eq!(count(26, EN.one_entity, EN.entities), "26 entities");
     }
 }

@@ -26,6 +26,10 @@ step "build the site and the single file"
 trunk build --release
 node scripts/single-file.mjs dist dist-single/corpus-explorer.html
 
+step "a site with the 2,095 BBC articles embedded, for the scale test"
+cargo run --release --bin corpus -- build ../shared/datasets/bbc-news-2004/news --plain "BBC News" --out target/bbc/corpus.json
+EXPLORER_CORPUS="$ROOT/target/bbc/corpus.json" trunk build --release --dist target/dist-bbc
+
 step "end-to-end tests in Chromium and Firefox"
 node --test --test-concurrency=1 tests/e2e/
 

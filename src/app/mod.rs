@@ -29,7 +29,7 @@ static DATA: OnceLock<(Corpus, Index)> = OnceLock::new();
 pub fn data() -> &'static (Corpus, Index) {
     DATA.get_or_init(|| {
         let corpus: Corpus =
-            serde_json::from_str(include_str!("../../corpus/corpus.json")).expect("the embedded corpus is valid: tests check it");
+            serde_json::from_str(include_str!(env!("EXPLORER_CORPUS_PATH"))).expect("the embedded corpus is valid: tests check it");
         let index = Index::new(&corpus);
         (corpus, index)
     })

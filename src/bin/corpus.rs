@@ -24,12 +24,16 @@ enum Command {
         /// Where to write the corpus JSON (written atomically).
         #[arg(long)]
         out: PathBuf,
+        /// Take every .txt file under DIR instead, undated, headline on the
+        /// first line (datasets such as the BBC collection come so).
+        #[arg(long, value_name = "OUTLET")]
+        plain: Option<String>,
     },
 }
 
 fn main() -> ExitCode {
-    let Command::Build { dir, out } = Cli::parse().command;
-    match build(&dir, &out) {
+    let Command::Build { dir, out, plain } = Cli::parse().command;
+    match build(&dir, &out, plain.as_deref()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("error: {message}");
@@ -38,8 +42,11 @@ fn main() -> ExitCode {
     }
 }
 
-fn build(dir: &Path, out: &Path) -> Result<(), String> {
-    let inputs = source::read_inputs(dir)?;
+fn build(dir: &Path, out: &Path, plain: Option<&str>) -> Result<(), String> {
+    let inputs = match plain {
+        Some(outlet) => source::read_plain_folder(dir, outlet)?,
+        None => source::read_inputs(dir)?,
+    };
     let built = pipeline::build(&inputs);
     for warning in &built.warnings {
         eprintln!("warning: {warning}");
@@ -69,6 +76,7 @@ fn write_atomically(out: &Path, bytes: &[u8]) -> Result<(), String> {
     let file_name = out.file_name().ok_or_else(|| format!("{name}: not a file path"))?;
     let temporary = parent.join(format!(".{}.{}.tmp", file_name.to_string_lossy(), std::process::id()));
     let result = (|| {
+        std::fs::create_dir_all(parent)?;
         let mut file = std::fs::File::create(&temporary)?;
         file.write_all(bytes)?;
         file.sync_all()?;

@@ -118,3 +118,25 @@ fn missing_manifest() {
     assert!(!run.success);
     assert!(run.stderr.contains("corpus.toml: cannot read"), "{}", run.stderr);
 }
+
+#[test]
+fn plain_folders_build_without_a_manifest() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(dir.path().join("tech")).expect("mkdir");
+    std::fs::write(dir.path().join("tech/one.txt"), "Chip maker grows\n\nIntel said sales rose 15% in 2004.\n").expect("write");
+    std::fs::write(dir.path().join("two.txt"), "Second story\n\nMr Blair spoke.\n").expect("write");
+    let out = dir.path().join("c.json");
+    let output = Command::new(env!("CARGO_BIN_EXE_corpus"))
+        .arg("build")
+        .arg(dir.path())
+        .arg("--out")
+        .arg(&out)
+        .args(["--plain", "Wire"])
+        .output()
+        .expect("runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let corpus: Corpus = serde_json::from_str(&std::fs::read_to_string(&out).expect("written")).expect("valid corpus");
+    let titles: Vec<&str> = corpus.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["Chip maker grows", "Second story"]);
+    assert!(corpus.articles.iter().all(|a| a.outlet == "Wire" && a.published.is_none()));
+}

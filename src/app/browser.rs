@@ -90,6 +90,32 @@ pub fn scroll_to(id: &str) {
     }
 }
 
+/// Posts the content height whenever the page's size changes, whatever the
+/// cause (a folded list opened, fonts loaded). Disconnects when dropped.
+pub struct HeightReporter {
+    observer: Option<web_sys::ResizeObserver>,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl HeightReporter {
+    pub fn start() -> HeightReporter {
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(post_height);
+        let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
+        if let (Some(observer), Some(root)) = (&observer, document().document_element()) {
+            observer.observe(&root);
+        }
+        HeightReporter { observer, _callback: callback }
+    }
+}
+
+impl Drop for HeightReporter {
+    fn drop(&mut self) {
+        if let Some(observer) = &self.observer {
+            observer.disconnect();
+        }
+    }
+}
+
 /// Moves keyboard focus to the element with `id`, leaving the URL (the view
 /// state) alone, unlike following a `#id` link would.
 pub fn focus(id: &str) {

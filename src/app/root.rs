@@ -61,9 +61,9 @@ pub fn app() -> Html {
                         dispatcher.dispatch(Action::Replace(Box::new(browser::read_state().0)))
                     })
                 })
-                .chain(std::iter::once(EventListener::new(&gloo::utils::window(), "resize", |_| browser::post_height())))
                 .collect();
-            move || drop(listeners)
+            let height = browser::HeightReporter::start();
+            move || drop((listeners, height))
         });
     }
     let dispatch = {

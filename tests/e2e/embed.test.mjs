@@ -31,6 +31,9 @@ test("the host page embeds the explorer from another origin and sizes the frame"
   const height = await page.evaluate(() => parseInt(document.getElementById("explorer").style.height, 10));
   const content = await frame.locator("html").evaluate((html) => html.scrollHeight);
   assert.ok(Math.abs(height - content) <= 2, `frame ${height}px for content ${content}px`);
+  // Content that grows without a change of view (a list unfolded) resizes the frame too.
+  await frame.locator(".graph details.alternative summary").click();
+  await page.waitForFunction((before) => parseInt(document.getElementById("explorer").style.height, 10) > before + 50, height);
   await page.close();
 });
 

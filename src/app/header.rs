@@ -7,9 +7,6 @@ use crate::view::strings::EN;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// An export: its label, file name, MIME type and how to make its content.
-type Export = (&'static str, &'static str, &'static str, Box<dyn Fn() -> String>);
-
 #[function_component(Header)]
 pub fn header(props: &ViewProps) -> Html {
     let corpus = &data().0;
@@ -25,65 +22,11 @@ pub fn header(props: &ViewProps) -> Html {
         })
     };
     let embed = props.dispatch.reform(|_| Action::OpenEmbedDialog);
-    let filtered = props.filtered.clone();
-    let exports: [Export; 6] = [
-        (
-            EN.export_events_csv,
-            "events.csv",
-            "text/csv",
-            Box::new({
-                let f = filtered.clone();
-                move || export::events_csv(corpus, &f)
-            }),
-        ),
-        (
-            EN.export_entities_csv,
-            "entities.csv",
-            "text/csv",
-            Box::new({
-                let f = filtered.clone();
-                move || export::entities_csv(&f)
-            }),
-        ),
-        (
-            EN.export_quotes_csv,
-            "quotes.csv",
-            "text/csv",
-            Box::new({
-                let f = filtered.clone();
-                move || export::quotes_csv(corpus, &f)
-            }),
-        ),
-        (
-            EN.export_relations_csv,
-            "relations.csv",
-            "text/csv",
-            Box::new({
-                let f = filtered.clone();
-                move || export::relations_csv(corpus, &f)
-            }),
-        ),
-        (
-            EN.export_json,
-            "corpus-view.json",
-            "application/json",
-            Box::new({
-                let f = filtered.clone();
-                move || export::json(corpus, &f)
-            }),
-        ),
-        (
-            EN.export_svg,
-            "relations.svg",
-            "image/svg+xml",
-            Box::new({
-                let f = filtered.clone();
-                move || export::graph_svg(&f)
-            }),
-        ),
-    ];
-    let exports = exports.into_iter().map(|(label, file, mime, make)| {
-        let onclick = Callback::from(move |_| browser::download(file, mime, &make()));
+    let labels =
+        [EN.export_events_csv, EN.export_entities_csv, EN.export_quotes_csv, EN.export_relations_csv, EN.export_json, EN.export_svg];
+    let exports = export::FILES.into_iter().zip(labels).map(|((file, mime), label)| {
+        let filtered = props.filtered.clone();
+        let onclick = Callback::from(move |_| browser::download(file, mime, &export::content(file, corpus, &filtered)));
         html! { <li><button type="button" {onclick} data-export={file}>{ label }</button></li> }
     });
     html! {

@@ -503,21 +503,7 @@ pub fn find(doc: &Analysed) -> Entities {
         }
         let Some((kind, name)) = classified else { continue };
         let key = if let Some(&owner) = acronym_of.get(&name) { format!("@{owner}") } else { name.to_lowercase() };
-        let entity = match key_to_entity.get(&key) {
-            Some(&entity) => entity,
-            None => {
-                entities.list.push(LocalEntity {
-                    name: name.clone(),
-                    kind,
-                    surfaces: BTreeSet::new(),
-                    roles: Vec::new(),
-                    acronyms: Vec::new(),
-                });
-                let entity = entities.list.len() - 1;
-                key_to_entity.insert(key, entity);
-                entity
-            }
-        };
+        let entity = entity_for(&mut entities.list, &mut key_to_entity, key, &name, kind);
         candidate_entity[index] = Some(entity);
         if let Some(owner) = acronym_of.iter().find(|(_, &owner)| owner == index).map(|(acronym, _)| acronym.clone()) {
             key_to_entity.insert(format!("@{index}"), entity);
@@ -563,18 +549,7 @@ pub fn find(doc: &Analysed) -> Entities {
                 } else {
                     None
                 };
-                standalone.map(|kind| {
-                    *key_to_entity.entry(name.to_lowercase()).or_insert_with(|| {
-                        entities.list.push(LocalEntity {
-                            name: name.clone(),
-                            kind,
-                            surfaces: BTreeSet::new(),
-                            roles: Vec::new(),
-                            acronyms: Vec::new(),
-                        });
-                        entities.list.len() - 1
-                    })
-                })
+                standalone.map(|kind| entity_for(&mut entities.list, &mut key_to_entity, name.to_lowercase(), &name, kind))
             }
             several => {
                 // The most recently named of them.
@@ -603,6 +578,14 @@ pub fn find(doc: &Analysed) -> Entities {
 
     read_roles(&finder, &candidates, &candidate_entity, &mut entities);
     entities
+}
+
+/// The local entity filed under `key`, created as `name` of `kind` if new.
+fn entity_for(list: &mut Vec<LocalEntity>, keys: &mut HashMap<String, usize>, key: String, name: &str, kind: EntityKind) -> usize {
+    *keys.entry(key).or_insert_with(|| {
+        list.push(LocalEntity { name: name.to_string(), kind, surfaces: BTreeSet::new(), roles: Vec::new(), acronyms: Vec::new() });
+        list.len() - 1
+    })
 }
 
 /// Roles and affiliations from titles, pre-name role words and appositions.

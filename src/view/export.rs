@@ -106,6 +106,29 @@ pub fn json(corpus: &Corpus, filtered: &Filtered) -> String {
     serde_json::to_string_pretty(&export).unwrap_or_default()
 }
 
+/// Every export the explorer offers: file name and MIME type.
+pub const FILES: [(&str, &str); 6] = [
+    ("events.csv", "text/csv"),
+    ("entities.csv", "text/csv"),
+    ("quotes.csv", "text/csv"),
+    ("relations.csv", "text/csv"),
+    ("corpus-view.json", "application/json"),
+    ("relations.svg", "image/svg+xml"),
+];
+
+/// The content of the export named `file` (one of `FILES`).
+pub fn content(file: &str, corpus: &Corpus, filtered: &Filtered) -> String {
+    match file {
+        "events.csv" => events_csv(corpus, filtered),
+        "entities.csv" => entities_csv(filtered),
+        "quotes.csv" => quotes_csv(corpus, filtered),
+        "relations.csv" => relations_csv(corpus, filtered),
+        "corpus-view.json" => json(corpus, filtered),
+        "relations.svg" => graph_svg(filtered),
+        _ => String::new(),
+    }
+}
+
 pub fn kind_colour(kind: EntityKind) -> &'static str {
     match kind {
         EntityKind::Person => "#1f6fb5",
@@ -188,6 +211,9 @@ mod tests {
         let json: serde_json::Value = serde_json::from_str(&json(&corpus, &filtered)).expect("valid JSON");
         assert_eq!(json["events"].as_array().map(Vec::len), Some(corpus.events.len()));
         let svg = graph_svg(&filtered);
+        for (file, _) in FILES {
+            assert!(!content(file, &corpus, &filtered).is_empty(), "{file}");
+        }
         assert_eq!(svg.matches("<g ").count(), corpus.entities.len());
         assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
     }

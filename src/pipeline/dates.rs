@@ -231,10 +231,12 @@ impl<'a, 't> Tagger<'a, 't> {
         Point::Day(date)
     }
 
-    /// A date point starting at token `i`: its end token and value.
-    fn point(&self, i: usize, limit: usize, tense: Tense, modifier: Option<&str>) -> Option<(usize, Point)> {
+    /// A date point starting at token `i`: its end token and value. The
+    /// tense is asked for only when a date needs it, since reading it scans
+    /// the sentence and this runs at every token.
+    fn point(&self, i: usize, limit: usize, tense: &dyn Fn() -> Tense, modifier: Option<&str>) -> Option<(usize, Point)> {
         let word = self.word(i);
-        let direction = match (modifier, tense) {
+        let direction = || match (modifier, tense()) {
             (Some("last"), _) => Direction::Before,
             (Some("next"), _) => Direction::After,
             (_, Tense::Past) => Direction::OnOrBefore,
@@ -253,7 +255,7 @@ impl<'a, 't> Tagger<'a, 't> {
                     };
                     let point = match year {
                         Some(year) => NaiveDate::from_ymd_opt(year, month, day).map(Point::Day)?,
-                        None => self.day_without_year(month, day, tense),
+                        None => self.day_without_year(month, day, tense()),
                     };
                     return Some((end, point));
                 }
@@ -270,7 +272,7 @@ impl<'a, 't> Tagger<'a, 't> {
                 .contains(&previous.as_str());
             // "May" only counts when cued, like every month; "Jan" needs its full stop.
             if cued && (word.len() > 3 || word.ends_with('.') || word == "May") {
-                return Some((i + 1, self.month_without_year(month, direction)));
+                return Some((i + 1, self.month_without_year(month, direction())));
             }
             return None;
         }
@@ -279,7 +281,7 @@ impl<'a, 't> Tagger<'a, 't> {
             if let Some(month) = month_number(self.word(i + 1)) {
                 return Some(match year_number(self.word(i + 2)) {
                     Some(year) => (i + 3, NaiveDate::from_ymd_opt(year, month, day).map(Point::Day)?),
-                    None => (i + 2, self.day_without_year(month, day, tense)),
+                    None => (i + 2, self.day_without_year(month, day, tense())),
                 });
             }
             return None;
@@ -290,7 +292,7 @@ impl<'a, 't> Tagger<'a, 't> {
             }
         }
         if let Some(day) = weekday(word) {
-            return Some((i + 1, self.weekday_date(day, direction)));
+            return Some((i + 1, self.weekday_date(day, direction())));
         }
         None
     }
@@ -348,12 +350,13 @@ impl<'a, 't> Tagger<'a, 't> {
             });
         };
         while i < range.end {
-            let tense = self.tense_at(i, &range);
+            let here = i;
+            let tense = || self.tense_at(here, &range);
             let lower = self.lower(i);
             let next = self.lower(i + 1);
             // Intervals: "since 2002", "since September", "from 2001 to 2003", "between 2001 and 2003".
             if matches!(lower.as_str(), "since" | "from" | "between") {
-                if let Some((end, start)) = self.point(i + 1, range.end, Tense::Past, None) {
+                if let Some((end, start)) = self.point(i + 1, range.end, &|| Tense::Past, None) {
                     let closing =
                         if lower == "since" { None } else { Some(if lower == "from" { ["to", "until"] } else { ["and", "and"] }) };
                     match closing {
@@ -364,7 +367,7 @@ impl<'a, 't> Tagger<'a, 't> {
                             continue;
                         }
                         Some(words) if words.contains(&self.lower(end).as_str()) => {
-                            if let Some((stop, finish)) = self.point(end + 1, range.end, tense, None) {
+                            if let Some((stop, finish)) = self.point(end + 1, range.end, &tense, None) {
                                 push(out, i..stop, start, Some(finish));
                                 i = stop;
                                 continue;
@@ -436,7 +439,7 @@ impl<'a, 't> Tagger<'a, 't> {
                             continue;
                         }
                         _ if lower != "past" => {
-                            if let Some((end, point)) = self.point(i + 1, range.end, tense, Some(&lower)) {
+                            if let Some((end, point)) = self.point(i + 1, range.end, &tense, Some(&lower)) {
                                 push(out, i..end, point, None);
                                 i = end;
                                 continue;
@@ -460,7 +463,7 @@ impl<'a, 't> Tagger<'a, 't> {
                     continue;
                 }
             }
-            if let Some((end, point)) = self.point(i, range.end, tense, None) {
+            if let Some((end, point)) = self.point(i, range.end, &tense, None) {
                 push(out, i..end, point, None);
                 i = end;
                 continue;

@@ -58,13 +58,6 @@ pub struct Entities {
     pub unnamed: Vec<UnnamedSpeaker>,
 }
 
-impl Entities {
-    /// The mention whose surface covers `token`, if any.
-    pub fn mention_at(&self, token: usize) -> Option<&Mention> {
-        self.mentions.iter().find(|m| m.surface.contains(&token))
-    }
-}
-
 /// A capitalised run before classification.
 #[derive(Debug, Clone)]
 struct Candidate {

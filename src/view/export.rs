@@ -154,7 +154,8 @@ fn escape(text: &str) -> String {
 
 /// A standalone SVG of the filtered graph at the precomputed positions.
 pub fn graph_svg(filtered: &Filtered) -> String {
-    let position = |id: &str| filtered.entities.iter().find(|e| e.id == id).map(|e| (e.x, e.y));
+    let positions: std::collections::HashMap<&str, (f32, f32)> = filtered.entities.iter().map(|e| (e.id.as_str(), (e.x, e.y))).collect();
+    let position = |id: &str| positions.get(id).copied();
     let mut out = String::from(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"-600 -600 1200 1200\" font-family=\"sans-serif\" font-size=\"14\">\n",
     );

@@ -93,11 +93,6 @@ impl Index {
         }
     }
 
-    /// The text a span covers, or "" when it points nowhere.
-    pub fn slice<'c>(&self, corpus: &'c Corpus, span: &Span) -> &'c str {
-        self.article(corpus, &span.article).and_then(|a| a.text.get(span.start..span.end)).unwrap_or("")
-    }
-
     /// The day range a sentence is about, if known.
     pub fn sentence_days(&self, span: &Span) -> Option<(i64, i64)> {
         self.sentence_days.get(&key(span)).copied()

@@ -3,18 +3,15 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { ROOT, serve, launch } from "./support.mjs";
+import { ROOT, siteAndBrowser } from "./support.mjs";
 
 let site;
 let browser;
+let stop;
 before(async () => {
-  site = await serve(join(ROOT, "target", "dist-bbc"), "/");
-  browser = await launch();
+  ({ site, browser, stop } = await siteAndBrowser("/", join(ROOT, "target", "dist-bbc")));
 });
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+after(async () => stop?.());
 
 test("2,095 articles: first view in seconds, graph and lanes capped, search answers", async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -57,9 +57,9 @@ export async function shownEvents(page) {
   return page.$$eval(".event-list [data-event-id]", (items) => items.map((i) => i.dataset.eventId));
 }
 
-/** The built site served under `prefix` and a Chromium to visit it; `stop` ends both. */
-export async function siteAndBrowser(prefix = "/") {
-  const site = await serve(DIST, prefix);
+/** A built site (`dir`, dist/ by default) served under `prefix` and a Chromium to visit it; `stop` ends both. */
+export async function siteAndBrowser(prefix = "/", dir = DIST) {
+  const site = await serve(dir, prefix);
   const browser = await launch();
   return { site, browser, stop: async () => { await browser.close(); await site.close(); } };
 }

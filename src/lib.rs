@@ -4,6 +4,8 @@
 
 #[cfg(feature = "app")]
 pub mod app;
+#[cfg(feature = "pipeline")]
+pub mod evaluation;
 pub mod model;
 #[cfg(feature = "pipeline")]
 pub mod pipeline;

@@ -1,7 +1,9 @@
-//! Reading a corpus folder: `DIR/corpus.toml` and the article files it
-//! lists, into pipeline inputs. This is the pipeline's only file input;
-//! every error names the file and line.
+//! Reading a corpus folder (`DIR/corpus.toml` and the article files it
+//! lists, or a plain folder) into pipeline inputs, and a gold folder into
+//! gold articles. This is the pipeline's only file input; every error names
+//! the file and line.
 
+use crate::evaluation::gold::{self, GoldArticle};
 use crate::pipeline::{manifest, ArticleInput};
 use std::collections::HashMap;
 use std::path::Path;
@@ -67,6 +69,27 @@ pub fn read_plain_folder(root: &Path, outlet: &str) -> Result<Vec<ArticleInput>,
                 title: None,
                 raw: String::from_utf8_lossy(&bytes).into_owned(),
             })
+        })
+        .collect()
+}
+
+/// Every `*.gold` file of `dir`, sorted by name, parsed.
+pub fn read_gold_folder(dir: &Path) -> Result<Vec<GoldArticle>, String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: cannot read: {e}", dir.display()))?;
+    let mut files: Vec<_> =
+        entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "gold")).collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(format!("{}: no .gold files", dir.display()));
+    }
+    files
+        .iter()
+        .map(|path| {
+            let name = path.display().to_string();
+            let bytes = std::fs::read(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
+            let text = manifest::decode_article(&name, bytes).map_err(|e| e.to_string())?;
+            let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            gold::parse(&name, &id, &text).map_err(|e| e.to_string())
         })
         .collect()
 }

@@ -1,9 +1,10 @@
 //! `corpus build DIR --out FILE`: reads `DIR/corpus.toml` and the articles it
-//! lists, runs the pipeline and writes the corpus JSON atomically. All I/O of
-//! the pipeline happens here; errors are reported in one place.
+//! lists, runs the pipeline and writes the corpus JSON atomically.
+//! `corpus evaluate GOLD_DIR`: scores the pipeline on a hand-annotated gold
+//! set. All I/O of the pipeline happens here; errors are reported in one place.
 
-use clap::{Parser, Subcommand};
-use corpus_explorer::{pipeline, source};
+use clap::{Parser, Subcommand, ValueEnum};
+use corpus_explorer::{evaluation, pipeline, source};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -29,17 +30,80 @@ enum Command {
         #[arg(long, value_name = "OUTLET")]
         plain: Option<String>,
     },
+    /// Score the pipeline on the gold articles (*.gold) of GOLD_DIR: precision,
+    /// recall and F1 per entity kind, and how entities are merged.
+    Evaluate {
+        gold_dir: PathBuf,
+        /// Which articles to report; the corpus is always built from all of them.
+        #[arg(long, value_enum, default_value_t = Report::Both)]
+        split: Report,
+        /// Also list every disagreement (missed, spurious, wrong kind, bounds, merges).
+        #[arg(long)]
+        errors: bool,
+        /// Fail if any score is below the one this file gives.
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
+        /// Write the current scores as a baseline file (atomically).
+        #[arg(long, value_name = "FILE")]
+        write_baseline: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+enum Report {
+    Dev,
+    Heldout,
+    All,
+    /// dev, heldout and all
+    Both,
 }
 
 fn main() -> ExitCode {
-    let Command::Build { dir, out, plain } = Cli::parse().command;
-    match build(&dir, &out, plain.as_deref()) {
+    let result = match Cli::parse().command {
+        Command::Build { dir, out, plain } => build(&dir, &out, plain.as_deref()),
+        Command::Evaluate { gold_dir, split, errors, baseline, write_baseline } => {
+            evaluate(&gold_dir, split, errors, baseline.as_deref(), write_baseline.as_deref())
+        }
+    };
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("error: {message}");
             ExitCode::FAILURE
         }
     }
+}
+
+fn evaluate(dir: &Path, report: Report, errors: bool, baseline: Option<&Path>, write_baseline: Option<&Path>) -> Result<(), String> {
+    let articles = source::read_gold_folder(dir)?;
+    let evaluation = evaluation::evaluate(&articles);
+    let mut out = std::io::stdout().lock();
+    for (name, scores) in evaluation.splits() {
+        let wanted = report == Report::Both || name == ["dev", "heldout", "all"][report as usize];
+        if !wanted {
+            continue;
+        }
+        let count = articles.iter().filter(|a| name == "all" || format!("{:?}", a.split).eq_ignore_ascii_case(name)).count();
+        let _ = writeln!(out, "== {name}: {count} articles\n{}", scores.table());
+        if errors {
+            for error in &scores.errors {
+                let _ = writeln!(out, "  {error}");
+            }
+        }
+    }
+    if let Some(path) = write_baseline {
+        write_atomically(path, evaluation::baseline_text(&evaluation).as_bytes())?;
+    }
+    if let Some(path) = baseline {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
+        let fallen = evaluation.regressions(&evaluation::parse_baseline(&name, &text)?);
+        if !fallen.is_empty() {
+            let lines: Vec<String> = fallen.iter().map(|(score, then, now)| format!("  {score}: {then:.4} -> {now:.4}")).collect();
+            return Err(format!("{name}: {} scores fell below the baseline:\n{}", fallen.len(), lines.join("\n")));
+        }
+    }
+    Ok(())
 }
 
 fn build(dir: &Path, out: &Path, plain: Option<&str>) -> Result<(), String> {

@@ -2,6 +2,7 @@
 
 mod bbc;
 mod cli;
+mod gold;
 mod seeds;
 mod shipped;
 mod spans;

@@ -1,5 +1,6 @@
-//! The word lists the pipeline consults, loaded once from `data/`. Lookups
-//! take the word as written; most lists compare lower-cased.
+//! The word lists the pipeline consults, loaded once from `data/` (sources
+//! and licences in `data/README.md`). Lookups take the word as written; most
+//! lists compare lower-cased.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -9,8 +10,15 @@ pub struct Lexicon {
     /// Exact-case single words that never name an entity.
     not_entities: HashSet<&'static str>,
     known_orgs: HashSet<&'static str>,
-    demonyms: HashSet<&'static str>,
+    /// Exact-case names of recurring events, competitions and awards.
+    known_others: HashSet<&'static str>,
+    /// Exact-case organisation name or alias → canonical name.
+    organisations: HashMap<&'static str, &'static str>,
+    /// Nationality or group word → the adjective that names the group.
+    demonyms: HashMap<&'static str, &'static str>,
     places: HashSet<&'static str>,
+    /// Places whose name is more often a word, a first name or a surname.
+    ambiguous_places: HashSet<&'static str>,
     first_names: HashSet<&'static str>,
     common_words: HashSet<&'static str>,
     /// Lower-cased alias → canonical place name.
@@ -27,6 +35,14 @@ fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines().map(|line| line.split('#').next().unwrap_or("").trim()).filter(|line| !line.is_empty())
 }
 
+/// `canonical = alias, alias` lines; the aliases may be none.
+fn alias_lines(text: &'static str) -> impl Iterator<Item = (&'static str, Vec<&'static str>)> {
+    entries(text).map(|line| {
+        let (canonical, aliases) = line.split_once('=').unwrap_or((line, ""));
+        (canonical.trim(), aliases.split(',').map(str::trim).filter(|a| !a.is_empty()).collect())
+    })
+}
+
 impl Lexicon {
     fn load() -> Lexicon {
         let mut raw: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
@@ -40,13 +56,41 @@ impl Lexicon {
         }
         let section = |name: &str| raw.get(name).cloned().unwrap_or_default();
         let mut place_alias = HashMap::new();
-        for line in section("place_aliases") {
-            let Some((canonical, aliases)) = line.split_once('=') else { continue };
-            let canonical = canonical.trim();
+        let gazetteers = [include_str!("../../data/place_aliases.txt"), include_str!("../../data/regions.txt")];
+        for (canonical, aliases) in gazetteers.into_iter().flat_map(alias_lines) {
             place_alias.insert(canonical.to_lowercase(), canonical);
-            for alias in aliases.split(',') {
-                place_alias.insert(alias.trim().to_lowercase(), canonical);
+            for alias in aliases {
+                place_alias.insert(alias.to_lowercase(), canonical);
             }
+        }
+        let mut organisations = HashMap::new();
+        for (canonical, aliases) in alias_lines(include_str!("../../data/organizations.txt")) {
+            organisations.insert(canonical, canonical);
+            for alias in aliases {
+                organisations.insert(alias, canonical);
+            }
+        }
+        // Each place's group is named by its adjective ("British" for Britons, Brits).
+        let adjectives: HashSet<&str> = section("demonyms").into_iter().collect();
+        let mut by_place: HashMap<&str, Vec<&'static str>> = HashMap::new();
+        let mut demonyms = HashMap::new();
+        for (demonym, place) in alias_lines(include_str!("../../data/demonyms.txt")) {
+            match place.first() {
+                Some(place) => by_place.entry(place).or_default().push(demonym),
+                None => {
+                    demonyms.insert(demonym, demonym.strip_suffix('s').filter(|d| d.len() > 3).unwrap_or(demonym));
+                }
+            }
+        }
+        for words in by_place.values() {
+            let adjective =
+                words.iter().find(|w| adjectives.contains(*w)).or_else(|| words.iter().find(|w| !w.ends_with('s'))).unwrap_or(&words[0]);
+            for word in words {
+                demonyms.insert(*word, *adjective);
+            }
+        }
+        for word in section("demonyms") {
+            demonyms.entry(word).or_insert(word);
         }
         let lowered = [
             "honorifics",
@@ -68,8 +112,11 @@ impl Lexicon {
             sections,
             not_entities: section("not_entities").into_iter().collect(),
             known_orgs: section("known_orgs").into_iter().collect(),
-            demonyms: section("demonyms").into_iter().collect(),
+            known_others: section("known_others").into_iter().collect(),
+            organisations,
+            demonyms,
             places: entries(include_str!("../../data/places.txt")).collect(),
+            ambiguous_places: entries(include_str!("../../data/ambiguous_places.txt")).collect(),
             first_names: entries(include_str!("../../data/first_names.txt")).collect(),
             common_words: entries(include_str!("../../data/common_words.txt")).collect(),
             place_alias,
@@ -134,10 +181,26 @@ impl Lexicon {
         self.not_entities.contains(word)
     }
     pub fn is_known_org(&self, name: &str) -> bool {
-        self.known_orgs.contains(name)
+        self.known_orgs.contains(name) || self.organisations.contains_key(name)
+    }
+    /// A recurring event, competition or award ("Six Nations", "Oscars").
+    pub fn is_known_other(&self, name: &str) -> bool {
+        self.known_others.contains(name)
+    }
+    /// The canonical name of a known organisation ("United Nations" for "UN").
+    pub fn organisation(&self, name: &str) -> Option<&'static str> {
+        self.organisations.get(name).copied()
     }
     pub fn is_demonym(&self, word: &str) -> bool {
-        self.demonyms.contains(word)
+        self.demonyms.contains_key(word)
+    }
+    /// The adjective that names a nationality or group ("British" for "Britons").
+    pub fn group_adjective(&self, word: &str) -> Option<&'static str> {
+        self.demonyms.get(word).copied()
+    }
+    /// A known place whose name is more often something else ("Reading", "Kennedy").
+    pub fn is_ambiguous_place(&self, name: &str) -> bool {
+        self.ambiguous_places.contains(name)
     }
     pub fn is_first_name(&self, word: &str) -> bool {
         self.first_names.contains(word)
@@ -166,7 +229,10 @@ mod tests {
         assert_eq!(lex.place("U.S."), Some("United States"));
         assert_eq!(lex.place("the States"), Some("United States"));
         assert_eq!(lex.place("Minnesota"), Some("Minnesota"));
-        assert!(lex.place("Van").is_none());
+        assert!(lex.place("Van").is_some() && lex.is_ambiguous_place("Van"));
+        assert_eq!(lex.place("Zaire"), Some("Democratic Republic of the Congo"));
+        assert_eq!(lex.organisation("Nato"), Some("North Atlantic Treaty Organization"));
+        assert_eq!(lex.group_adjective("Britons"), Some("British"));
         assert!(lex.is_honorific("Gen."));
         assert!(lex.is_org_head("Ministry"));
         assert!(lex.is_common_word("However"));

@@ -5,7 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
-pub const SCHEMA_VERSION: u32 = 1;
+/// 2: `text` starts with the headline, a paragraph of kind `headline`.
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Corpus {
@@ -36,7 +37,7 @@ pub struct Article {
     pub url: Option<String>,
     /// `YYYY-MM-DD`, or null when the manifest gives none.
     pub published: Option<String>,
-    /// Cleaned body; paragraphs separated by one blank line.
+    /// The cleaned article, headline first; paragraphs separated by one blank line.
     pub text: String,
     pub paragraphs: Vec<Paragraph>,
     /// `[start, end]` byte offsets of every sentence, in order.
@@ -46,6 +47,8 @@ pub struct Article {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ParagraphKind {
+    /// The article's headline: always the first paragraph, when there is one.
+    Headline,
     Body,
     Caption,
 }
@@ -83,6 +86,9 @@ impl EntityKind {
     }
 }
 
+/// Below this `Entity::confidence` a kind is a guess (the explorer says so).
+pub const SURE_KIND: f32 = 0.6;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
     pub id: String,
@@ -96,6 +102,12 @@ pub struct Entity {
     pub role: Option<String>,
     /// Every distinct role or title the text gives.
     pub roles: Vec<String>,
+    /// How sure the pipeline is of `kind`, 0 to 1: the kind's share of the
+    /// weight of all cues found for any kind (`docs/corpus-format.md`).
+    pub confidence: f32,
+    /// The cues that were weighed for the kind, strongest kind's first
+    /// ("place gazetteer", "team in a sports report").
+    pub kind_cues: Vec<String>,
     /// Precomputed graph position, in layout units around the origin.
     pub x: f32,
     pub y: f32,
@@ -181,9 +193,77 @@ pub struct Relation {
     pub id: String,
     pub source: String,
     pub target: String,
-    pub kind: String,
+    pub kind: RelationKind,
     /// Every supporting span (sentences).
     pub evidence: Vec<Span>,
+}
+
+/// What a relation says: a role the text states (person → organisation or
+/// place) or that two entities are named in one sentence. The JSON spells
+/// each as [`RelationKind::as_str`]; `view::strings::relation_name` words it
+/// for people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RelationKind {
+    SpokespersonOf,
+    AdviserTo,
+    HeadOf,
+    MemberOf,
+    /// A role tied to a place ("US Federal Judge").
+    AffiliatedWith,
+    /// Named in one sentence.
+    CoOccurs,
+}
+
+impl RelationKind {
+    pub const ALL: [RelationKind; 6] = [
+        RelationKind::SpokespersonOf,
+        RelationKind::AdviserTo,
+        RelationKind::HeadOf,
+        RelationKind::MemberOf,
+        RelationKind::AffiliatedWith,
+        RelationKind::CoOccurs,
+    ];
+
+    /// The JSON value, also used in exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RelationKind::SpokespersonOf => "spokesperson_of",
+            RelationKind::AdviserTo => "adviser_to",
+            RelationKind::HeadOf => "head_of",
+            RelationKind::MemberOf => "member_of",
+            RelationKind::AffiliatedWith => "affiliated_with",
+            RelationKind::CoOccurs => "co_occurs",
+        }
+    }
+
+    /// A relation the text states, as opposed to co-occurrence.
+    pub fn is_typed(self) -> bool {
+        self != RelationKind::CoOccurs
+    }
+}
+
+/// Ordered by the JSON string, so relations (and their `rel-N` ids) keep the
+/// order they had when the kind was a string.
+impl Ord for RelationKind {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl PartialOrd for RelationKind {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Lets the tests of `pipeline::entities` compare a link's kind with its
+/// JSON string; code outside tests matches on the enum.
+#[cfg(test)]
+impl PartialEq<&str> for RelationKind {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
 }
 
 impl Corpus {
@@ -198,5 +278,24 @@ impl Corpus {
     /// The text a span covers, or "" when it points nowhere.
     pub fn slice(&self, span: &Span) -> &str {
         self.article(&span.article).and_then(|article| article.text.get(span.start..span.end)).unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relation_kinds_keep_their_json_strings_and_string_order() {
+        for kind in RelationKind::ALL {
+            assert_eq!(serde_json::to_string(&kind).unwrap(), format!("\"{}\"", kind.as_str()));
+            assert_eq!(serde_json::from_str::<RelationKind>(&format!("\"{}\"", kind.as_str())).unwrap(), kind);
+            assert_eq!(kind.is_typed(), kind != RelationKind::CoOccurs);
+        }
+        let mut by_enum = RelationKind::ALL.to_vec();
+        by_enum.sort();
+        let mut by_string: Vec<&str> = RelationKind::ALL.iter().map(|k| k.as_str()).collect();
+        by_string.sort();
+        assert_eq!(by_enum.iter().map(|k| k.as_str()).collect::<Vec<_>>(), by_string);
     }
 }

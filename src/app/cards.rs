@@ -3,7 +3,7 @@
 use super::{browser, data, marked::marked_text};
 use crate::model::{Precision, Span};
 use crate::view::state::{Action, ReaderTarget, ViewState};
-use crate::view::strings::EN;
+use crate::view::strings::{relation_name, EN};
 use yew::prelude::*;
 
 /// A sentence with its marks, its article and a link that opens the reader there.
@@ -63,7 +63,7 @@ pub fn relation_card(id: &str, dispatch: &Callback<Action>) -> Html {
     };
     html! {
         <article class="card relation-card">
-            <h2>{ link(&relation.source) }{ format!(" {} ", relation.kind.replace('_', " ")) }{ link(&relation.target) }</h2>
+            <h2>{ link(&relation.source) }{ format!(" {} ", relation_name(relation.kind)) }{ link(&relation.target) }</h2>
             <h3>{ format!("{} ({})", EN.evidence, relation.evidence.len()) }</h3>
             { for relation.evidence.iter().map(|span| evidence(span, dispatch)) }
         </article>

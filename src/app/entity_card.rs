@@ -2,9 +2,10 @@
 //! figures it claims (conflicts flagged), related entities and events.
 
 use super::{cards::evidence, data};
+use crate::model::RelationKind;
 use crate::view::filter::Filtered;
 use crate::view::state::{Action, ViewState};
-use crate::view::strings::{kind_name, EN};
+use crate::view::strings::{kind_with_confidence, relation_name, EN};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -46,22 +47,18 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
             .collect();
         html! { <li><strong>{ &figure.text }</strong>{ " " }{ for conflicts }{ evidence(&figure.evidence, dispatch) }</li> }
     }).collect();
-    let mut related: Vec<(&str, String)> = props
+    let mut related: Vec<(&str, RelationKind, usize)> = props
         .filtered
         .relations
         .iter()
         .filter(|(r, _)| r.source == entity.id || r.target == entity.id)
-        .map(|(r, evidence)| {
-            (
-                if r.source == entity.id { r.target.as_str() } else { r.source.as_str() },
-                format!("{} ({})", r.kind.replace('_', " "), evidence.len()),
-            )
-        })
+        .map(|(r, evidence)| (if r.source == entity.id { r.target.as_str() } else { r.source.as_str() }, r.kind, evidence.len()))
         .collect();
+    // By other entity, then kind (its JSON string), then evidence count.
     related.sort();
-    let related: Vec<Html> = related.into_iter().filter_map(|(other, label)| {
+    let related: Vec<Html> = related.into_iter().filter_map(|(other, kind, count)| {
         let other_entity = corpus.entity(other)?;
-        Some(html! { <li><button type="button" class="link" data-entity-id={other.to_string()} onclick={select(other)}>{ &other_entity.name }</button>{ format!(" · {label}") }</li> })
+        Some(html! { <li><button type="button" class="link" data-entity-id={other.to_string()} onclick={select(other)}>{ &other_entity.name }</button>{ format!(" · {} ({count})", relation_name(kind)) }</li> })
     }).collect();
     let events: Vec<Html> = props.filtered.timeline.iter().map(|event| {
         let id = event.id.clone();
@@ -75,7 +72,7 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
         <article class="card entity-card" data-entity-id={entity.id.clone()} aria-current="true">
             <h2><span class={classes!("swatch", entity.kind.as_str())} aria-hidden="true"></span>{ &entity.name }</h2>
             <dl>
-                <dt>{ EN.kind }</dt><dd>{ kind_name(entity.kind) }</dd>
+                <dt>{ EN.kind }</dt><dd>{ kind_with_confidence(entity.kind, entity.confidence, &entity.kind_cues) }</dd>
                 if !entity.roles.is_empty() { <dt>{ EN.role }</dt><dd>{ entity.roles.join(", ") }</dd> }
                 if !entity.aliases.is_empty() { <dt>{ EN.aliases }</dt><dd>{ entity.aliases.join(", ") }</dd> }
                 <dt>{ EN.mentions }</dt><dd>{ entity.mentions.len() }</dd>

@@ -6,7 +6,7 @@ use super::{activate, browser, graph_tables::tables, ViewProps};
 use crate::view::export::{kind_colour, kind_shape};
 use crate::view::graph::{fit, label_width, labelled, pan, place_labels, prominent, radius, zoom_at, LabelBox, ViewBox, MAX_NODES};
 use crate::view::state::{Action, GraphView};
-use crate::view::strings::EN;
+use crate::view::strings::{relation_name, EN};
 use std::collections::{HashMap, HashSet};
 use yew::prelude::*;
 
@@ -38,14 +38,14 @@ pub fn graph(props: &ViewProps) -> Html {
         let ((x1, y1), (x2, y2)) = (position(&relation.source)?, position(&relation.target)?);
         let id = relation.id.clone();
         let onclick = props.dispatch.reform(move |_| Action::SelectRelation(Some(id.clone())));
-        let typed = relation.kind != "co_occurs";
+        let typed = relation.kind.is_typed();
         let chosen = props.state.relation.as_deref() == Some(relation.id.as_str());
         let faded = dimmed(&relation.source) || dimmed(&relation.target);
         Some(html! {
             <line class={classes!("edge", typed.then_some("typed"), chosen.then_some("selected"), faded.then_some("dimmed"))}
                 x1={x1.to_string()} y1={y1.to_string()} x2={x2.to_string()} y2={y2.to_string()}
                 stroke-width={(1.0 + (evidence.len() as f64).sqrt() * if typed { 1.5 } else { 1.0 }).to_string()} {onclick}>
-                <title>{ format!("{} ({} × {})", relation.kind.replace('_', " "), evidence.len(), EN.evidence.to_lowercase()) }</title>
+                <title>{ format!("{} ({} × {})", relation_name(relation.kind), evidence.len(), EN.evidence.to_lowercase()) }</title>
             </line>
         })
     });

@@ -4,7 +4,7 @@
 use super::{data, timeline::MAX_LISTED};
 use crate::view::filter::Filtered;
 use crate::view::state::{Action, ViewState};
-use crate::view::strings::{kind_name, EN};
+use crate::view::strings::{kind_name, relation_name, EN};
 use yew::prelude::*;
 
 pub fn tables(state: &ViewState, filtered: &Filtered, dispatch: &Callback<Action>) -> Html {
@@ -30,7 +30,7 @@ pub fn tables(state: &ViewState, filtered: &Filtered, dispatch: &Callback<Action
         html! {
             <tr>
                 <td>{ name(&relation.source) }</td>
-                <td>{ relation.kind.replace('_', " ") }</td>
+                <td>{ relation_name(relation.kind) }</td>
                 <td>{ name(&relation.target) }</td>
                 <td class="number"><button type="button" class="link" {onclick}>{ evidence.len() }</button></td>
             </tr>

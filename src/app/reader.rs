@@ -1,11 +1,12 @@
 //! The article reader: the cleaned article with mentions, quotes and
-//! figures marked, scrolled to and highlighting the linked sentence.
+//! figures marked, scrolled to and highlighting the linked sentence. The
+//! headline paragraph is the reader's heading, marked like the rest.
 
 use super::{
     browser, data,
     marked::{marked_text, TARGET_ID},
 };
-use crate::model::{EntityKind, ParagraphKind};
+use crate::model::{EntityKind, Paragraph, ParagraphKind};
 use crate::view::state::{Action, ReaderTarget};
 use crate::view::strings::{kind_name, EN};
 use yew::prelude::*;
@@ -21,16 +22,20 @@ pub fn reader(props: &ReaderProps) -> Html {
     let corpus = &data().0;
     use_effect_with(props.target.clone(), |_| browser::scroll_to(TARGET_ID));
     let Some(article) = corpus.article(&props.target.article) else { return html! { <p>{ EN.no_results }</p> } };
-    let paragraphs = article.paragraphs.iter().map(|p| {
-        let body = marked_text(&article.id, p.start, p.end, props.target.start, &props.dispatch);
-        match p.kind {
-            ParagraphKind::Caption => html! { <p class="caption">{ body }</p> },
-            ParagraphKind::Body => html! { <p>{ body }</p> },
-        }
+    let marked = |p: &Paragraph| marked_text(&article.id, p.start, p.end, props.target.start, &props.dispatch);
+    // The headline paragraph is the heading, marked like the body; the title stands in when there is none.
+    let heading = match article.paragraphs.iter().find(|p| p.kind == ParagraphKind::Headline) {
+        Some(headline) => marked(headline),
+        None => html! { { &article.title } },
+    };
+    let paragraphs = article.paragraphs.iter().map(|p| match p.kind {
+        ParagraphKind::Headline => Html::default(),
+        ParagraphKind::Caption => html! { <p class="caption">{ marked(p) }</p> },
+        ParagraphKind::Body => html! { <p>{ marked(p) }</p> },
     });
     html! {
         <article class="card reader" lang="en">
-            <h2>{ &article.title }</h2>
+            <h2>{ heading }</h2>
             <p class="byline">
                 { &article.outlet }
                 { for article.published.as_ref().map(|p| html! { <>{ ", " }<time datetime={p.clone()}>{ p }</time></> }) }

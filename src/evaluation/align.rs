@@ -8,8 +8,8 @@ use std::ops::Range;
 pub struct Aligner<'a> {
     raw: &'a str,
     text: &'a str,
-    /// Every raw line and where its folded form starts in `text`, if it is there.
-    lines: Vec<(Range<usize>, Option<usize>)>,
+    /// Every raw line and where its folded form stands in `text`, if it is there.
+    lines: Vec<(Range<usize>, Option<Range<usize>>)>,
 }
 
 /// White space as `clean` folds it: runs become one space, none at the start.
@@ -43,9 +43,10 @@ impl<'a> Aligner<'a> {
             line_start += line.len();
             let folded = fold(&raw[range.clone()], true);
             let folded = folded.trim_end();
-            let found = (!folded.is_empty()).then(|| text[cursor..].find(folded).map(|at| cursor + at)).flatten();
-            if let Some(at) = found {
-                cursor = at + folded.len();
+            let found =
+                (!folded.is_empty()).then(|| text[cursor..].find(folded).map(|at| cursor + at..cursor + at + folded.len())).flatten();
+            if let Some(at) = &found {
+                cursor = at.end;
             }
             lines.push((range, found));
         }
@@ -58,10 +59,17 @@ impl<'a> Aligner<'a> {
         let prefix = fold(&self.raw[line.start..start], true);
         let surface = fold(&self.raw[start..end], false);
         let at = match found {
-            Some(at) => *at + prefix.len(),
-            // A line the cleaner changed (a credit cut off): look for what leads up to the span.
+            Some(at) => at.start + prefix.len(),
+            // A line the cleaner changed (a credit cut off): look for what leads up to the span
+            // after the last line found, never within it (a dropped copy of the headline).
             None => {
-                let previous = self.lines.iter().take_while(|(l, _)| l.start < line.start).filter_map(|(_, f)| *f).last().unwrap_or(0);
+                let previous = self
+                    .lines
+                    .iter()
+                    .take_while(|(l, _)| l.start < line.start)
+                    .filter_map(|(_, f)| f.as_ref().map(|f| f.end))
+                    .last()
+                    .unwrap_or(0);
                 self.text[previous..].find(&format!("{prefix}{surface}")).map(|i| previous + i + prefix.len())?
             }
         };
@@ -72,6 +80,15 @@ impl<'a> Aligner<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dropped_copy_of_a_line_maps_nowhere() {
+        let raw = "Mayor resigns\n\nMayor resigns\n\nThe mayor resigned.\n";
+        let text = "Mayor resigns\n\nThe mayor resigned.";
+        let aligner = Aligner::new(raw, text);
+        assert_eq!(aligner.map(0, 5), Some(0..5));
+        assert_eq!(aligner.map(15, 20), None);
+    }
 
     #[test]
     fn spans_follow_dropped_lines_and_folded_space() {

@@ -1,8 +1,12 @@
-//! Cleaning: turns a scraped page into a title and body paragraphs. It drops
-//! scraper residue (logo headers, repeated headlines, photo ids, duplicated
-//! captions, photo credits, e-mail placeholders) and cuts sidebar blocks
-//! ("Related Stories", "MOST VIEWED", …) with everything under them, since
-//! their teasers belong to other stories.
+//! Cleaning: turns a scraped page into a title and paragraphs, the headline
+//! first. It drops scraper residue (logo headers, repeated headlines, photo
+//! ids, duplicated captions, photo credits, e-mail placeholders) and cuts
+//! sidebar blocks ("Related Stories", "MOST VIEWED", …) with everything under
+//! them, since their teasers belong to other stories.
+//!
+//! The headline is the first line equal to the title, moved to the front; a
+//! title found nowhere in the body (a manifest's, or a logo header's) is
+//! inserted as the headline. Later copies of it are dropped.
 
 use crate::model::{Paragraph, ParagraphKind};
 
@@ -45,8 +49,11 @@ const FURNITURE: &[&str] = &["advertisement", "share", "tweet", "email", "print"
 pub fn clean(raw: &str, manifest_title: Option<&str>) -> Cleaned {
     let lines: Vec<String> = raw.lines().map(normalise_line).collect();
     let title = manifest_title.map(str::to_string).unwrap_or_else(|| title_from_text(&lines));
-    let title_key = title.to_lowercase();
+    let title_line = normalise_line(&title);
+    let title_key = title_line.to_lowercase();
 
+    // The headline as the body writes it, once found.
+    let mut headline: Option<String> = None;
     let mut kept: Vec<(String, ParagraphKind)> = Vec::new();
     let mut seen: Vec<String> = Vec::new();
     let mut after_photo_id = false;
@@ -59,7 +66,12 @@ pub fn clean(raw: &str, manifest_title: Option<&str>) -> Cleaned {
         if is_sidebar_heading(&lower) {
             break;
         }
-        if is_logo_header(&lower) || lower == title_key || is_photo_id(line) || is_furniture(&lower) {
+        if !is_logo_header(&lower) && lower == title_key {
+            headline.get_or_insert_with(|| line.clone());
+            after_photo_id = false;
+            continue;
+        }
+        if is_logo_header(&lower) || is_photo_id(line) || is_furniture(&lower) {
             after_photo_id = is_photo_id(line);
             continue;
         }
@@ -80,6 +92,10 @@ pub fn clean(raw: &str, manifest_title: Option<&str>) -> Cleaned {
         kept.push((text, kind));
     }
 
+    let headline = headline.unwrap_or(title_line);
+    if !headline.is_empty() {
+        kept.insert(0, (headline, ParagraphKind::Headline));
+    }
     let mut text = String::new();
     let mut paragraphs = Vec::with_capacity(kept.len());
     for (paragraph, kind) in kept {
@@ -184,16 +200,52 @@ mod tests {
         assert_eq!(got, expected);
     }
 
-    use ParagraphKind::{Body, Caption};
+    use ParagraphKind::{Body, Caption, Headline};
 
     #[test]
-    fn drops_logo_header_and_repeated_headline() {
+    fn drops_logo_header_and_keeps_the_headline_once() {
         check(
             "Logo of Daily Planet newspaper Daily Planet - Mayor resigns\n\nMayor resigns\n\nThe mayor resigned on Monday.\n\nMayor resigns\n",
             None,
             "Mayor resigns",
-            &[("The mayor resigned on Monday.", Body)],
+            &[("Mayor resigns", Headline), ("The mayor resigned on Monday.", Body)],
         );
+    }
+
+    #[test]
+    fn a_headline_after_captions_moves_to_the_front() {
+        check(
+            "Logo of Daily Planet newspaper Daily Planet - Mayor resigns\n\nCrowds in the square. AGENCY\n\nMayor  resigns\n\nThe mayor resigned on Monday.",
+            None,
+            "Mayor resigns",
+            &[("Mayor resigns", Headline), ("Crowds in the square.", Caption), ("The mayor resigned on Monday.", Body)],
+        );
+    }
+
+    #[test]
+    fn a_logo_headline_missing_from_the_body_is_inserted() {
+        check(
+            "Logo of Daily Planet newspaper Daily Planet - Mayor resigns\n\nThe mayor resigned on Monday.",
+            None,
+            "Mayor resigns",
+            &[("Mayor resigns", Headline), ("The mayor resigned on Monday.", Body)],
+        );
+    }
+
+    #[test]
+    fn a_manifest_title_is_the_headline_as_the_body_writes_it() {
+        check(
+            "Kicker line\n\nMAYOR RESIGNS\n\nThe mayor resigned on Monday.",
+            Some("Mayor resigns"),
+            "Mayor resigns",
+            &[("MAYOR RESIGNS", Headline), ("Kicker line", Body), ("The mayor resigned on Monday.", Body)],
+        );
+    }
+
+    #[test]
+    fn no_headline_for_an_empty_page() {
+        check("", None, "", &[]);
+        check("\n\n  \n", Some(" "), " ", &[]);
     }
 
     #[test]
@@ -203,6 +255,7 @@ mod tests {
             None,
             "Flood hits town",
             &[
+                ("Flood hits town", Headline),
                 ("Water rose fast.", Body),
                 ("Residents wade through water.", Caption),
                 ("More rain is due.", Body),
@@ -212,11 +265,13 @@ mod tests {
 
     #[test]
     fn duplicated_caption_is_kept_once_without_credit() {
+        // A manifest title that the body never gives is inserted as the headline.
         check(
             "Headline here\n\nPeople march in the rain in Lyon. AGENCY\nPeople march in the rain in Lyon. AGENCY\n\nThe march was peaceful.",
-            Some("Given title"),
-            "Given title",
+            Some("Given  title"),
+            "Given  title",
             &[
+                ("Given title", Headline),
                 ("Headline here", Body),
                 ("People march in the rain in Lyon.", Caption),
                 ("The march was peaceful.", Body),
@@ -230,7 +285,7 @@ mod tests {
             "Talks stall\n\nNegotiators left Geneva.\n\n[email\u{a0}protected]\n\nMOST VIEWED\n\n • Other story about Paris\n\nLatest News",
             None,
             "Talks stall",
-            &[("Negotiators left Geneva.", Body)],
+            &[("Talks stall", Headline), ("Negotiators left Geneva.", Body)],
         );
     }
 }

@@ -2,6 +2,8 @@
 //! ("Interior Ministry" in both seeds; "U.S." / "US" / "the United States")
 //! becomes one corpus entity with a stable, readable id.
 
+use super::entities::kinds::Evidence;
+use super::lexicon::lexicon;
 use super::ArticleAnalysis;
 use crate::model::{Entity, EntityKind, Span};
 use std::collections::{BTreeSet, HashMap};
@@ -44,12 +46,15 @@ pub fn slug(name: &str) -> String {
 pub fn merge(analyses: &[ArticleAnalysis]) -> Merged {
     let mut entities: Vec<Entity> = Vec::new();
     let mut surfaces: Vec<BTreeSet<String>> = Vec::new();
+    let mut evidence: Vec<Evidence> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut local_to_global = Vec::with_capacity(analyses.len());
     for analysis in analyses {
         let mut map = Vec::with_capacity(analysis.entities.list.len());
         for local in &analysis.entities.list {
-            let mut keys = vec![merge_key(&local.name)];
+            // A team named after a place is not the place.
+            let team = local.kind == EntityKind::Organization && lexicon().place(&local.name).is_some();
+            let mut keys = vec![if team { format!("team {}", merge_key(&local.name)) } else { merge_key(&local.name) }];
             keys.extend(local.acronyms.iter().map(|a| merge_key(a)));
             let global = match keys.iter().find_map(|k| by_key.get(k).copied()) {
                 Some(global) => global,
@@ -62,10 +67,13 @@ pub fn merge(analyses: &[ArticleAnalysis]) -> Merged {
                         mentions: Vec::new(),
                         role: None,
                         roles: Vec::new(),
+                        confidence: 0.0,
+                        kind_cues: Vec::new(),
                         x: 0.0,
                         y: 0.0,
                     });
                     surfaces.push(BTreeSet::new());
+                    evidence.push(Evidence::default());
                     entities.len() - 1
                 }
             };
@@ -73,9 +81,8 @@ pub fn merge(analyses: &[ArticleAnalysis]) -> Merged {
                 by_key.entry(key).or_insert(global);
             }
             let entity = &mut entities[global];
-            if entity.kind == EntityKind::Other && local.kind != EntityKind::Other {
-                entity.kind = local.kind;
-            }
+            evidence[global].absorb(&local.evidence);
+            (entity.kind, entity.confidence) = evidence[global].best();
             if local.name.chars().count() > entity.name.chars().count() && local.kind != EntityKind::Place {
                 surfaces[global].insert(std::mem::replace(&mut entity.name, local.name.clone()));
             } else {
@@ -91,10 +98,15 @@ pub fn merge(analyses: &[ArticleAnalysis]) -> Merged {
             map.push(global);
         }
         for mention in &analysis.entities.mentions {
-            let span: Span = analysis.span_of_tokens(&mention.surface);
+            let span: Span = analysis.span_of_tokens(&mention.name);
             entities[map[mention.entity]].mentions.push(span);
         }
         local_to_global.push(map);
+    }
+    for (entity, evidence) in entities.iter_mut().zip(&evidence) {
+        let mut cues = evidence.cues.clone();
+        cues.sort_by_key(|cue| entity.kind != evidence.kind_of(cue));
+        entity.kind_cues = cues.into_iter().map(String::from).collect();
     }
     fold_surnames(&mut entities, &mut surfaces, &mut local_to_global);
     let mut taken: HashMap<String, usize> = HashMap::new();
@@ -124,7 +136,9 @@ fn fold_surnames(entities: &mut Vec<Entity>, surfaces: &mut Vec<BTreeSet<String>
         .iter()
         .enumerate()
         .map(|(index, entity)| {
-            let single = !entity.name.contains(' ') && matches!(entity.kind, EntityKind::Person | EntityKind::Other);
+            // A one-word name typed by nothing but context or fallback may be a surname.
+            let weakly_typed = entity.confidence < crate::model::SURE_KIND;
+            let single = !entity.name.contains(' ') && (matches!(entity.kind, EntityKind::Person | EntityKind::Other) || weakly_typed);
             let owners = by_surname.get(&entity.name.to_lowercase()).filter(|_| single && entity.name.chars().any(char::is_lowercase));
             match owners.map(Vec::as_slice) {
                 Some([owner]) => *owner,

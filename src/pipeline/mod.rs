@@ -17,7 +17,7 @@ pub mod quotes;
 pub mod relations;
 pub mod text;
 
-use crate::model::{Article, Corpus, Event, EventDate, Figure, Quote, Span, SCHEMA_VERSION};
+use crate::model::{Article, Corpus, Event, EventDate, Figure, ParagraphKind, Quote, Span, SCHEMA_VERSION};
 use chrono::NaiveDate;
 use text::Analysed;
 
@@ -121,8 +121,10 @@ pub fn build(inputs: &[ArticleInput]) -> Built {
     let mut warnings = Vec::new();
     let analyses: Vec<ArticleAnalysis> = inputs.iter().map(analyse).collect();
     for (input, analysis) in inputs.iter().zip(&analyses) {
-        if analysis.article.sentences.is_empty() {
-            warnings.push(format!("{}: no sentences left after cleaning", input.id));
+        let article = &analysis.article;
+        let headline_end = article.paragraphs.first().filter(|p| p.kind == ParagraphKind::Headline).map_or(0, |p| p.end);
+        if article.sentences.iter().all(|s| s[1] <= headline_end) {
+            warnings.push(format!("{}: no body sentences left after cleaning", input.id));
         }
     }
     let merged = merge::merge(&analyses);
@@ -190,7 +192,7 @@ pub fn build(inputs: &[ArticleInput]) -> Built {
     let index_of: std::collections::HashMap<String, usize> = entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
     let edges: Vec<layout::Edge> = relations
         .iter()
-        .map(|r| (index_of[&r.source], index_of[&r.target], r.evidence.len() as f32 * if r.kind == "co_occurs" { 1.0 } else { 3.0 }))
+        .map(|r| (index_of[&r.source], index_of[&r.target], r.evidence.len() as f32 * if r.kind.is_typed() { 3.0 } else { 1.0 }))
         .collect();
     for (entity, (x, y)) in entities.iter_mut().zip(layout::layout(index_of.len(), &edges)) {
         entity.x = x;

@@ -1,20 +1,22 @@
 //! Relations between corpus entities: typed ones from roles and appositions
-//! (`spokesperson_of`, `adviser_to`, `head_of`, `member_of`) and `co_occurs`
-//! from shared sentences, each with every supporting sentence.
+//! (`spokesperson_of`, `adviser_to`, `head_of`, `member_of`,
+//! `affiliated_with`) and `co_occurs` from shared sentences, each with every
+//! supporting sentence. They are numbered in order of kind (its JSON string,
+//! see `RelationKind`'s `Ord`), source and target.
 
 use super::merge::Merged;
 use super::ArticleAnalysis;
-use crate::model::{Relation, Span};
+use crate::model::{Relation, RelationKind, Span};
 use std::collections::{BTreeMap, BTreeSet};
 
 pub fn derive(analyses: &[ArticleAnalysis], merged: &Merged) -> Vec<Relation> {
-    let mut found: BTreeMap<(String, String, String), BTreeSet<Span>> = BTreeMap::new();
+    let mut found: BTreeMap<(RelationKind, String, String), BTreeSet<Span>> = BTreeMap::new();
     for (article, analysis) in analyses.iter().enumerate() {
         let id = |local: usize| merged.entities[merged.local_to_global[article][local]].id.clone();
         for link in &analysis.entities.links {
             let (source, target) = (id(link.person), id(link.organization));
             if source != target {
-                found.entry((link.kind.to_string(), source, target)).or_default().insert(analysis.sentence_span(link.sentence));
+                found.entry((link.kind, source, target)).or_default().insert(analysis.sentence_span(link.sentence));
             }
         }
         let mut by_sentence: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
@@ -26,7 +28,7 @@ pub fn derive(analyses: &[ArticleAnalysis], merged: &Merged) -> Vec<Relation> {
             for (i, source) in ids.iter().enumerate() {
                 for target in &ids[i + 1..] {
                     found
-                        .entry(("co_occurs".to_string(), (*source).clone(), (*target).clone()))
+                        .entry((RelationKind::CoOccurs, (*source).clone(), (*target).clone()))
                         .or_default()
                         .insert(analysis.sentence_span(sentence));
                 }
@@ -62,8 +64,11 @@ mod tests {
         };
         let corpus = build(&[input]).corpus;
         let name = |id: &str| corpus.entity(id).map_or(id.to_string(), |e| e.name.clone());
-        let mut got: Vec<String> =
-            corpus.relations.iter().map(|r| format!("{} {} {} ×{}", name(&r.source), r.kind, name(&r.target), r.evidence.len())).collect();
+        let mut got: Vec<String> = corpus
+            .relations
+            .iter()
+            .map(|r| format!("{} {} {} ×{}", name(&r.source), r.kind.as_str(), name(&r.target), r.evidence.len()))
+            .collect();
         got.sort();
         assert_eq!(got, expected);
     }

@@ -324,5 +324,23 @@ mod tests {
     #[test]
     fn paragraphs_are_hard_boundaries() {
         assert_eq!(sentences("First line\n\nSecond one."), ["First line", "Second one."]);
+        // A headline ending in an abbreviation or an open quotation still ends its sentence.
+        assert_eq!(
+            sentences("Cambodians deported by the U.S.\n\nThey arrived on Tuesday."),
+            ["Cambodians deported by the U.S.", "They arrived on Tuesday."]
+        );
+        assert_eq!(sentences("Minister: \u{201c}no deal\n\nTalks ended.\u{201d}"), ["Minister: \u{201c}no deal", "Talks ended.\u{201d}"]);
+    }
+
+    #[test]
+    fn a_headline_is_its_own_sentence() {
+        let text = "U.S. Deporting Over 30 Cambodians, Despite Government Appeals\n\nCambodia reiterated its wish.";
+        let paragraphs = [
+            Paragraph { start: 0, end: 61, kind: crate::model::ParagraphKind::Headline },
+            Paragraph { start: 63, end: text.len(), kind: crate::model::ParagraphKind::Body },
+        ];
+        let analysed = Analysed::new(text, &paragraphs);
+        let got: Vec<(&str, usize)> = analysed.sentences.iter().map(|s| (&text[s.start..s.end], s.paragraph)).collect();
+        assert_eq!(got, [("U.S. Deporting Over 30 Cambodians, Despite Government Appeals", 0), ("Cambodia reiterated its wish.", 1)]);
     }
 }

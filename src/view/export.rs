@@ -77,7 +77,7 @@ pub fn relations_csv(corpus: &Corpus, filtered: &Filtered) -> String {
             vec![
                 r.id.clone(),
                 r.source.clone(),
-                r.kind.clone(),
+                r.kind.as_str().to_string(),
                 r.target.clone(),
                 evidence.len().to_string(),
                 evidence.iter().map(|s| corpus.slice(s)).collect::<Vec<_>>().join(" | "),
@@ -163,7 +163,7 @@ pub fn graph_svg(filtered: &Filtered) -> String {
         if let (Some(a), Some(b)) = (position(&relation.source), position(&relation.target)) {
             out.push_str(&format!(
                 "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#8a8f98\" stroke-opacity=\"0.6\" stroke-width=\"{:.1}\"><title>{}</title></line>\n",
-                a.0, a.1, b.0, b.1, 1.0 + (evidence.len() as f64).sqrt(), escape(&relation.kind)
+                a.0, a.1, b.0, b.1, 1.0 + (evidence.len() as f64).sqrt(), escape(relation.kind.as_str())
             ));
         }
     }

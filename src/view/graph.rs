@@ -151,6 +151,8 @@ mod tests {
             mentions: vec![],
             role: None,
             roles: vec![],
+            confidence: 1.0,
+            kind_cues: vec![],
             x,
             y,
         };
@@ -174,6 +176,8 @@ mod tests {
             mentions: vec![crate::model::Span { article: "a".into(), start: 0, end: 1 }; mentions],
             role: None,
             roles: vec![],
+            confidence: 1.0,
+            kind_cues: vec![],
             x: 0.0,
             y: 0.0,
         };

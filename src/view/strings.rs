@@ -1,7 +1,7 @@
 //! Every string the interface shows, in one place, ready for translation.
 //! Components take their words from here and never spell them inline.
 
-use crate::model::EntityKind;
+use crate::model::{EntityKind, RelationKind};
 
 pub struct Strings {
     pub app_title: &'static str,
@@ -190,6 +190,28 @@ pub fn kind_name(kind: EntityKind) -> &'static str {
     }
 }
 
+/// The kind as the entity card gives it: "Organisation", or "Organisation
+/// (a guess, 50%: unknown name)" when the pipeline was unsure.
+pub fn kind_with_confidence(kind: EntityKind, confidence: f32, cues: &[String]) -> String {
+    if confidence >= crate::model::SURE_KIND {
+        return kind_name(kind).to_string();
+    }
+    let why = if cues.is_empty() { String::new() } else { format!(": {}", cues.join(", ")) };
+    format!("{} (a guess, {:.0}%{why})", kind_name(kind), confidence * 100.0)
+}
+
+/// A relation kind in words: "Chum Sounry *spokesperson of* Foreign Ministry".
+pub fn relation_name(kind: RelationKind) -> &'static str {
+    match kind {
+        RelationKind::SpokespersonOf => "spokesperson of",
+        RelationKind::AdviserTo => "adviser to",
+        RelationKind::HeadOf => "head of",
+        RelationKind::MemberOf => "member of",
+        RelationKind::AffiliatedWith => "affiliated with",
+        RelationKind::CoOccurs => "named together",
+    }
+}
+
 /// "1 event", "3 events": a count with the noun in the right number.
 pub fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
@@ -202,6 +224,15 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unsure_kind_says_so_and_why() {
+        assert_eq!(kind_with_confidence(EntityKind::Place, 0.9, &["place gazetteer".into()]), "Place");
+        assert_eq!(
+            kind_with_confidence(EntityKind::Organization, 0.5, &["unknown name".into()]),
+            "Organisation (a guess, 50%: unknown name)"
+        );
+    }
 
     #[test]
     fn counts_agree_in_number() {

@@ -2,6 +2,7 @@
 //! under 1% junk entity names. (Throughput is measured in `benches/pipeline.rs`.)
 
 use super::*;
+use corpus_explorer::model::ParagraphKind;
 use corpus_explorer::pipeline::lexicon::lexicon;
 
 fn bbc_inputs() -> Vec<ArticleInput> {
@@ -57,8 +58,17 @@ fn bbc_articles_build_with_under_one_percent_junk_entities() {
     let rate = junk.len() as f64 / corpus.entities.len() as f64;
     eprintln!("BBC: {} entities, {} junk ({:.2}%)", corpus.entities.len(), junk.len(), rate * 100.0);
     assert!(corpus.entities.len() > 5000, "too few entities: {}", corpus.entities.len());
+    // `other` is for nationalities, events, works and products, never the fallback.
+    let other = corpus.entities.iter().filter(|e| e.kind == EntityKind::Other).count();
+    assert!(other * 5 < corpus.entities.len(), "{other} of {} entities are `other`", corpus.entities.len());
+    assert!(corpus.entities.iter().all(|e| (0.0..=1.0).contains(&e.confidence) && !e.kind_cues.is_empty()));
     assert!(rate < 0.01, "{:.2}% junk entity names, e.g. {:?}", rate * 100.0, &junk[..junk.len().min(20)]);
-    assert!(corpus.articles.iter().all(|a| !a.sentences.is_empty()));
+    // Every article keeps its headline and a body after it.
+    for article in &corpus.articles {
+        let headline = &article.paragraphs[0];
+        assert_eq!((headline.kind, &article.text[headline.start..headline.end]), (ParagraphKind::Headline, article.title.as_str()));
+        assert!(article.sentences.iter().any(|s| s[0] > headline.end), "{} has no body", article.id);
+    }
     assert!(corpus.events.iter().all(|e| e.date.resolved == e.date.value.is_some()));
 }
 
@@ -72,6 +82,8 @@ fn junk_detector_flags_what_it_should() {
         mentions: vec![],
         role: None,
         roles: vec![],
+        confidence: 1.0,
+        kind_cues: vec![],
         x: 0.0,
         y: 0.0,
     };

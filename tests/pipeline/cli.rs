@@ -71,7 +71,7 @@ fn warns_about_articles_left_empty_by_cleaning() {
     );
     let run = corpus_build(dir.path(), &dir.path().join("c.json"));
     assert!(run.success);
-    assert!(run.stderr.contains("warning: sidebar: no sentences left after cleaning"), "{}", run.stderr);
+    assert!(run.stderr.contains("warning: sidebar: no body sentences left after cleaning"), "{}", run.stderr);
     assert!(run.stderr.contains("1 warnings"), "{}", run.stderr);
 }
 

@@ -84,8 +84,8 @@ pub fn role_relations(corpus: &Corpus) -> Vec<String> {
     let mut out: Vec<String> = corpus
         .relations
         .iter()
-        .filter(|r| r.kind != "co_occurs")
-        .map(|r| format!("{} {} {}", name(&r.source), r.kind, name(&r.target)))
+        .filter(|r| r.kind.is_typed())
+        .map(|r| format!("{} {} {}", name(&r.source), r.kind.as_str(), name(&r.target)))
         .collect();
     out.sort();
     out

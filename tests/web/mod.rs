@@ -80,3 +80,16 @@ async fn search_lists_matching_sentences() {
     assert_eq!(input.unchecked_ref::<web_sys::HtmlInputElement>().value(), "deport");
     unmount(mounted);
 }
+
+#[wasm_bindgen_test]
+async fn the_reader_heading_is_the_marked_headline_shown_once() {
+    let article = &data().0.articles[1];
+    let mounted = mount(&format!("read={}~0&panel=reader", article.id)).await;
+    let root = &mounted.0;
+    let heading = root.query_selector(".reader h2").expect("query").expect("heading");
+    assert_eq!(heading.text_content().unwrap_or_default(), article.title);
+    assert!(count(root, ".reader h2 .mention") >= 1, "names in the headline are marked");
+    assert_eq!(count(root, ".reader h2 #target-sentence"), 1, "a link to the headline highlights it");
+    assert_eq!(count(root, ".reader > p:not(.byline)") as usize, article.paragraphs.len() - 1, "the headline is not repeated");
+    unmount(mounted);
+}

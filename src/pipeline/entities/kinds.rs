@@ -1,0 +1,425 @@
+//! Entity kinds decided by evidence: each capitalised name collects weighted
+//! cues for person, organisation, place and other (its head word, the
+//! gazetteers, the words around it), the cues of all its mentions add up,
+//! and the kind with the most weight wins. Where the cues are weak the kind
+//! is still the best guess, with a low confidence.
+
+use crate::model::EntityKind;
+use crate::pipeline::lexicon::Lexicon;
+
+/// Weighted cues for each kind, in `EntityKind::ALL` order, and their names.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Evidence {
+    pub weights: [f32; 4],
+    /// Each cue once, with the kind it spoke for.
+    pub cues: Vec<&'static str>,
+    cue_kinds: Vec<EntityKind>,
+}
+
+fn slot(kind: EntityKind) -> usize {
+    EntityKind::ALL.iter().position(|k| *k == kind).unwrap_or(3)
+}
+
+impl Evidence {
+    pub fn add(&mut self, kind: EntityKind, weight: f32, cue: &'static str) {
+        self.weights[slot(kind)] += weight;
+        if !self.cues.contains(&cue) {
+            self.cues.push(cue);
+            self.cue_kinds.push(kind);
+        }
+    }
+
+    /// The kind a recorded cue spoke for.
+    pub fn kind_of(&self, cue: &str) -> EntityKind {
+        self.cues.iter().position(|c| *c == cue).map_or(EntityKind::Other, |i| self.cue_kinds[i])
+    }
+
+    pub fn absorb(&mut self, other: &Evidence) {
+        for (mine, theirs) in self.weights.iter_mut().zip(other.weights) {
+            *mine += theirs;
+        }
+        for (cue, kind) in other.cues.iter().zip(&other.cue_kinds) {
+            if !self.cues.contains(cue) {
+                self.cues.push(cue);
+                self.cue_kinds.push(*kind);
+            }
+        }
+    }
+
+    pub fn weight(&self, kind: EntityKind) -> f32 {
+        self.weights[slot(kind)]
+    }
+
+    /// The kind with the most weight (ties go to the earlier kind in
+    /// `EntityKind::ALL`), and how sure: its share of all weight, damped so
+    /// that a single weak cue is never certain.
+    pub fn best(&self) -> (EntityKind, f32) {
+        let (index, top) = self.weights.iter().enumerate().fold((3, 0.0f32), |best, (i, &w)| if w > best.1 { (i, w) } else { best });
+        let total: f32 = self.weights.iter().sum();
+        let confidence = if top <= 0.0 { 0.0 } else { top / (total + 1.0) };
+        (EntityKind::ALL[index], (confidence * 100.0).round() / 100.0)
+    }
+}
+
+/// What the classifier sees of one mention.
+pub struct Mention<'a> {
+    /// The words of the name, as written.
+    pub words: &'a [&'a str],
+    /// Up to three words before the mention (nearest last), as written.
+    pub before: &'a [&'a str],
+    /// Up to four words after it, as written.
+    pub after: &'a [&'a str],
+    /// A title stands before the name ("Mr", "President").
+    pub titled: bool,
+    /// The article reads as a sports report.
+    pub sports: bool,
+}
+
+/// Words after which a name is what they say it is: "the firm Yukos",
+/// "record company Universal".
+const ORGANISATION_NOUNS: &[&str] = &[
+    "firm",
+    "company",
+    "group",
+    "bank",
+    "carrier",
+    "airline",
+    "retailer",
+    "maker",
+    "manufacturer",
+    "giant",
+    "operator",
+    "network",
+    "channel",
+    "broadcaster",
+    "newspaper",
+    "paper",
+    "magazine",
+    "label",
+    "studio",
+    "studios",
+    "club",
+    "side",
+    "agency",
+    "chain",
+    "supermarket",
+    "insurer",
+    "publisher",
+    "developer",
+    "provider",
+    "rival",
+    "rivals",
+    "subsidiary",
+    "unit",
+    "party",
+    "band",
+];
+const WORK_NOUNS: &[&str] = &[
+    "film",
+    "movie",
+    "book",
+    "novel",
+    "album",
+    "single",
+    "song",
+    "show",
+    "series",
+    "programme",
+    "sitcom",
+    "drama",
+    "musical",
+    "play",
+    "game",
+];
+const LOCATIVES: &[&str] = &["in", "near", "across", "outside", "throughout", "around", "to"];
+/// Words after a name that only an organisation takes.
+const ORGANISATION_AFTER: &[&str] = &[
+    "shares",
+    "shareholders",
+    "chief",
+    "executive",
+    "chairman",
+    "board",
+    "profits",
+    "profit",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "boss",
+    "bosses",
+    "subsidiary",
+    "stake",
+    "takeover",
+    "customers",
+    "staff",
+    "employees",
+    "manager",
+    "coach",
+    "striker",
+    "fans",
+];
+const EVENT_HEADS: &[&str] = &[
+    "cup",
+    "championship",
+    "championships",
+    "olympics",
+    "games",
+    "open",
+    "awards",
+    "award",
+    "prize",
+    "prizes",
+    "festival",
+    "trophy",
+    "tour",
+    "grand",
+    "prix",
+    "nations",
+    "series",
+    "premiership",
+    "globes",
+    "oscars",
+    "war",
+    "summit",
+    "marathon",
+    "league",
+    "show",
+];
+const LAW_HEADS: &[&str] = &["act", "bill", "treaty", "convention", "accord", "directive", "amendment", "protocol", "charter"];
+
+fn lower(word: &str) -> String {
+    word.to_lowercase()
+}
+
+fn is_acronym(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// Every cue one mention gives.
+pub fn weigh(lex: &Lexicon, mention: &Mention) -> Evidence {
+    let mut evidence = Evidence::default();
+    let words = mention.words;
+    let name = words.join(" ");
+    let last = lower(words[words.len() - 1]);
+    let before = mention.before.last().map_or(String::new(), |w| lower(w));
+    let two_before = mention.before.iter().rev().take(2).map(|w| lower(w)).collect::<Vec<_>>();
+    let after: Vec<String> = mention.after.iter().map(|w| lower(w)).collect();
+    let after_word = |i: usize| after.get(i).map_or("", String::as_str);
+
+    // The name itself: gazetteers, head words.
+    if lex.is_known_org(&name) {
+        evidence.add(EntityKind::Organization, 4.0, "known organisation");
+    }
+    if lex.is_known_other(&name) {
+        evidence.add(EntityKind::Other, 4.0, "known event or award");
+    }
+    if lex.is_ambiguous_place(&name) {
+        evidence.add(EntityKind::Place, 1.0, "place gazetteer, ambiguous name");
+    } else if lex.place(&name).is_some() {
+        evidence.add(EntityKind::Place, 3.0, "place gazetteer");
+    } else if words.iter().all(|w| is_acronym(w)) && lex.place(&title_case(&name)).is_some() {
+        evidence.add(EntityKind::Place, 3.0, "place gazetteer (capitals)");
+    }
+    if words.iter().all(|w| lex.is_demonym(w)) {
+        evidence.add(EntityKind::Other, 5.0, "nationality or group");
+    }
+    if words.len() > 1 && lex.is_org_head(&last) {
+        evidence.add(EntityKind::Organization, 3.0, "organisation head word");
+    }
+    if words.len() > 1 && lex.is_org_lead(words[0]) && words.contains(&"of") {
+        evidence.add(EntityKind::Organization, 3.0, "organisation of …");
+    }
+    if words.len() > 1 && lex.is_place_head(&last) {
+        evidence.add(EntityKind::Place, 2.5, "place head word");
+    }
+    if words.len() > 1 && EVENT_HEADS.contains(&last.as_str()) {
+        evidence.add(EntityKind::Other, 3.5, "event head word");
+    }
+    if words.len() > 1 && LAW_HEADS.contains(&last.as_str()) {
+        evidence.add(EntityKind::Other, 3.5, "law head word");
+    }
+    // Who the name is: titles, first names.
+    if mention.titled {
+        evidence.add(EntityKind::Person, 4.0, "title");
+    }
+    // "Charles Kennedy", "George Washington": after a first name, a place word is a surname.
+    let first_named = lex.is_first_name(words[0]);
+    // "JK Rowling", "George W Bush": initials before the surname.
+    let initials = |i: usize, w: &str| i + 1 < words.len() && w.chars().filter(|c| c.is_alphabetic()).count() <= 3;
+    let looks_personal = words.len() >= 2
+        && words.len() <= 4
+        && !words.iter().enumerate().any(|(i, w)| {
+            (lex.place(w).is_some() && !lex.is_ambiguous_place(w) && !(first_named && i > 0))
+                || lex.is_org_head(w)
+                || lex.is_place_head(w)
+                || (is_acronym(w) && !initials(i, w))
+                || lex.is_demonym(w)
+                || *w == "of"
+        });
+    if looks_personal && first_named {
+        evidence.add(EntityKind::Person, 3.0, "first name");
+    } else if looks_personal && !lex.is_common_word(words[words.len() - 1]) {
+        evidence.add(EntityKind::Person, 1.5, "unknown surname in a person's pattern");
+    }
+    if looks_personal && (lex.is_speech_verb(after_word(0)) || before == "by") {
+        evidence.add(EntityKind::Person, 1.0, "says or is quoted");
+    }
+    if looks_personal && (lex.is_role(&before) || after_word(0) == "," && after.iter().skip(1).take(4).any(|w| lex.is_role(w))) {
+        evidence.add(EntityKind::Person, 2.0, "role beside");
+    }
+    // What the name itself says; the words around it only add to that.
+    let named_by_itself = evidence.weights.iter().any(|&w| w > 0.0);
+    if ORGANISATION_NOUNS.contains(&before.as_str()) {
+        evidence.add(EntityKind::Organization, 2.5, "organisation noun before");
+    }
+    if WORK_NOUNS.contains(&before.as_str()) {
+        evidence.add(EntityKind::Other, 2.5, "work noun before");
+    }
+    if two_before.iter().any(|w| w == "shares") && before == "in" {
+        evidence.add(EntityKind::Organization, 2.5, "shares in …");
+    }
+    if ORGANISATION_AFTER.contains(&after_word(0)) || (after_word(0) == "'s" && ORGANISATION_AFTER.contains(&after_word(1))) {
+        let kind = if mention.sports && lex.place(&name).is_some() { "team's people after" } else { "organisation's people after" };
+        evidence.add(EntityKind::Organization, 2.0, kind);
+    }
+    if lex.is_speech_verb(after_word(0)) && after_word(1) == "in" && after_word(3) == "statement" {
+        evidence.add(EntityKind::Organization, 2.5, "said in a statement");
+    }
+    if before == "for" && two_before.get(1).is_some_and(|w| lex.is_role(w)) {
+        evidence.add(EntityKind::Organization, 2.0, "a spokesman for …");
+    }
+    if LOCATIVES.contains(&before.as_str()) && !mention.titled && !is_acronym(&name) {
+        evidence.add(EntityKind::Place, 1.2, "in …");
+    }
+    // A place-named side in a sports report is the team.
+    if mention.sports && lex.place(&name).is_some() && before != "in" {
+        evidence.add(EntityKind::Organization, 5.0, "team in a sports report");
+    }
+    // Nothing in the name: an unknown name is most often an organisation, an acronym too.
+    if !named_by_itself {
+        let weak = if is_acronym(&name) { 1.5 } else { 1.0 };
+        evidence.add(EntityKind::Organization, weak, "unknown name");
+    }
+    evidence
+}
+
+fn title_case(text: &str) -> String {
+    text.split(' ')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or(String::new(), |first| first.to_uppercase().collect::<String>() + &chars.as_str().to_lowercase())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Words that mark a sports report, one of each counted.
+const SPORT_WORDS: &[&str] = &[
+    "match",
+    "matches",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "coach",
+    "league",
+    "season",
+    "goal",
+    "goals",
+    "scored",
+    "scorer",
+    "championship",
+    "tournament",
+    "squad",
+    "semi-final",
+    "quarter-final",
+    "referee",
+    "penalty",
+    "rugby",
+    "football",
+    "tennis",
+    "cricket",
+    "golf",
+    "athletics",
+    "olympic",
+    "medal",
+    "premiership",
+    "stadium",
+    "cup",
+    "fixture",
+    "tries",
+    "wicket",
+    "innings",
+    "clubs",
+    "title",
+    "unbeaten",
+    "victory",
+    "defeat",
+    "draw",
+    "players",
+    "player",
+    "team",
+    "captain",
+    "fans",
+];
+
+/// Whether the article's words make it a sports report (at least five
+/// distinct sports words).
+pub fn is_sports_report<'w>(words: impl Iterator<Item = &'w str>) -> bool {
+    let mut seen: Vec<&str> = Vec::new();
+    for word in words {
+        let lower = word.to_lowercase();
+        if let Some(&sport) = SPORT_WORDS.iter().find(|s| **s == lower) {
+            if !seen.contains(&sport) {
+                seen.push(sport);
+            }
+        }
+    }
+    seen.len() >= 5
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::lexicon::lexicon;
+
+    fn kind(name: &str, before: &[&str], after: &[&str], sports: bool) -> EntityKind {
+        let words: Vec<&str> = name.split(' ').collect();
+        weigh(lexicon(), &Mention { words: &words, before, after, titled: false, sports }).best().0
+    }
+
+    #[test]
+    fn cues_decide_the_kind() {
+        assert_eq!(kind("Rosneft", &["the", "firm"], &[], false), EntityKind::Organization);
+        assert_eq!(kind("Yukos", &[], &["said"], false), EntityKind::Organization, "an unknown name is an organisation at best");
+        assert_eq!(kind("Liberal Democrat Party", &[], &[], false), EntityKind::Organization);
+        assert_eq!(kind("Cambodia", &["in"], &[], false), EntityKind::Place);
+        assert_eq!(kind("French", &[], &["president"], false), EntityKind::Other);
+        assert_eq!(kind("Davis Cup", &["the"], &[], true), EntityKind::Other);
+        assert_eq!(kind("Jacques Chirac", &[], &["said"], false), EntityKind::Person);
+        assert_eq!(kind("Spider-Man", &["the", "film"], &[], false), EntityKind::Other);
+    }
+
+    #[test]
+    fn a_place_named_side_in_a_sports_report_is_a_team() {
+        assert_eq!(kind("Liverpool", &[], &["beat"], true), EntityKind::Organization);
+        assert_eq!(kind("Liverpool", &["in"], &[], true), EntityKind::Place);
+        assert_eq!(kind("Liverpool", &[], &["beat"], false), EntityKind::Place);
+    }
+
+    #[test]
+    fn confidence_grows_with_agreeing_cues() {
+        let mut weak = Evidence::default();
+        weak.add(EntityKind::Organization, 1.0, "unknown name");
+        let mut strong = weak.clone();
+        strong.add(EntityKind::Organization, 4.0, "known organisation");
+        assert!(weak.best().1 < 0.6 && strong.best().1 > 0.8, "{:?} {:?}", weak.best(), strong.best());
+    }
+
+    #[test]
+    fn sports_reports_are_told_by_their_words() {
+        assert!(is_sports_report("The striker scored two goals as the team won the match and the league title".split(' ')));
+        assert!(!is_sports_report("Shares in the firm fell after the match of bids".split(' ')));
+    }
+}

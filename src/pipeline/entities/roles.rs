@@ -1,0 +1,198 @@
+//! Roles and affiliations: titles before a name ("Interior Ministry
+//! spokesman Khieu Sopheak"), appositions ("Bill Herod, an adviser to
+//! RISC"), "X of Y", and unnamed speakers ("a U.S. Embassy spokesman").
+
+use super::names::{Candidate, Finder};
+use super::{Entities, RoleLink, UnnamedSpeaker};
+use crate::model::{EntityKind, RelationKind};
+use crate::pipeline::lexicon::lexicon;
+use crate::pipeline::text::TokenKind;
+use std::ops::Range;
+
+pub fn relation_for_role(role: &str) -> RelationKind {
+    let head = role.split(' ').find(|w| lexicon().is_role(w) && !lexicon().is_role_modifier(w)).unwrap_or(role);
+    match head {
+        "spokesman" | "spokeswoman" | "spokesperson" => RelationKind::SpokespersonOf,
+        "adviser" | "advisor" | "consultant" => RelationKind::AdviserTo,
+        "head" | "chief" | "director" | "president" | "chairman" | "chairwoman" | "chair" | "leader" | "governor" | "mayor"
+        | "commander" | "ceo" | "founder" | "minister" | "boss" | "manager" | "coach" => RelationKind::HeadOf,
+        _ => RelationKind::MemberOf,
+    }
+}
+
+/// Reads a role phrase such as "an Interior Ministry spokesman" or "the head
+/// of immigration for the Interior Ministry": its role words and the token
+/// range the phrase covers.
+pub(super) fn role_in_phrase(finder: &Finder, phrase: Range<usize>) -> Option<String> {
+    let lex = finder.lex;
+    let position = phrase.clone().find(|&i| {
+        let word = finder.word(i);
+        finder.is_word(i) && word.chars().next().is_some_and(char::is_lowercase) && lex.is_role(word)
+    })?;
+    let mut words: Vec<&str> = Vec::new();
+    let mut i = position;
+    while i > phrase.start
+        && finder.is_word(i - 1)
+        && lex.is_role_modifier(finder.word(i - 1))
+        && finder.word(i - 1).chars().next().is_some_and(char::is_lowercase)
+    {
+        i -= 1;
+    }
+    words.extend((i..=position).map(|t| finder.word(t)));
+    // "head of immigration": a lower-case complement belongs to the role.
+    let of = position + 1;
+    if of + 1 < phrase.end && finder.word(of) == "of" {
+        let complement: Vec<&str> = (of + 1..phrase.end)
+            .take_while(|&t| {
+                finder.is_word(t)
+                    && finder.word(t).chars().all(|c| c.is_lowercase())
+                    && !matches!(finder.word(t), "for" | "at" | "to" | "in" | "with" | "the" | "a" | "an" | "who" | "which" | "that")
+            })
+            .map(|t| finder.word(t))
+            .collect();
+        if !complement.is_empty() {
+            words.push("of");
+            words.extend(complement);
+        }
+    }
+    Some(words.join(" "))
+}
+
+/// Roles and affiliations from titles, pre-name role words and appositions.
+pub(super) fn read_roles(finder: &Finder, candidates: &[Candidate], candidate_entity: &[Option<usize>], entities: &mut Entities) {
+    let doc = finder.doc;
+    let lex = finder.lex;
+    let organisation_in = |range: Range<usize>, entities: &Entities| -> Option<usize> {
+        entities
+            .mentions
+            .iter()
+            .filter(|m| m.surface.start >= range.start && m.surface.end <= range.end)
+            .map(|m| m.entity)
+            .find(|&e| matches!(entities.list[e].kind, EntityKind::Organization | EntityKind::Place))
+    };
+    let add = |entities: &mut Entities, person: usize, role: Option<String>, organisation: Option<usize>, sentence: usize| {
+        if let Some(role) = &role {
+            if !entities.list[person].roles.contains(role) {
+                entities.list[person].roles.push(role.clone());
+            }
+        }
+        if let Some(organisation) = organisation.filter(|&o| o != person) {
+            let kind = if entities.list[organisation].kind == EntityKind::Place {
+                RelationKind::AffiliatedWith
+            } else {
+                role.as_deref().map_or(RelationKind::MemberOf, relation_for_role)
+            };
+            entities.links.push(RoleLink { person, organization: organisation, kind, sentence });
+        }
+    };
+
+    for (index, candidate) in candidates.iter().enumerate() {
+        let Some(person) = candidate_entity[index] else { continue };
+        if entities.list[person].kind != EntityKind::Person {
+            continue;
+        }
+        let sentence = &doc.sentences[candidate.sentence];
+        let floor = sentence.tokens.start;
+        let limit = sentence.tokens.end;
+        // "Foreign Ministry spokesman Chum Sounry", "US Federal Judge Cormac Carney".
+        if let Some((role_range, role)) = finder.lowercase_role_before(candidate.surface.start, floor) {
+            let organisation = role_range
+                .start
+                .checked_sub(1)
+                .and_then(|end| entities.mentions.iter().find(|m| m.surface.end == end + 1).map(|m| m.entity));
+            add(entities, person, Some(role), organisation, candidate.sentence);
+        }
+        if let Some(title) = candidate.title.as_deref() {
+            let role_words: Vec<&str> = title.split(' ').filter(|w| lex.is_role(w) || lex.is_role_modifier(w)).collect();
+            if role_words.iter().any(|w| lex.is_role(w)) {
+                let organisation = candidate
+                    .surface
+                    .start
+                    .checked_sub(1)
+                    .and_then(|end| entities.mentions.iter().find(|m| m.surface.end == end + 1).map(|m| m.entity));
+                add(entities, person, Some(role_words.join(" ")), organisation, candidate.sentence);
+            }
+        }
+        // "Bill Herod, an adviser to RISC," / "Sok Phal, the head of immigration for the Interior Ministry,"
+        let after = candidate.surface.end;
+        if doc.tokens.get(after).is_some_and(|t| t.text(doc.text) == ",") {
+            let phrase_end = (after + 1..limit)
+                .find(|&i| {
+                    matches!(doc.word(i), "," | "." | ";")
+                        || lex.is_speech_verb(doc.word(i))
+                        || matches!(doc.tokens[i].kind, TokenKind::Quote { .. })
+                })
+                .unwrap_or(limit);
+            let phrase = after + 1..phrase_end;
+            let determiner = doc.tokens.get(after + 1).is_some_and(|_| matches!(doc.word(after + 1), "a" | "an" | "the"));
+            if determiner && phrase.len() <= 12 {
+                if let Some(role) = role_in_phrase(finder, phrase.clone()) {
+                    let organisation = organisation_in(phrase, entities);
+                    add(entities, person, Some(role), organisation, candidate.sentence);
+                }
+            }
+        }
+        // "a spokesman for the Interior Ministry's immigration department, Keo Vannthan,"
+        if candidate.surface.start > floor + 1 && doc.word(candidate.surface.start - 1) == "," {
+            let comma = candidate.surface.start - 1;
+            let opening = (floor..comma).rev().take(12).find(|&i| {
+                matches!(doc.word(i), "a" | "an" | "the")
+                    && (i == floor || !finder.is_word(i - 1) || matches!(doc.word(i - 1), "though" | "and" | "but" | "while" | "whereas"))
+            });
+            if let Some(opening) = opening {
+                let phrase = opening + 1..comma;
+                if !(phrase.clone()).any(|i| doc.word(i) == ",") {
+                    if let Some(role) = role_in_phrase(finder, phrase.clone()) {
+                        let organisation = organisation_in(phrase, entities);
+                        add(entities, person, Some(role), organisation, candidate.sentence);
+                    }
+                }
+            }
+        }
+        // "Preap Kol of Transparency International"
+        if doc.tokens.get(after).is_some_and(|_| doc.word(after) == "of") {
+            if let Some(organisation) = entities.mentions.iter().find(|m| m.surface.start == after + 1).map(|m| m.entity) {
+                if entities.list[organisation].kind == EntityKind::Organization {
+                    add(entities, person, None, Some(organisation), candidate.sentence);
+                }
+            }
+        }
+    }
+
+    // Unnamed speakers: "a U.S. Embassy spokesman said".
+    for i in 0..doc.tokens.len() {
+        let word = doc.word(i);
+        if !(finder.is_word(i) && word.chars().all(char::is_lowercase) && lex.is_role(word)) {
+            continue;
+        }
+        let names_someone = entities
+            .mentions
+            .iter()
+            .any(|m| m.surface.start == i + 1 || (i + 1 < doc.tokens.len() && doc.word(i + 1) == "," && m.surface.start == i + 2));
+        if names_someone {
+            continue;
+        }
+        let sentence = &doc.sentences[doc.sentence_of(i)];
+        let organisation = entities
+            .mentions
+            .iter()
+            .find(|m| m.surface.end == i && m.surface.start >= sentence.tokens.start)
+            .or_else(|| {
+                // "a spokesman for the Interior Ministry"
+                let from = i + 1;
+                (from < sentence.tokens.end && matches!(doc.word(from), "for" | "of" | "at"))
+                    .then(|| {
+                        entities.mentions.iter().find(|m| {
+                            m.surface.start == from + 1
+                                || (from + 1 < doc.tokens.len() && doc.word(from + 1) == "the" && m.surface.start == from + 2)
+                        })
+                    })
+                    .flatten()
+            })
+            .map(|m| m.entity)
+            .filter(|&e| entities.list[e].kind == EntityKind::Organization);
+        if let Some(organization) = organisation {
+            entities.unnamed.push(UnnamedSpeaker { token: i, organization });
+        }
+    }
+}

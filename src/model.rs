@@ -257,15 +257,6 @@ impl PartialOrd for RelationKind {
     }
 }
 
-/// Lets the tests of `pipeline::entities` compare a link's kind with its
-/// JSON string; code outside tests matches on the enum.
-#[cfg(test)]
-impl PartialEq<&str> for RelationKind {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
 impl Corpus {
     pub fn article(&self, id: &str) -> Option<&Article> {
         self.articles.iter().find(|article| article.id == id)

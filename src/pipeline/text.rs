@@ -3,7 +3,7 @@
 //! its paragraph is never cut in two.
 
 use super::lexicon::lexicon;
-use crate::model::Paragraph;
+use crate::model::{Paragraph, ParagraphKind};
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +38,8 @@ pub struct Sentence {
     /// Indexes into the article's token list.
     pub tokens: Range<usize>,
     pub paragraph: usize,
+    /// In the headline paragraph.
+    pub headline: bool,
 }
 
 /// A cleaned article cut into tokens and sentences.
@@ -62,6 +64,7 @@ impl<'t> Analysed<'t> {
                     end: tokens[tokens_range.end - 1].end,
                     tokens: tokens_range,
                     paragraph: index,
+                    headline: paragraph.kind == ParagraphKind::Headline,
                 });
             }
         }

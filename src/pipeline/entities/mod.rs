@@ -74,6 +74,21 @@ pub fn find(doc: &Analysed) -> Entities {
             finder.candidates(run, sentence, &mut candidates);
         }
     }
+    // In a title-case headline ("Despite Government Appeals") capitals say nothing: a
+    // name there counts only if a gazetteer knows it or the article names it elsewhere.
+    let title_case: Vec<bool> = (0..doc.sentences.len()).map(|s| finder.is_title_case_headline(s)).collect();
+    let named_elsewhere: HashSet<String> =
+        candidates.iter().filter(|c| !title_case[c.sentence]).map(|c| finder.name_text(&c.name)).collect();
+    candidates.retain(|c| {
+        let name = finder.name_text(&c.name);
+        !title_case[c.sentence]
+            || named_elsewhere.contains(&name)
+            || lex.place(&name).is_some()
+            || lex.is_known_org(&name)
+            || lex.is_known_other(&name)
+            || lex.is_demonym(&name)
+            || (c.name.len() >= 2 && lex.is_first_name(finder.word(c.name.start)))
+    });
 
     // Acronyms defined in brackets: "Returnee Integration Support Center (RISC)"
     // names the organisation; "trusted platform module (TPM)" names a term, no entity.
@@ -355,6 +370,22 @@ mod tests {
                 "place:Thailand",
             ],
         );
+    }
+
+    #[test]
+    fn a_title_case_headline_names_only_what_is_known_or_named_again() {
+        let input = crate::pipeline::ArticleInput {
+            id: "a".into(),
+            outlet: "Test".into(),
+            url: None,
+            published: None,
+            title: None,
+            raw: "US Deporting Over 30 Cambodians, Despite Government Appeals\n\nThe US deported 41 Cambodians.".into(),
+        };
+        let found = crate::pipeline::analyse(&input).entities;
+        let mut names: Vec<&str> = found.list.iter().map(|e| e.name.as_str()).collect();
+        names.sort_unstable();
+        assert_eq!(names, ["Cambodian", "United States"], "no \"Government Appeals\"");
     }
 
     #[test]

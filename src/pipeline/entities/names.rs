@@ -274,6 +274,24 @@ impl<'a, 't> Finder<'a, 't> {
         out.push(Candidate { surface: start..run.end, name: start..run.end, sentence, title: None, person_cue: false });
     }
 
+    /// Whether a sentence is a headline written in title case ("US Deporting
+    /// Over 30 Cambodians"): nearly every word of four letters or more is
+    /// capitalised.
+    pub(super) fn is_title_case_headline(&self, sentence: usize) -> bool {
+        if !self.doc.sentences[sentence].headline {
+            return false;
+        }
+        let long: Vec<&str> = self.doc.sentences[sentence]
+            .tokens
+            .clone()
+            .filter(|&i| self.is_word(i))
+            .map(|i| self.word(i))
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+            .collect();
+        let capitalised = long.iter().filter(|w| is_capitalised(w)).count();
+        long.len() >= 3 && capitalised * 10 >= long.len() * 8
+    }
+
     pub(super) fn name_text(&self, range: &Range<usize>) -> String {
         let tokens = &self.doc.tokens;
         self.doc.text[tokens[range.start].start..tokens[range.end - 1].end].to_string()

@@ -257,6 +257,11 @@ pub fn weigh(lex: &Lexicon, mention: &Mention) -> Evidence {
                 || lex.is_demonym(w)
                 || *w == "of"
         });
+    // "S Webster", "C. Hoeft": an initial before a surname, as team sheets write people.
+    let initial = words.len() == 2 && words[0].trim_end_matches('.').chars().count() == 1 && !is_acronym(words[1]);
+    if looks_personal && initial {
+        evidence.add(EntityKind::Person, 2.5, "initial and surname");
+    }
     if looks_personal && first_named {
         evidence.add(EntityKind::Person, 3.0, "first name");
     } else if looks_personal && !lex.is_common_word(words[words.len() - 1]) {
@@ -399,6 +404,7 @@ mod tests {
         assert_eq!(kind("Davis Cup", &["the"], &[], true), EntityKind::Other);
         assert_eq!(kind("Jacques Chirac", &[], &["said"], false), EntityKind::Person);
         assert_eq!(kind("Spider-Man", &["the", "film"], &[], false), EntityKind::Other);
+        assert_eq!(kind("S Webster", &["Subs", ":"], &[], true), EntityKind::Person, "an initial and a surname");
     }
 
     #[test]

@@ -72,6 +72,11 @@ pub enum EntityKind {
 impl EntityKind {
     pub const ALL: [EntityKind; 4] = [EntityKind::Person, EntityKind::Organization, EntityKind::Place, EntityKind::Other];
 
+    /// Its position in [`EntityKind::ALL`], for per-kind arrays.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             EntityKind::Person => "person",

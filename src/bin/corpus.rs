@@ -79,12 +79,16 @@ fn evaluate(dir: &Path, report: Report, errors: bool, baseline: Option<&Path>, w
     let evaluation = evaluation::evaluate(&articles);
     let mut out = std::io::stdout().lock();
     for (name, scores) in evaluation.splits() {
-        let wanted = report == Report::Both || name == ["dev", "heldout", "all"][report as usize];
+        let wanted = match report {
+            Report::Dev => name == "dev",
+            Report::Heldout => name == "heldout",
+            Report::All => name == "all",
+            Report::Both => true,
+        };
         if !wanted {
             continue;
         }
-        let count = articles.iter().filter(|a| name == "all" || format!("{:?}", a.split).eq_ignore_ascii_case(name)).count();
-        let _ = writeln!(out, "== {name}: {count} articles\n{}", scores.table());
+        let _ = writeln!(out, "== {name}: {} articles\n{}", scores.articles, scores.table());
         if errors {
             for error in &scores.errors {
                 let _ = writeln!(out, "  {error}");

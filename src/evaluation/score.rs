@@ -47,6 +47,8 @@ impl Counts {
 
 #[derive(Debug, Clone, Default)]
 pub struct Scores {
+    /// How many gold articles were scored.
+    pub articles: usize,
     /// Per kind, in `EntityKind::ALL` order.
     pub kinds: [Counts; 4],
     /// Span only, kind ignored.
@@ -97,20 +99,13 @@ impl Scores {
             let _ =
                 writeln!(out, "{label:<14} {:>5} {:>6} | {p:>8.3} {r:.3} {f:.3} | {op:>8.3} {or:.3} {of:.3}", counts.gold, counts.system);
         }
-        let _ = writeln!(
-            out,
-            "mentions of one real entity in one corpus entity: {:.3} ({}/{})",
-            ratio(self.together.0, self.together.1),
-            self.together.0,
-            self.together.1
-        );
-        let _ = writeln!(
-            out,
-            "corpus entities holding one real entity only:     {:.3} ({}/{})",
-            ratio(self.apart.0, self.apart.1),
-            self.apart.0,
-            self.apart.1
-        );
+        let merges = [
+            ("mentions of one real entity in one corpus entity:", self.together),
+            ("corpus entities holding one real entity only:    ", self.apart),
+        ];
+        for (label, (part, whole)) in merges {
+            let _ = writeln!(out, "{label} {:.3} ({part}/{whole})", ratio(part, whole));
+        }
         if self.unaligned > 0 {
             let _ = writeln!(out, "gold mentions on lines the cleaner dropped: {}", self.unaligned);
         }
@@ -130,7 +125,7 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 
 /// Scores `corpus` (built from exactly these articles, ids alike) on `articles`.
 pub fn score(articles: &[&GoldArticle], corpus: &Corpus) -> Scores {
-    let mut scores = Scores::default();
+    let mut scores = Scores { articles: articles.len(), ..Scores::default() };
     let mut system_by_article: HashMap<&str, Vec<SystemMention>> = HashMap::new();
     for (entity, e) in corpus.entities.iter().enumerate() {
         for span in &e.mentions {
@@ -144,7 +139,6 @@ pub fn score(articles: &[&GoldArticle], corpus: &Corpus) -> Scores {
     // Real entity → corpus entity → mentions found there; and the reverse.
     let mut placed: BTreeMap<&str, BTreeMap<usize, usize>> = BTreeMap::new();
     let mut held: BTreeMap<usize, BTreeMap<&str, usize>> = BTreeMap::new();
-    let kind_index = |kind: EntityKind| EntityKind::ALL.iter().position(|k| *k == kind).unwrap_or(3);
     for gold in articles {
         let Some(article) = corpus.article(&gold.id) else {
             scores.errors.push(format!("{}: not in the built corpus", gold.id));
@@ -154,7 +148,7 @@ pub fn score(articles: &[&GoldArticle], corpus: &Corpus) -> Scores {
         let aligner = Aligner::new(&gold.raw, text);
         let system = system_by_article.remove(gold.id.as_str()).unwrap_or_default();
         for s in &system {
-            scores.kinds[kind_index(s.kind)].system += 1;
+            scores.kinds[s.kind.index()].system += 1;
             scores.spans.system += 1;
         }
         let mapped: Vec<(&GoldMention, Option<Range<usize>>)> = gold.mentions.iter().map(|m| (m, aligner.map(m.start, m.end))).collect();
@@ -169,7 +163,7 @@ pub fn score(articles: &[&GoldArticle], corpus: &Corpus) -> Scores {
                 .map(|(i, _)| i)
         };
         for (mention, span) in &mapped {
-            let row = kind_index(mention.kind);
+            let row = mention.kind.index();
             scores.kinds[row].gold += 1;
             scores.spans.gold += 1;
             let surface = &gold.raw[mention.start..mention.end];

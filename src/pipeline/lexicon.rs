@@ -9,10 +9,10 @@ pub struct Lexicon {
     sections: HashMap<&'static str, HashSet<String>>,
     /// Exact-case single words that never name an entity.
     not_entities: HashSet<&'static str>,
-    known_orgs: HashSet<&'static str>,
     /// Exact-case names of recurring events, competitions and awards.
     known_others: HashSet<&'static str>,
-    /// Exact-case organisation name or alias → canonical name.
+    /// Exact-case organisation name or alias → canonical name (`data/organizations.txt`,
+    /// and `[known_orgs]` in `data/lexicon.txt`, each its own canonical name).
     organisations: HashMap<&'static str, &'static str>,
     /// Nationality or group word → the adjective that names the group.
     demonyms: HashMap<&'static str, &'static str>,
@@ -63,7 +63,7 @@ impl Lexicon {
                 place_alias.insert(alias.to_lowercase(), canonical);
             }
         }
-        let mut organisations = HashMap::new();
+        let mut organisations: HashMap<&'static str, &'static str> = section("known_orgs").into_iter().map(|name| (name, name)).collect();
         for (canonical, aliases) in alias_lines(include_str!("../../data/organizations.txt")) {
             organisations.insert(canonical, canonical);
             for alias in aliases {
@@ -111,7 +111,6 @@ impl Lexicon {
         Lexicon {
             sections,
             not_entities: section("not_entities").into_iter().collect(),
-            known_orgs: section("known_orgs").into_iter().collect(),
             known_others: section("known_others").into_iter().collect(),
             organisations,
             demonyms,
@@ -181,7 +180,7 @@ impl Lexicon {
         self.not_entities.contains(word)
     }
     pub fn is_known_org(&self, name: &str) -> bool {
-        self.known_orgs.contains(name) || self.organisations.contains_key(name)
+        self.organisations.contains_key(name)
     }
     /// A recurring event, competition or award ("Six Nations", "Oscars").
     pub fn is_known_other(&self, name: &str) -> bool {

@@ -4,6 +4,7 @@
 //! and the kind with the most weight wins. Where the cues are weak the kind
 //! is still the best guess, with a low confidence.
 
+use super::names::is_acronym;
 use crate::model::EntityKind;
 use crate::pipeline::lexicon::Lexicon;
 
@@ -16,13 +17,9 @@ pub struct Evidence {
     cue_kinds: Vec<EntityKind>,
 }
 
-fn slot(kind: EntityKind) -> usize {
-    EntityKind::ALL.iter().position(|k| *k == kind).unwrap_or(3)
-}
-
 impl Evidence {
     pub fn add(&mut self, kind: EntityKind, weight: f32, cue: &'static str) {
-        self.weights[slot(kind)] += weight;
+        self.weights[kind.index()] += weight;
         if !self.cues.contains(&cue) {
             self.cues.push(cue);
             self.cue_kinds.push(kind);
@@ -47,7 +44,7 @@ impl Evidence {
     }
 
     pub fn weight(&self, kind: EntityKind) -> f32 {
-        self.weights[slot(kind)]
+        self.weights[kind.index()]
     }
 
     /// The kind with the most weight (ties go to the earlier kind in
@@ -189,11 +186,6 @@ const LAW_HEADS: &[&str] = &["act", "bill", "treaty", "convention", "accord", "d
 
 fn lower(word: &str) -> String {
     word.to_lowercase()
-}
-
-fn is_acronym(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
 }
 
 /// Every cue one mention gives.
@@ -412,6 +404,13 @@ mod tests {
         assert_eq!(kind("Liverpool", &[], &["beat"], true), EntityKind::Organization);
         assert_eq!(kind("Liverpool", &["in"], &[], true), EntityKind::Place);
         assert_eq!(kind("Liverpool", &[], &["beat"], false), EntityKind::Place);
+    }
+
+    #[test]
+    fn each_kind_has_its_own_weight() {
+        for (position, kind) in EntityKind::ALL.into_iter().enumerate() {
+            assert_eq!(kind.index(), position);
+        }
     }
 
     #[test]

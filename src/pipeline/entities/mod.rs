@@ -156,24 +156,27 @@ pub fn find(doc: &Analysed) -> Entities {
     };
 
     let classified: Vec<Option<(String, Evidence)>> = candidates.iter().map(|c| kind_of(c, &finder.name_text(&c.name))).collect();
-    // Surnames of the people the article names in full: "Hamm" after "Mia Hamm" is her, not the town.
-    let surnames: HashSet<&str> = candidates
-        .iter()
-        .zip(&classified)
-        .filter(|(c, found)| c.name.len() >= 2 && found.as_ref().is_some_and(|(_, e)| e.best().0 == EntityKind::Person))
-        .map(|(c, _)| finder.word(c.name.end - 1))
-        .collect();
+    // Names of several words the article gives for entities of one kind.
+    let named_in_full = |kind: EntityKind| {
+        candidates
+            .iter()
+            .zip(&classified)
+            .filter(move |(c, found)| c.name.len() >= 2 && found.as_ref().is_some_and(|(_, e)| e.best().0 == kind))
+            .map(|(c, _)| c.name.clone())
+    };
+    // Surnames of the people it names in full: "Hamm" after "Mia Hamm" is her, not the town.
+    let surnames: HashSet<&str> = named_in_full(EntityKind::Person).map(|name| finder.word(name.end - 1)).collect();
     // First words of the organisations it names in full: "SBC" after "SBC Communications".
-    let organisation_openers: HashSet<&str> = candidates
-        .iter()
-        .zip(&classified)
-        .filter(|(c, found)| c.name.len() >= 2 && found.as_ref().is_some_and(|(_, e)| e.best().0 == EntityKind::Organization))
-        .map(|(c, _)| finder.word(c.name.start))
+    let organisation_openers: HashSet<&str> = named_in_full(EntityKind::Organization)
+        .map(|name| finder.word(name.start))
         .filter(|word| lex.place(word).is_none() && !lex.is_known_org(word) && !lex.is_demonym(word))
         .collect();
     for (index, (candidate, classified)) in candidates.iter().zip(classified).enumerate() {
         let name = finder.name_text(&candidate.name);
-        let (kind, weight) = classified.as_ref().map_or((EntityKind::Other, 0.0), |(_, e)| (e.best().0, e.weight(e.best().0)));
+        let (kind, weight) = classified.as_ref().map_or((EntityKind::Other, 0.0), |(_, e)| {
+            let kind = e.best().0;
+            (kind, e.weight(kind))
+        });
         let single = candidate.name.len() == 1 && (!is_acronym(&name) || organisation_openers.contains(name.as_str()));
         let stands_alone = kind != EntityKind::Person
             && weight >= 2.0

@@ -56,7 +56,11 @@ fn bbc_articles_build_with_under_one_percent_junk_entities() {
     let corpus = build(&inputs);
     let junk: Vec<(&str, &str)> = corpus.entities.iter().filter_map(|e| junk_reason(e).map(|why| (e.name.as_str(), why))).collect();
     let rate = junk.len() as f64 / corpus.entities.len() as f64;
-    eprintln!("BBC: {} entities, {} junk ({:.2}%)", corpus.entities.len(), junk.len(), rate * 100.0);
+    let mut reasons: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for (_, why) in &junk {
+        *reasons.entry(why).or_default() += 1;
+    }
+    eprintln!("BBC: {} entities, {} junk ({:.2}%): {reasons:?}", corpus.entities.len(), junk.len(), rate * 100.0);
     assert!(corpus.entities.len() > 5000, "too few entities: {}", corpus.entities.len());
     // `other` is for nationalities, events, works and products, never the fallback.
     let other = corpus.entities.iter().filter(|e| e.kind == EntityKind::Other).count();

@@ -1,7 +1,8 @@
 //! Entity kinds decided by evidence: each capitalised name collects weighted
 //! cues for person, organisation, place and other (its head word, the
-//! gazetteers, the words around it), the cues of all its mentions add up,
-//! and the kind with the most weight wins. Where the cues are weak the kind
+//! gazetteers, the words around it), the cues of all its mentions add up
+//! (the fallback guess for a name without cues counts once an article), and the kind
+//! with the most weight wins. Where the cues are weak the kind
 //! is still the best guess, with a low confidence.
 
 use super::names::is_acronym;
@@ -11,19 +12,46 @@ use crate::pipeline::lexicon::Lexicon;
 /// Weighted cues for each kind, in `EntityKind::ALL` order, and their names.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Evidence {
-    pub weights: [f32; 4],
+    /// The cues of every mention, added up.
+    weights: [f32; 4],
+    /// Weak guesses from the shape of a name alone. Repeating a name in one
+    /// article says nothing new of its kind, so these count once an article.
+    fallback: [f32; 4],
     /// Each cue once, with the kind it spoke for.
     pub cues: Vec<&'static str>,
     cue_kinds: Vec<EntityKind>,
 }
 
+/// The cue of a name that nothing in it or around it types.
+pub const UNKNOWN_NAME: &str = "unknown name";
+
 impl Evidence {
     pub fn add(&mut self, kind: EntityKind, weight: f32, cue: &'static str) {
         self.weights[kind.index()] += weight;
+        self.note(kind, cue);
+    }
+
+    /// A weak guess from the shape of a name alone ("unknown name", a bare first name).
+    pub fn add_guess(&mut self, kind: EntityKind, weight: f32, cue: &'static str) {
+        self.fallback[kind.index()] = self.fallback[kind.index()].max(weight);
+        self.note(kind, cue);
+    }
+
+    /// The weak guess for a name without cues.
+    pub fn add_fallback(&mut self, kind: EntityKind, weight: f32) {
+        self.add_guess(kind, weight, UNKNOWN_NAME);
+    }
+
+    fn note(&mut self, kind: EntityKind, cue: &'static str) {
         if !self.cues.contains(&cue) {
             self.cues.push(cue);
             self.cue_kinds.push(kind);
         }
+    }
+
+    /// Whether any cue, the fallback included, has spoken.
+    pub fn is_empty(&self) -> bool {
+        self.weights().iter().all(|&w| w == 0.0)
     }
 
     /// The kind a recorded cue spoke for.
@@ -31,28 +59,41 @@ impl Evidence {
         self.cues.iter().position(|c| *c == cue).map_or(EntityKind::Other, |i| self.cue_kinds[i])
     }
 
+    /// Adds another mention's evidence from the same article: cues add up, the fallback counts once.
     pub fn absorb(&mut self, other: &Evidence) {
-        for (mine, theirs) in self.weights.iter_mut().zip(other.weights) {
-            *mine += theirs;
+        self.combine(other, f32::max);
+    }
+
+    /// Adds the evidence of the same name in another article: there the fallback is a guess of its own.
+    pub fn absorb_article(&mut self, other: &Evidence) {
+        self.combine(other, |mine, theirs| mine + theirs);
+    }
+
+    fn combine(&mut self, other: &Evidence, fallbacks: impl Fn(f32, f32) -> f32) {
+        for i in 0..4 {
+            self.weights[i] += other.weights[i];
+            self.fallback[i] = fallbacks(self.fallback[i], other.fallback[i]);
         }
         for (cue, kind) in other.cues.iter().zip(&other.cue_kinds) {
-            if !self.cues.contains(cue) {
-                self.cues.push(cue);
-                self.cue_kinds.push(*kind);
-            }
+            self.note(*kind, cue);
         }
     }
 
     pub fn weight(&self, kind: EntityKind) -> f32 {
-        self.weights[kind.index()]
+        self.weights()[kind.index()]
+    }
+
+    fn weights(&self) -> [f32; 4] {
+        std::array::from_fn(|i| self.weights[i] + self.fallback[i])
     }
 
     /// The kind with the most weight (ties go to the earlier kind in
     /// `EntityKind::ALL`), and how sure: its share of all weight, damped so
     /// that a single weak cue is never certain.
     pub fn best(&self) -> (EntityKind, f32) {
-        let (index, top) = self.weights.iter().enumerate().fold((3, 0.0f32), |best, (i, &w)| if w > best.1 { (i, w) } else { best });
-        let total: f32 = self.weights.iter().sum();
+        let weights = self.weights();
+        let (index, top) = weights.iter().enumerate().fold((3, 0.0f32), |best, (i, &w)| if w > best.1 { (i, w) } else { best });
+        let total: f32 = weights.iter().sum();
         let confidence = if top <= 0.0 { 0.0 } else { top / (total + 1.0) };
         (EntityKind::ALL[index], (confidence * 100.0).round() / 100.0)
     }
@@ -128,7 +169,11 @@ const WORK_NOUNS: &[&str] = &[
     "play",
     "game",
 ];
-const LOCATIVES: &[&str] = &["in", "near", "across", "outside", "throughout", "around", "to"];
+/// Work nouns that are also verbs: they name a work only after a determiner.
+const VERB_LIKE_WORK_NOUNS: &[&str] = &["play", "show", "single", "game"];
+const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "new", "latest", "hit", "first", "charity"];
+/// Words before a place. Not "to": it comes before recipients ("sold to", "according to") as often as destinations.
+const LOCATIVES: &[&str] = &["in", "near", "across", "outside", "throughout", "around"];
 /// Words after a name that only an organisation takes.
 const ORGANISATION_AFTER: &[&str] = &[
     "shares",
@@ -154,6 +199,59 @@ const ORGANISATION_AFTER: &[&str] = &[
     "coach",
     "striker",
     "fans",
+];
+/// Words after a name that make it a product, a format or a program: "the Cabir virus", "Bluetooth technology".
+const PRODUCT_AFTER: &[&str] = &[
+    "virus",
+    "viruses",
+    "worm",
+    "software",
+    "technology",
+    "technologies",
+    "format",
+    "formats",
+    "operating",
+    "system",
+    "systems",
+    "box",
+    "boxes",
+    "machine",
+    "machines",
+    "device",
+    "devices",
+    "phone",
+    "phones",
+    "handset",
+    "handsets",
+    "console",
+    "consoles",
+    "disc",
+    "discs",
+    "browser",
+    "platform",
+    "chip",
+    "chips",
+    "processor",
+    "tapes",
+    "program",
+    "programs",
+];
+/// Words after a place name that make it a team: "Liverpool striker", "Wales coach".
+const TEAM_PEOPLE: &[&str] = &[
+    "striker",
+    "strikers",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "keeper",
+    "winger",
+    "coach",
+    "manager",
+    "boss",
+    "captain",
+    "skipper",
+    "fans",
+    "squad",
 ];
 const EVENT_HEADS: &[&str] = &[
     "cup",
@@ -257,7 +355,16 @@ pub fn weigh(lex: &Lexicon, mention: &Mention) -> Evidence {
     if looks_personal && first_named {
         evidence.add(EntityKind::Person, 3.0, "first name");
     } else if looks_personal && !lex.is_common_word(words[words.len() - 1]) {
-        evidence.add(EntityKind::Person, 1.5, "unknown surname in a person's pattern");
+        evidence.add_guess(EntityKind::Person, 1.5, "unknown surname in a person's pattern");
+    }
+    // "Diana", "Raul": a first name alone, with nothing else in the name, is someone.
+    if words.len() == 1 && first_named && !lex.is_common_word(words[0]) && lex.place(words[0]).is_none() {
+        evidence.add_guess(EntityKind::Person, 1.5, "first name alone");
+    }
+    // "Hamm, 32, ...": an age in apposition.
+    let age = after_word(0) == "," && after_word(1).parse::<u8>().is_ok_and(|n| (1..=120).contains(&n)) && after_word(2) == ",";
+    if age {
+        evidence.add(EntityKind::Person, 3.0, "age beside");
     }
     if looks_personal && (lex.is_speech_verb(after_word(0)) || before == "by") {
         evidence.add(EntityKind::Person, 1.0, "says or is quoted");
@@ -266,19 +373,28 @@ pub fn weigh(lex: &Lexicon, mention: &Mention) -> Evidence {
         evidence.add(EntityKind::Person, 2.0, "role beside");
     }
     // What the name itself says; the words around it only add to that.
-    let named_by_itself = evidence.weights.iter().any(|&w| w > 0.0);
+    let named_by_itself = !evidence.is_empty();
     if ORGANISATION_NOUNS.contains(&before.as_str()) {
         evidence.add(EntityKind::Organization, 2.5, "organisation noun before");
     }
-    if WORK_NOUNS.contains(&before.as_str()) {
+    // "the play X", "his new show X"; but "they play X" is a verb.
+    let work_noun = WORK_NOUNS.contains(&before.as_str())
+        && (!VERB_LIKE_WORK_NOUNS.contains(&before.as_str()) || two_before.get(1).is_some_and(|w| DETERMINERS.contains(&w.as_str())));
+    if work_noun {
         evidence.add(EntityKind::Other, 2.5, "work noun before");
     }
     if two_before.iter().any(|w| w == "shares") && before == "in" {
         evidence.add(EntityKind::Organization, 2.5, "shares in …");
     }
-    if ORGANISATION_AFTER.contains(&after_word(0)) || (after_word(0) == "'s" && ORGANISATION_AFTER.contains(&after_word(1))) {
-        let kind = if mention.sports && lex.place(&name).is_some() { "team's people after" } else { "organisation's people after" };
-        evidence.add(EntityKind::Organization, 2.0, kind);
+    let people_after = |list: &[&str]| list.contains(&after_word(0)) || (after_word(0) == "'s" && list.contains(&after_word(1)));
+    if lex.place(&name).is_some() && people_after(TEAM_PEOPLE) {
+        // "Liverpool striker", "Wales coach": only a side has them.
+        evidence.add(EntityKind::Organization, 4.0, "team's people after");
+    } else if people_after(ORGANISATION_AFTER) {
+        evidence.add(EntityKind::Organization, 2.0, "organisation's people after");
+    }
+    if PRODUCT_AFTER.contains(&after_word(0)) {
+        evidence.add(EntityKind::Other, 2.5, "product noun after");
     }
     if lex.is_speech_verb(after_word(0)) && after_word(1) == "in" && after_word(3) == "statement" {
         evidence.add(EntityKind::Organization, 2.5, "said in a statement");
@@ -286,7 +402,8 @@ pub fn weigh(lex: &Lexicon, mention: &Mention) -> Evidence {
     if before == "for" && two_before.get(1).is_some_and(|w| lex.is_role(w)) {
         evidence.add(EntityKind::Organization, 2.0, "a spokesman for …");
     }
-    if LOCATIVES.contains(&before.as_str()) && !mention.titled && !is_acronym(&name) {
+    let person_named_in_full = looks_personal && first_named;
+    if LOCATIVES.contains(&before.as_str()) && !mention.titled && !is_acronym(&name) && !person_named_in_full {
         evidence.add(EntityKind::Place, 1.2, "in …");
     }
     // A place-named side in a sports report is the team.
@@ -296,7 +413,7 @@ pub fn weigh(lex: &Lexicon, mention: &Mention) -> Evidence {
     // Nothing in the name: an unknown name is most often an organisation, an acronym too.
     if !named_by_itself {
         let weak = if is_acronym(&name) { 1.5 } else { 1.0 };
-        evidence.add(EntityKind::Organization, weak, "unknown name");
+        evidence.add_fallback(EntityKind::Organization, weak);
     }
     evidence
 }
@@ -348,7 +465,10 @@ const SPORT_WORDS: &[&str] = &[
     "tries",
     "wicket",
     "innings",
+    "club",
     "clubs",
+    "transfer",
+    "signing",
     "title",
     "unbeaten",
     "victory",
@@ -416,10 +536,22 @@ mod tests {
     #[test]
     fn confidence_grows_with_agreeing_cues() {
         let mut weak = Evidence::default();
-        weak.add(EntityKind::Organization, 1.0, "unknown name");
+        weak.add_fallback(EntityKind::Organization, 1.0);
         let mut strong = weak.clone();
         strong.add(EntityKind::Organization, 4.0, "known organisation");
         assert!(weak.best().1 < 0.6 && strong.best().1 > 0.8, "{:?} {:?}", weak.best(), strong.best());
+    }
+
+    #[test]
+    fn the_fallback_counts_once_however_often_a_name_is_repeated() {
+        let mut repeated = Evidence::default();
+        for _ in 0..10 {
+            let mut bare = Evidence::default();
+            bare.add_fallback(EntityKind::Organization, 1.0);
+            repeated.absorb(&bare);
+        }
+        repeated.add(EntityKind::Other, 2.5, "product noun after");
+        assert_eq!(repeated.best().0, EntityKind::Other, "one \"the Cabir virus\" outweighs ten bare \"Cabir\"");
     }
 
     #[test]

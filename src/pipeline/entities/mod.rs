@@ -142,7 +142,7 @@ pub fn find(doc: &Analysed) -> Entities {
         if acronym_of.contains_key(name) {
             evidence.add(EntityKind::Organization, 3.0, "acronym defined in brackets");
         }
-        if words.len() == 1 && lex.is_common_word(last) && evidence.weights.iter().all(|&w| w < 2.0) {
+        if words.len() == 1 && lex.is_common_word(last) && evidence.weight(evidence.best().0) < 2.0 {
             return None; // may still be a short form of a person; decided below
         }
         let canonical = match evidence.best().0 {
@@ -222,7 +222,11 @@ pub fn find(doc: &Analysed) -> Entities {
             .filter(|(_, e)| {
                 let parts: Vec<&str> = e.name.split(' ').collect();
                 match e.kind {
-                    EntityKind::Person => parts.first() == Some(&name.as_str()) || parts.last() == Some(&name.as_str()),
+                    // "Mr Kennedy" is a surname; an untitled "Charles" may be a first name, but
+                    // "Prince Charles" is not Charles Kennedy.
+                    EntityKind::Person => {
+                        parts.last() == Some(&name.as_str()) || (!candidate.person_cue && parts.first() == Some(&name.as_str()))
+                    }
                     // "Menatep" for "Menatep Group", "Telewest" for "Telewest Broadband".
                     EntityKind::Organization => parts.first() == Some(&name.as_str()),
                     _ => false,
@@ -233,7 +237,11 @@ pub fn find(doc: &Analysed) -> Entities {
         let entity = match matches.as_slice() {
             [only] => Some(*only),
             [] => {
-                let named = candidate.person_cue || (!lex.is_common_word(&name) && !finder.starts_clause(candidate.surface.start));
+                // At a sentence start capitals say nothing, unless the article capitalises the word elsewhere too.
+                // At a sentence start capitals say nothing, unless the article capitalises the word elsewhere too.
+                let start = candidate.surface.start;
+                let capitalised_elsewhere = !finder.starts_clause(start) || finder.capitalised_inside.contains(name.as_str());
+                let named = candidate.person_cue || (!lex.is_common_word(&name) && capitalised_elsewhere);
                 named.then(|| entity_for(&mut entities.list, &mut key_to_entity, name.to_lowercase(), &name, EntityKind::Other))
             }
             several => {
@@ -242,8 +250,10 @@ pub fn find(doc: &Analysed) -> Entities {
             }
         };
         if let Some(entity) = entity {
-            // A short form that joined a full name adds only what is said of it, not the fallback.
-            if let Some(evidence) = evidence.filter(|e| matches.is_empty() || e.cues != ["unknown name"]) {
+            // A short form that joined a full name adds only what is said of it, not the fallback; one
+            // that joined a person named in full is that person, whatever else the word may be ("Hamm").
+            let joined_person = !matches.is_empty() && entities.list[entity].kind == EntityKind::Person;
+            if let Some(evidence) = evidence.filter(|e| !joined_person && (matches.is_empty() || e.cues != [kinds::UNKNOWN_NAME])) {
                 entities.list[entity].evidence.absorb(&evidence);
             }
             candidate_entity[index] = Some(entity);
@@ -251,8 +261,8 @@ pub fn find(doc: &Analysed) -> Entities {
     }
     // The cues of all mentions decide each kind.
     for entity in &mut entities.list {
-        if entity.evidence.weights.iter().all(|&w| w == 0.0) {
-            entity.evidence.add(entity.kind, 1.0, "unknown name");
+        if entity.evidence.is_empty() {
+            entity.evidence.add_fallback(entity.kind, 1.0);
         }
         entity.kind = entity.evidence.best().0;
     }

@@ -86,7 +86,10 @@ impl<'a, 't> Finder<'a, 't> {
         // "CHICAGO AT DENVER", "Chelsea V Arsenal": a fixture's separator joins two names.
         let fixture_separator =
             matches!(word, "AT" | "V" | "VS" | "V." | "VS." | "Vs" | "Vs.") && !(i + 1 < self.doc.tokens.len() && self.adjacent(i, i + 1));
+        // "PVRs", "CVs": the plural of an abbreviation is a class of things, not a name.
+        let abbreviation_plural = word.strip_suffix('s').is_some_and(is_acronym);
         is_capitalised(word)
+            && !abbreviation_plural
             && !self.lex.is_not_entity(word)
             && word.chars().any(char::is_alphabetic)
             && !adjective_compound
@@ -180,7 +183,6 @@ impl<'a, 't> Finder<'a, 't> {
     /// names; drops a sentence starter in front.
     pub(super) fn candidates(&self, run: Range<usize>, sentence: usize, out: &mut Vec<Candidate>) {
         let mut start = run.start;
-        // Function words never open a name, wherever they stand ("If Bafta").
         while start < run.end && (self.lex.is_sentence_starter(self.word(start)) || !is_capitalised(self.word(start))) {
             start += 1;
         }
@@ -190,7 +192,8 @@ impl<'a, 't> Finder<'a, 't> {
             end -= 1;
         }
         let run = run.start..end;
-        if start >= run.end || (start..run.end).all(|i| self.lex.is_honorific(self.word(i))) {
+        // A title or a role alone ("Cardinal", "MEP") names nobody.
+        if start >= run.end || (start..run.end).all(|i| self.lex.is_honorific(self.word(i)) || self.lex.is_role(self.word(i))) {
             return;
         }
         // Title case with inner function words is a headline or a work's title.
@@ -237,7 +240,12 @@ impl<'a, 't> Finder<'a, 't> {
                 let names_a_person =
                     self.stands_as_name(name_start..run.end) && self.lex.place(&name).is_none() && !self.lex.is_known_org(&name);
                 if !names_a_person {
-                    // "Director of Public Prosecutions", "Lord Chief Justice of England": a title, no name.
+                    // "Archbishop of Canterbury", "Duke of Edinburgh": an office named by its place names
+                    // no place; "Director of Public Prosecutions" still names the office's body.
+                    let office = self.name_text(&(last_title + 2..run.end));
+                    if self.lex.place(&office).is_some() {
+                        return;
+                    }
                     return self.candidates(last_title + 2..run.end, sentence, out);
                 }
             }
@@ -264,11 +272,19 @@ impl<'a, 't> Finder<'a, 't> {
             });
             return;
         }
-        // "Cambodian citizens", "Thai refugee camps": a demonym names nobody.
+        // "American Bill Smith", "Briton Clive Owen", "New Zealander Peter Jackson" name a person
+        // described by a nationality; "British Airways", "British Nuclear Fuels" are one name.
         if !ends_in_org && !self.lex.is_known_org(&words.join(" ")) {
-            // "American Bill Smith" names Bill Smith; "British Nuclear Fuels" is one name.
-            if self.lex.is_demonym(words[0]) && words.len() > 1 && self.lex.is_first_name(words[1]) {
-                return self.candidates(start + 1..run.end, sentence, out);
+            let demonym_words = (1..words.len().min(3)).rev().find(|&n| self.lex.is_demonym(&words[..n].join(" ")));
+            if let Some(n) = demonym_words {
+                let rest = &words[n..];
+                let described =
+                    rest.iter().all(|w| !self.lex.is_org_head(w) && !self.lex.is_org_lead(w) && !self.lex.is_demonym(w) && *w != "of");
+                let personal = self.lex.is_first_name(rest[0]) || rest.iter().any(|w| !self.lex.is_common_word(w));
+                if described && personal {
+                    self.candidates(start..start + n, sentence, out);
+                    return self.candidates(start + n..run.end, sentence, out);
+                }
             }
         }
         out.push(Candidate { surface: start..run.end, name: start..run.end, sentence, title: None, person_cue: false });

@@ -517,6 +517,11 @@ mod tests {
         assert_eq!(kind("Jacques Chirac", &[], &["said"], false), EntityKind::Person);
         assert_eq!(kind("Spider-Man", &["the", "film"], &[], false), EntityKind::Other);
         assert_eq!(kind("S Webster", &["Subs", ":"], &[], true), EntityKind::Person, "an initial and a surname");
+        assert_eq!(kind("Cabir", &["the"], &["virus", "only"], false), EntityKind::Other, "a product noun after");
+        assert_eq!(kind("Diana", &[], &["was"], false), EntityKind::Person, "a first name alone");
+        assert_eq!(kind("Smithers", &[], &[",", "32", ",", "who"], false), EntityKind::Person, "an age beside");
+        assert_eq!(kind("Liverpool", &[], &["striker"], false), EntityKind::Organization, "a place with a striker is a side");
+        assert_eq!(kind("Arsenal", &["they", "play"], &["in"], true), EntityKind::Organization, "\"play\" without a determiner is a verb");
     }
 
     #[test]

@@ -333,6 +333,34 @@ mod tests {
     }
 
     #[test]
+    fn a_name_opening_a_sentence_joins_the_same_name_used_mid_sentence() {
+        let text = "Yukos appealed. Shares in Yukos fell. Yukos said no.";
+        check(text, &["organization:Yukos"]);
+        assert_eq!(find(&analyse_paragraphs(text)).mentions.len(), 3);
+    }
+
+    #[test]
+    fn titles_and_offices_alone_name_nobody() {
+        check("The Cardinal said the Duke of Edinburgh and an MEP agreed with Tony Blair.", &["person:Tony Blair"]);
+    }
+
+    #[test]
+    fn a_nationality_before_a_person_is_its_own_mention() {
+        check(
+            "The award went to Briton Clive Owen and to British Airways.",
+            &["other:British{Briton}", "person:Clive Owen", "organization:British Airways"],
+        );
+    }
+
+    #[test]
+    fn a_titled_short_form_joins_a_person_by_surname_only() {
+        check(
+            "Charles Kennedy spoke. Prince Charles listened. Mr Kennedy left.",
+            &["person:Charles Kennedy{Kennedy|Mr Kennedy}", "person:Charles{Prince Charles}"],
+        );
+    }
+
+    #[test]
     fn pre_name_role_gives_person_role_and_affiliation() {
         let text = "Interior Ministry spokesman Khieu Sopheak said on Tuesday that talks would go on. Gen. Sopheak added more. General Sopheak left.";
         check(text, &["organization:Interior Ministry", "person:Khieu Sopheak[spokesman;general]{Gen. Sopheak|General Sopheak|Sopheak}"]);

@@ -1,9 +1,9 @@
 //! Entity kinds decided by evidence: each capitalised name collects weighted
 //! cues for person, organisation, place and other (its head word, the
 //! gazetteers, the words around it), the cues of all its mentions add up
-//! (the fallback guess for a name without cues counts once an article), and the kind
-//! with the most weight wins. Where the cues are weak the kind
-//! is still the best guess, with a low confidence.
+//! (guesses from the name's shape alone count once an article), and the kind
+//! with the most weight wins. Where the cues are weak the kind is still the
+//! best guess, with a low confidence.
 
 use super::names::is_acronym;
 use crate::model::EntityKind;
@@ -51,7 +51,7 @@ impl Evidence {
 
     /// Whether any cue, the fallback included, has spoken.
     pub fn is_empty(&self) -> bool {
-        self.weights().iter().all(|&w| w == 0.0)
+        self.totals().iter().all(|&w| w == 0.0)
     }
 
     /// The kind a recorded cue spoke for.
@@ -80,10 +80,11 @@ impl Evidence {
     }
 
     pub fn weight(&self, kind: EntityKind) -> f32 {
-        self.weights()[kind.index()]
+        self.totals()[kind.index()]
     }
 
-    fn weights(&self) -> [f32; 4] {
+    /// Each kind's cues and guess together.
+    fn totals(&self) -> [f32; 4] {
         std::array::from_fn(|i| self.weights[i] + self.fallback[i])
     }
 
@@ -91,7 +92,7 @@ impl Evidence {
     /// `EntityKind::ALL`), and how sure: its share of all weight, damped so
     /// that a single weak cue is never certain.
     pub fn best(&self) -> (EntityKind, f32) {
-        let weights = self.weights();
+        let weights = self.totals();
         let (index, top) = weights.iter().enumerate().fold((3, 0.0f32), |best, (i, &w)| if w > best.1 { (i, w) } else { best });
         let total: f32 = weights.iter().sum();
         let confidence = if top <= 0.0 { 0.0 } else { top / (total + 1.0) };
@@ -297,6 +298,7 @@ pub fn weigh(lex: &Lexicon, mention: &Mention) -> Evidence {
     let after: Vec<String> = mention.after.iter().map(|w| lower(w)).collect();
     let after_word = |i: usize| after.get(i).map_or("", String::as_str);
 
+    let gazetteer_place = lex.place(&name).is_some();
     // The name itself: gazetteers, head words.
     if lex.is_known_org(&name) {
         evidence.add(EntityKind::Organization, 4.0, "known organisation");
@@ -306,7 +308,7 @@ pub fn weigh(lex: &Lexicon, mention: &Mention) -> Evidence {
     }
     if lex.is_ambiguous_place(&name) {
         evidence.add(EntityKind::Place, 1.0, "place gazetteer, ambiguous name");
-    } else if lex.place(&name).is_some() {
+    } else if gazetteer_place {
         evidence.add(EntityKind::Place, 3.0, "place gazetteer");
     } else if words.iter().all(|w| is_acronym(w)) && lex.place(&title_case(&name)).is_some() {
         evidence.add(EntityKind::Place, 3.0, "place gazetteer (capitals)");
@@ -358,7 +360,7 @@ pub fn weigh(lex: &Lexicon, mention: &Mention) -> Evidence {
         evidence.add_guess(EntityKind::Person, 1.5, "unknown surname in a person's pattern");
     }
     // "Diana", "Raul": a first name alone, with nothing else in the name, is someone.
-    if words.len() == 1 && first_named && !lex.is_common_word(words[0]) && lex.place(words[0]).is_none() {
+    if words.len() == 1 && first_named && !lex.is_common_word(words[0]) && !gazetteer_place {
         evidence.add_guess(EntityKind::Person, 1.5, "first name alone");
     }
     // "Hamm, 32, ...": an age in apposition.
@@ -387,7 +389,7 @@ pub fn weigh(lex: &Lexicon, mention: &Mention) -> Evidence {
         evidence.add(EntityKind::Organization, 2.5, "shares in …");
     }
     let people_after = |list: &[&str]| list.contains(&after_word(0)) || (after_word(0) == "'s" && list.contains(&after_word(1)));
-    if lex.place(&name).is_some() && people_after(TEAM_PEOPLE) {
+    if gazetteer_place && people_after(TEAM_PEOPLE) {
         // "Liverpool striker", "Wales coach": only a side has them.
         evidence.add(EntityKind::Organization, 4.0, "team's people after");
     } else if people_after(ORGANISATION_AFTER) {
@@ -407,7 +409,7 @@ pub fn weigh(lex: &Lexicon, mention: &Mention) -> Evidence {
         evidence.add(EntityKind::Place, 1.2, "in …");
     }
     // A place-named side in a sports report is the team.
-    if mention.sports && lex.place(&name).is_some() && before != "in" {
+    if mention.sports && gazetteer_place && before != "in" {
         evidence.add(EntityKind::Organization, 5.0, "team in a sports report");
     }
     // Nothing in the name: an unknown name is most often an organisation, an acronym too.

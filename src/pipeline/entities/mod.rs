@@ -238,7 +238,6 @@ pub fn find(doc: &Analysed) -> Entities {
             [only] => Some(*only),
             [] => {
                 // At a sentence start capitals say nothing, unless the article capitalises the word elsewhere too.
-                // At a sentence start capitals say nothing, unless the article capitalises the word elsewhere too.
                 let start = candidate.surface.start;
                 let capitalised_elsewhere = !finder.starts_clause(start) || finder.capitalised_inside.contains(name.as_str());
                 let named = candidate.person_cue || (!lex.is_common_word(&name) && capitalised_elsewhere);

@@ -183,6 +183,7 @@ impl<'a, 't> Finder<'a, 't> {
     /// names; drops a sentence starter in front.
     pub(super) fn candidates(&self, run: Range<usize>, sentence: usize, out: &mut Vec<Candidate>) {
         let mut start = run.start;
+        // Function words never open a name, wherever they stand ("If Bafta").
         while start < run.end && (self.lex.is_sentence_starter(self.word(start)) || !is_capitalised(self.word(start))) {
             start += 1;
         }

@@ -79,6 +79,11 @@ impl Evidence {
         }
     }
 
+    /// The weight of a kind's cues, its guess left out.
+    pub fn cue_weight(&self, kind: EntityKind) -> f32 {
+        self.weights[kind.index()]
+    }
+
     pub fn weight(&self, kind: EntityKind) -> f32 {
         self.totals()[kind.index()]
     }

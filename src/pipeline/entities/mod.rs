@@ -3,6 +3,7 @@
 //! forms ("Gen. Sopheak", "Phal", "RISC", "Menatep") resolved to one entity.
 
 pub mod kinds;
+mod lists;
 mod names;
 mod roles;
 
@@ -258,6 +259,11 @@ pub fn find(doc: &Analysed) -> Entities {
             candidate_entity[index] = Some(entity);
         }
     }
+    let gap_words = |gap: Range<usize>| gap.map(|i| finder.word(i)).collect();
+    let role_after = |c: &Candidate| finder.is_word(c.surface.end) && lex.is_role(&finder.word(c.surface.end).to_lowercase());
+    for list in lists::lists(&candidates, &candidate_entity, gap_words, role_after) {
+        lists::share_kinds(&list, &mut entities.list);
+    }
     // The cues of all mentions decide each kind.
     for entity in &mut entities.list {
         if entity.evidence.is_empty() {
@@ -409,6 +415,28 @@ mod tests {
                 "place:Cambodia",
                 "place:Thailand",
             ],
+        );
+    }
+
+    #[test]
+    fn organisation_heads_take_of_and_for() {
+        check(
+            "The Writers Guild of America and the Alliance for Digital Inclusion agreed.",
+            &["organization:Writers Guild of America", "organization:Alliance for Digital Inclusion"],
+        );
+    }
+
+    #[test]
+    fn a_name_listed_with_people_is_a_person() {
+        check(
+            "Sir Paul McCartney, Robbie Williams and Zorblat sang.",
+            &["person:Paul McCartney{Sir Paul McCartney}", "person:Robbie Williams", "person:Zorblat"],
+        );
+        // Two names joined by "and" are no list, and a name before a role word is a modifier.
+        check("Tony Blair and Zorblat met.", &["person:Tony Blair", "organization:Zorblat"]);
+        check(
+            "Michael Howard, Tony Blair and Zorblat leader Jim Smith met.",
+            &["person:Michael Howard", "person:Tony Blair", "organization:Zorblat", "person:Jim Smith[leader]"],
         );
     }
 

@@ -130,7 +130,9 @@ impl<'a, 't> Finder<'a, 't> {
                 let connector = if end < tokens.end { self.word(end) } else { "" };
                 let last = self.word(end - 1);
                 let joins = match connector {
-                    "of" => self.lex.is_org_lead(last) || self.lex.is_honorific(last),
+                    "of" => self.lex.is_org_lead(last) || self.lex.is_org_head(last) || self.lex.is_honorific(last),
+                    // "Institute for Fiscal Studies", "Alliance for Digital Inclusion".
+                    "for" => self.lex.is_org_lead(last) || self.lex.is_org_head(last),
                     "the" => end - 1 > start && self.word(end - 1) == "of",
                     // "AT&T", "P&O": a tight ampersand is inside one name.
                     "&" if end + 1 < tokens.end && self.adjacent(end - 1, end) && self.adjacent(end, end + 1) => true,

@@ -81,7 +81,7 @@ pub fn merge(analyses: &[ArticleAnalysis]) -> Merged {
                 by_key.entry(key).or_insert(global);
             }
             let entity = &mut entities[global];
-            evidence[global].absorb_article(&local.evidence);
+            evidence[global].absorb(&local.evidence);
             (entity.kind, entity.confidence) = evidence[global].best();
             if local.name.chars().count() > entity.name.chars().count() && local.kind != EntityKind::Place {
                 surfaces[global].insert(std::mem::replace(&mut entity.name, local.name.clone()));

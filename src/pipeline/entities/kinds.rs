@@ -1,7 +1,7 @@
 //! Entity kinds decided by evidence: each capitalised name collects weighted
 //! cues for person, organisation, place and other (its head word, the
 //! gazetteers, the words around it), the cues of all its mentions add up
-//! (guesses from the name's shape alone count once an article), and the kind
+//! (guesses from the name's shape alone count once), and the kind
 //! with the most weight wins. Where the cues are weak the kind is still the
 //! best guess, with a low confidence.
 
@@ -14,8 +14,8 @@ use crate::pipeline::lexicon::Lexicon;
 pub struct Evidence {
     /// The cues of every mention, added up.
     weights: [f32; 4],
-    /// Weak guesses from the shape of a name alone. Repeating a name in one
-    /// article says nothing new of its kind, so these count once an article.
+    /// Weak guesses from the shape of a name alone. Repeating a name, in one
+    /// article or many, says nothing new of its kind, so these count once.
     fallback: [f32; 4],
     /// Each cue once, with the kind it spoke for.
     pub cues: Vec<&'static str>,
@@ -59,20 +59,12 @@ impl Evidence {
         self.cues.iter().position(|c| *c == cue).map_or(EntityKind::Other, |i| self.cue_kinds[i])
     }
 
-    /// Adds another mention's evidence from the same article: cues add up, the fallback counts once.
+    /// Adds another mention's evidence, from this article or another: cues add
+    /// up, the guess counts once (a name repeated says nothing new of its kind).
     pub fn absorb(&mut self, other: &Evidence) {
-        self.combine(other, f32::max);
-    }
-
-    /// Adds the evidence of the same name in another article: there the fallback is a guess of its own.
-    pub fn absorb_article(&mut self, other: &Evidence) {
-        self.combine(other, |mine, theirs| mine + theirs);
-    }
-
-    fn combine(&mut self, other: &Evidence, fallbacks: impl Fn(f32, f32) -> f32) {
         for i in 0..4 {
             self.weights[i] += other.weights[i];
-            self.fallback[i] = fallbacks(self.fallback[i], other.fallback[i]);
+            self.fallback[i] = self.fallback[i].max(other.fallback[i]);
         }
         for (cue, kind) in other.cues.iter().zip(&other.cue_kinds) {
             self.note(*kind, cue);
@@ -394,8 +386,9 @@ pub fn weigh(lex: &Lexicon, mention: &Mention) -> Evidence {
         evidence.add(EntityKind::Organization, 2.5, "shares in …");
     }
     let people_after = |list: &[&str]| list.contains(&after_word(0)) || (after_word(0) == "'s" && list.contains(&after_word(1)));
-    if gazetteer_place && people_after(TEAM_PEOPLE) {
-        // "Liverpool striker", "Wales coach": only a side has them.
+    // "Liverpool striker", "Chelsea boss", "Wales coach": only a side has them; but
+    // "Roddick's coach" is a person's, so the possessive counts only after a place.
+    if (gazetteer_place && people_after(TEAM_PEOPLE)) || TEAM_PEOPLE.contains(&after_word(0)) {
         evidence.add(EntityKind::Organization, 4.0, "team's people after");
     } else if people_after(ORGANISATION_AFTER) {
         evidence.add(EntityKind::Organization, 2.0, "organisation's people after");
@@ -536,6 +529,12 @@ mod tests {
         assert_eq!(kind("Liverpool", &[], &["beat"], true), EntityKind::Organization);
         assert_eq!(kind("Liverpool", &["in"], &[], true), EntityKind::Place);
         assert_eq!(kind("Liverpool", &[], &["beat"], false), EntityKind::Place);
+    }
+
+    #[test]
+    fn a_name_before_a_player_or_coach_is_a_team_unless_possessive() {
+        assert_eq!(kind("Chelsea", &[], &["boss", "Jose"], false), EntityKind::Organization);
+        assert_eq!(kind("Andy Roddick", &[], &["'s", "coach"], false), EntityKind::Person);
     }
 
     #[test]

@@ -7,6 +7,7 @@ use crate::model::EntityKind;
 use crate::pipeline::manifest::InputError;
 use chrono::NaiveDate;
 use serde::Deserialize;
+use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -24,6 +25,9 @@ struct Header {
     outlet: String,
     split: Split,
     published: Option<String>,
+    /// `"chosen"`: the annotator chose `published` to resolve relative dates
+    /// against, as the source gives none (`docs/annotation.md`).
+    anchor: Option<String>,
     title: Option<String>,
 }
 
@@ -40,6 +44,31 @@ pub struct GoldMention {
     pub line: usize,
 }
 
+/// A quotation, marked on its opening quotation mark.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoldQuote {
+    /// Byte span of the opening mark in the raw article.
+    pub mark: Range<usize>,
+    /// The entity id of who said it; `None` when the text names nobody.
+    pub speaker: Option<String>,
+    pub line: usize,
+}
+
+/// A point or an interval in calendar time, as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoldDateValue {
+    pub start: String,
+    pub end: Option<String>,
+}
+
+/// A date expression and its value; `value` is `None` where the text gives no way to one (`?`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoldDate {
+    pub span: Range<usize>,
+    pub value: Option<GoldDateValue>,
+    pub line: usize,
+}
+
 #[derive(Debug, Clone)]
 pub struct GoldArticle {
     /// The file name without `.gold`; also the article id in the built corpus.
@@ -53,6 +82,34 @@ pub struct GoldArticle {
     /// The article exactly as scraped: the body with the markup removed.
     pub raw: String,
     pub mentions: Vec<GoldMention>,
+    pub quotes: Vec<GoldQuote>,
+    pub dates: Vec<GoldDate>,
+}
+
+const QUOTE_MARKS: &[&str] = &["\"", "“", "'", "‘"];
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real date.
+fn is_calendar_value(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let numeric = |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
+    match parts.as_slice() {
+        [year] => numeric(year, 4),
+        [year, month] => numeric(year, 4) && numeric(month, 2) && (1..=12).contains(&month.parse::<u32>().unwrap_or(0)),
+        [_, _, _] => NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok(),
+        _ => false,
+    }
+}
+
+fn parse_date_value(text: &str) -> Option<Option<GoldDateValue>> {
+    if text == "?" {
+        return Some(None);
+    }
+    let (start, end) = match text.split_once('/') {
+        Some((start, end)) => (start, Some(end)),
+        None => (text, None),
+    };
+    (is_calendar_value(start) && end.is_none_or(is_calendar_value))
+        .then(|| Some(GoldDateValue { start: start.to_string(), end: end.map(str::to_string) }))
 }
 
 const SEPARATOR: &str = "\n---\n";
@@ -73,11 +130,16 @@ pub fn parse(file: &str, id: &str, text: &str) -> Result<GoldArticle, InputError
         .map(|value| NaiveDate::parse_from_str(value, "%Y-%m-%d"))
         .transpose()
         .map_err(|_| error(None, format!("header: published `{}` is not YYYY-MM-DD", header.published.as_deref().unwrap_or(""))))?;
+    if header.anchor.as_deref().is_some_and(|anchor| anchor != "chosen") {
+        return Err(error(None, "header: anchor can only be \"chosen\" (the annotator chose `published`)".into()));
+    }
     let body_start = split_at + SEPARATOR.len();
     let line_at = |byte: usize| text[..byte].matches('\n').count() + 1;
     let body = &text[body_start..];
     let mut raw = String::with_capacity(body.len());
     let mut mentions = Vec::new();
+    let mut quotes = Vec::new();
+    let mut dates = Vec::new();
     let mut rest = 0;
     while let Some(open) = body[rest..].find("[[").map(|i| rest + i) {
         raw.push_str(&body[rest..open]);
@@ -92,12 +154,40 @@ pub fn parse(file: &str, id: &str, text: &str) -> Result<GoldArticle, InputError
             [surface, tag] | [surface, tag, _] if !surface.is_empty() && surface.trim() == *surface => (*surface, *tag),
             _ => return Err(error(Some(line), format!("`[[{inner}]]`: expected [[surface|kind]] or [[surface|kind|entity]]"))),
         };
-        let kind = EntityKind::parse(tag)
-            .ok_or_else(|| error(Some(line), format!("`[[{inner}]]`: unknown tag `{tag}`; known: person, organization, place, other")))?;
-        let entity = fields.get(2).map_or_else(|| surface.to_lowercase().replace(' ', "-"), |id| id.to_string());
         let start = raw.len();
         raw.push_str(surface);
-        mentions.push(GoldMention { start, end: raw.len(), kind, entity, line });
+        let span = start..raw.len();
+        match (tag, fields.get(2)) {
+            ("quote", Some(speaker)) if QUOTE_MARKS.contains(&surface) && !speaker.is_empty() => {
+                let speaker = (*speaker != "none").then(|| speaker.to_string());
+                quotes.push(GoldQuote { mark: span, speaker, line });
+            }
+            ("quote", _) => {
+                return Err(error(
+                    Some(line),
+                    format!("`[[{inner}]]`: a quote is [[\"|quote|speaker]] on its opening mark, speaker an entity id or none"),
+                ))
+            }
+            ("date", Some(value)) => {
+                let value = parse_date_value(value).ok_or_else(|| {
+                    error(Some(line), format!("`[[{inner}]]`: a date value is YYYY, YYYY-MM or YYYY-MM-DD, START/END, or ?"))
+                })?;
+                if value.is_some() && header.published.is_none() {
+                    return Err(error(Some(line), format!("`[[{inner}]]`: a dated article needs `published` in the header")));
+                }
+                dates.push(GoldDate { span, value, line });
+            }
+            ("date", None) => {
+                return Err(error(Some(line), format!("`[[{inner}]]`: a date needs its value: [[{surface}|date|YYYY-MM-DD]]")))
+            }
+            _ => {
+                let kind = EntityKind::parse(tag).ok_or_else(|| {
+                    error(Some(line), format!("`[[{inner}]]`: unknown tag `{tag}`; known: person, organization, place, other, quote, date"))
+                })?;
+                let entity = fields.get(2).map_or_else(|| surface.to_lowercase().replace(' ', "-"), |id| id.to_string());
+                mentions.push(GoldMention { start: span.start, end: span.end, kind, entity, line });
+            }
+        }
         rest = close + 2;
     }
     raw.push_str(&body[rest..]);
@@ -110,6 +200,8 @@ pub fn parse(file: &str, id: &str, text: &str) -> Result<GoldArticle, InputError
         title: header.title,
         raw,
         mentions,
+        quotes,
+        dates,
     })
 }
 
@@ -137,11 +229,36 @@ mod tests {
     }
 
     #[test]
+    fn quotes_and_dates_are_layers_of_their_own() {
+        let header = "source = \"x.txt\"\noutlet = \"BBC News\"\nsplit = \"dev\"\npublished = \"2004-12-15\"\nanchor = \"chosen\"\n---\n";
+        let text = format!("{header}[[\"|quote|tony-blair]]Yes,\" said [[Blair|person|tony-blair]] [[last week|date|2004-12-06/2004-12-12]], [[\"|quote|none]]no\" [[then|date|?]].\n");
+        let gold = parse("a.gold", "a", &text).unwrap();
+        assert_eq!(gold.raw, "\"Yes,\" said Blair last week, \"no\" then.\n");
+        assert_eq!(gold.mentions.len(), 1);
+        let speakers: Vec<(Range<usize>, Option<&str>)> = gold.quotes.iter().map(|q| (q.mark.clone(), q.speaker.as_deref())).collect();
+        assert_eq!(speakers, [(0..1, Some("tony-blair")), (29..30, None)]);
+        let values: Vec<(&str, Option<GoldDateValue>)> = gold.dates.iter().map(|d| (&gold.raw[d.span.clone()], d.value.clone())).collect();
+        let week = GoldDateValue { start: "2004-12-06".into(), end: Some("2004-12-12".into()) };
+        assert_eq!(values, [("last week", Some(week)), ("then", None)]);
+    }
+
+    #[test]
+    fn bad_quotes_and_dates_name_the_line() {
+        let bad = |body: &str| parse("g/a.gold", "a", &format!("{HEADER}{body}")).unwrap_err().to_string();
+        assert!(bad("[[Yes|quote|x]]").starts_with("g/a.gold:5: `[[Yes|quote|x]]`: a quote is"), "{}", bad("[[Yes|quote|x]]"));
+        assert!(bad("[[May|date|2004-13]]").contains("a date value is YYYY"));
+        assert!(bad("[[May|date]]").contains("a date needs its value"));
+        assert!(bad("[[May|date|2004-05]]").contains("needs `published`"));
+        let anchor = parse("a.gold", "a", "source = \"x\"\noutlet = \"o\"\nsplit = \"dev\"\nanchor = \"guess\"\n---\n").unwrap_err();
+        assert!(anchor.to_string().contains("anchor can only be"));
+    }
+
+    #[test]
     fn errors_name_the_line() {
         let bad = |body: &str| parse("g/a.gold", "a", &format!("{HEADER}{body}")).unwrap_err().to_string();
         assert_eq!(
             bad("one\n[[Blair|people]]"),
-            "g/a.gold:6: `[[Blair|people]]`: unknown tag `people`; known: person, organization, place, other"
+            "g/a.gold:6: `[[Blair|people]]`: unknown tag `people`; known: person, organization, place, other, quote, date"
         );
         assert_eq!(bad("[[Blair|person"), "g/a.gold:5: `[[` is never closed");
         assert_eq!(bad("[[ Blair|person]]"), "g/a.gold:5: `[[ Blair|person]]`: expected [[surface|kind]] or [[surface|kind|entity]]");

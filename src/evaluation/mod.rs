@@ -6,6 +6,7 @@
 pub mod align;
 pub mod gold;
 pub mod score;
+pub mod statements;
 
 use crate::pipeline::{self, ArticleInput};
 use gold::{GoldArticle, Split};

@@ -2,10 +2,12 @@
 //! entity mentions per kind (exact span and overlap), and whether the
 //! mentions of one real entity land in one corpus entity and no corpus
 //! entity holds two real ones. `Errors` lists every disagreement, for a
-//! reader to look at.
+//! reader to look at. Quote speakers and date values are scored by
+//! `statements`.
 
 use super::align::Aligner;
 use super::gold::{GoldArticle, GoldMention};
+use super::statements::{self, DateCounts, QuoteCounts};
 use crate::model::{Corpus, EntityKind};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
@@ -20,7 +22,7 @@ pub struct Counts {
     pub overlap: usize,
 }
 
-fn ratio(part: usize, whole: usize) -> f64 {
+pub(super) fn ratio(part: usize, whole: usize) -> f64 {
     if whole == 0 {
         1.0
     } else {
@@ -60,6 +62,8 @@ pub struct Scores {
     pub together: (usize, usize),
     /// Corpus entities that hold one real entity only: (pure, all).
     pub apart: (usize, usize),
+    pub quotes: QuoteCounts,
+    pub dates: DateCounts,
     pub errors: Vec<String>,
 }
 
@@ -87,6 +91,8 @@ impl Scores {
         }
         named.insert("merge.together".into(), ratio(self.together.0, self.together.1));
         named.insert("merge.apart".into(), ratio(self.apart.0, self.apart.1));
+        self.quotes.named("quotes", &mut named);
+        self.dates.named("dates", &mut named);
         named
     }
 
@@ -106,6 +112,33 @@ impl Scores {
         for (label, (part, whole)) in merges {
             let _ = writeln!(out, "{label} {:.3} ({part}/{whole})", ratio(part, whole));
         }
+        let q = &self.quotes;
+        let _ = writeln!(
+            out,
+            "quotes: {} in gold, {} found (recall {:.3}, precision {:.3}); speaker right {:.3} ({}/{}); named but left without a speaker {:.3} ({}/{})",
+            q.gold,
+            q.found,
+            ratio(q.found, q.gold),
+            ratio(q.found, q.system),
+            ratio(q.speaker_right, q.found),
+            q.speaker_right,
+            q.found,
+            ratio(q.named_unattributed, q.named),
+            q.named_unattributed,
+            q.named
+        );
+        let d = &self.dates;
+        let _ = writeln!(
+            out,
+            "dates: {} in gold, {} found (recall {:.3}, precision {:.3}); value right {:.3} ({}/{})",
+            d.gold,
+            d.found,
+            ratio(d.found, d.gold),
+            ratio(d.found, d.system),
+            ratio(d.value_right, d.found),
+            d.value_right,
+            d.found
+        );
         if self.unaligned > 0 {
             let _ = writeln!(out, "gold mentions on lines the cleaner dropped: {}", self.unaligned);
         }
@@ -221,6 +254,17 @@ pub fn score(articles: &[&GoldArticle], corpus: &Corpus) -> Scores {
                 scores.errors.push(format!("split   {real} into {}", names.join(", ")));
             }
         }
+    }
+    // Quotes and dates, once it is known which real entity each corpus entity holds.
+    let real_entity: HashMap<&str, &str> = held
+        .iter()
+        .filter_map(|(entity, reals)| reals.iter().max_by_key(|(_, n)| **n).map(|(real, _)| (corpus.entities[*entity].id.as_str(), *real)))
+        .collect();
+    for gold in articles {
+        let Some(article) = corpus.article(&gold.id) else { continue };
+        let aligner = Aligner::new(&gold.raw, &article.text);
+        statements::quotes(gold, &aligner, corpus, &real_entity, &mut scores.quotes, &mut scores.errors);
+        statements::dates(gold, &aligner, corpus, &mut scores.dates, &mut scores.errors);
     }
     for (entity, reals) in &held {
         scores.apart.1 += 1;

@@ -12,9 +12,32 @@ use std::ops::Range;
 pub struct Attributor<'a, 't> {
     pub doc: &'a Analysed<'t>,
     pub entities: &'a Entities,
+    /// Whether each token stands inside a quotation: people named there are
+    /// spoken of, not speaking.
+    quoted: Vec<bool>,
 }
 
+/// How far back, in sentences, a pronoun or "the cardinal" looks for whom it means.
+const SALIENCE_SENTENCES: usize = 6;
+
 impl<'a, 't> Attributor<'a, 't> {
+    pub fn new(doc: &'a Analysed<'t>, entities: &'a Entities) -> Self {
+        let mut quoted = Vec::with_capacity(doc.tokens.len());
+        let mut inside = false;
+        let mut paragraph = usize::MAX;
+        for (i, token) in doc.tokens.iter().enumerate() {
+            let here = doc.sentences[doc.sentence_of(i)].paragraph;
+            if here != paragraph {
+                (inside, paragraph) = (false, here);
+            }
+            if let TokenKind::Quote { open, double: true } = token.kind {
+                inside = open;
+            }
+            quoted.push(inside);
+        }
+        Attributor { doc, entities, quoted }
+    }
+
     fn word(&self, i: usize) -> &'t str {
         self.doc.tokens.get(i).map_or("", |t| t.text(self.doc.text))
     }
@@ -31,15 +54,135 @@ impl<'a, 't> Attributor<'a, 't> {
         self.entities.mentions.iter().find(|m| m.surface.start == start).map(|m| m.entity)
     }
 
-    /// The last person named before token `before`.
-    pub fn last_person_before(&self, before: usize) -> Option<usize> {
+    /// Whom "he", "she" or "the cardinal" at token `at` means: the first
+    /// person named, outside quotations, in the nearest sentence before it
+    /// that names one (its subject, most often), looking back a few sentences
+    /// within this paragraph and the one before. Not simply the nearest name:
+    /// in "Moya beat Roddick. 'It was hard,' he said", he is Moya.
+    pub fn salient_person(&self, at: usize, pronoun: &str) -> Option<usize> {
+        let here = self.doc.sentence_of(at.min(self.doc.tokens.len().saturating_sub(1)));
+        let paragraph = self.doc.sentences.get(here)?.paragraph;
+        for sentence in (here.saturating_sub(SALIENCE_SENTENCES)..=here).rev() {
+            let tokens = &self.doc.sentences[sentence].tokens;
+            if self.doc.sentences[sentence].paragraph + 1 < paragraph {
+                break;
+            }
+            let end = if sentence == here { at } else { tokens.end };
+            let person = self.entities.mentions.iter().find(|m| {
+                m.surface.start >= tokens.start
+                    && m.surface.end <= end
+                    && !self.quoted[m.surface.start]
+                    && self.entities.list[m.entity].kind == EntityKind::Person
+                    && !self.gender_clash(m.entity, pronoun)
+            });
+            // "But he said Mr Blair had …": a sentence whose subject is itself a pronoun
+            // speaks of someone named further back.
+            let pronoun_first = (tokens.start..person.map_or(end, |m| m.surface.start))
+                .any(|i| !self.quoted[i] && matches!(self.word(i).to_lowercase().as_str(), "he" | "she"));
+            if pronoun_first {
+                continue;
+            }
+            if let Some(person) = person {
+                return Some(person.entity);
+            }
+        }
+        self.protagonist_before(at, pronoun)
+    }
+
+    /// The person the article has named most often, outside quotations,
+    /// before token `at`: whom a pronoun far from any name means.
+    fn protagonist_before(&self, at: usize, pronoun: &str) -> Option<usize> {
+        let mut counts: Vec<(usize, usize)> = Vec::new();
+        for m in self.entities.mentions.iter().filter(|m| m.surface.end <= at && !self.quoted[m.surface.start]) {
+            if self.entities.list[m.entity].kind != EntityKind::Person || self.gender_clash(m.entity, pronoun) {
+                continue;
+            }
+            match counts.iter_mut().find(|(e, _)| *e == m.entity) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((m.entity, 1)),
+            }
+        }
+        // The earliest named wins a tie: an article opens with whom it is about.
+        counts
+            .iter()
+            .fold(None, |best: Option<(usize, usize)>, &(e, n)| if best.is_none_or(|(_, top)| n > top) { Some((e, n)) } else { best })
+            .map(|(e, _)| e)
+    }
+
+    /// "He criticised the fact that "billions" …": a pronoun subject before
+    /// token `end` in its sentence, outside quotations, and whom it means.
+    pub fn pronoun_subject_before(&self, start: usize, end: usize) -> Option<usize> {
+        (start..end)
+            .find(|&i| !self.quoted[i] && matches!(self.word(i).to_lowercase().as_str(), "he" | "she"))
+            .and_then(|i| self.salient_person(i, self.word(i)))
+    }
+
+    /// Whether a person is named outside quotations between two tokens.
+    pub fn names_someone_between(&self, from: usize, to: usize) -> bool {
+        self.entities.mentions.iter().any(|m| {
+            m.surface.start >= from
+                && m.surface.end <= to
+                && !self.quoted[m.surface.start]
+                && self.entities.list[m.entity].kind == EntityKind::Person
+        })
+    }
+
+    /// "she" for someone the text calls "Mr", or "he" for a "Mrs".
+    fn gender_clash(&self, entity: usize, pronoun: &str) -> bool {
+        let titled = |titles: &[&str]| {
+            self.entities.list[entity]
+                .surfaces
+                .iter()
+                .any(|s| titles.iter().any(|t| s.strip_prefix(t).is_some_and(|r| r.starts_with([' ', '.']))))
+        };
+        match pronoun.to_lowercase().as_str() {
+            "she" => titled(&["Mr", "Sir", "Lord"]),
+            "he" => titled(&["Mrs", "Ms", "Miss", "Lady", "Dame"]),
+            _ => false,
+        }
+    }
+
+    /// The last organisation named before token `before`: whom "the company" means.
+    fn last_organisation_before(&self, before: usize) -> Option<usize> {
         self.entities
             .mentions
             .iter()
             .rev()
-            .filter(|m| m.surface.end <= before)
-            .find(|m| self.entities.list[m.entity].kind == EntityKind::Person)
+            .filter(|m| m.surface.end <= before && !self.quoted[m.surface.start])
+            .find(|m| self.entities.list[m.entity].kind == EntityKind::Organization)
             .map(|m| m.entity)
+    }
+
+    /// Whom a description ending at token `head` means: "the cardinal", "the
+    /// British producer", "the 28-year-old" the person the text is about;
+    /// "the company", "the spokesman" the organisation last named.
+    fn described(&self, head: usize) -> Option<usize> {
+        let lex = lexicon();
+        let word = self.word(head);
+        let lower = word.to_lowercase();
+        if ORGANISATION_VOICES.contains(&lower.as_str()) || lower.starts_with("spokes") {
+            return self.last_organisation_before(head);
+        }
+        let personal = lex.is_role(&lower) || lex.is_honorific(&lower) || lower.ends_with("-year-old") || lex.is_demonym(word);
+        personal.then(|| self.salient_person(head, "")).flatten()
+    }
+
+    /// The head word of "the …" made of at most four plain words, standing
+    /// right before token `end`, if there is one.
+    fn description_before(&self, end: usize, floor: usize) -> Option<usize> {
+        let head = end.checked_sub(1)?;
+        (head.saturating_sub(4).max(floor)..head)
+            .rev()
+            .take_while(|&i| self.is_plain_word(i) || self.word(i).eq_ignore_ascii_case("the"))
+            .find(|&i| self.word(i).eq_ignore_ascii_case("the"))
+            .filter(|_| self.is_plain_word(head))
+            .map(|_| head)
+    }
+
+    /// A word that names nobody by itself: not punctuation, not part of a name.
+    fn is_plain_word(&self, i: usize) -> bool {
+        self.doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+            && !self.entities.mentions.iter().any(|m| m.surface.contains(&i) && self.entities.list[m.entity].kind != EntityKind::Other)
     }
 
     fn unnamed_at(&self, token: usize) -> Option<usize> {
@@ -73,7 +216,42 @@ impl<'a, 't> Attributor<'a, 't> {
         }
         let next = self.word(verb + 1).to_lowercase();
         if matches!(next.as_str(), "a" | "an" | "the") {
-            return (verb + 2..within.end.min(verb + 6)).find_map(|t| self.unnamed_at(t));
+            if let Some(organisation) = (verb + 2..within.end.min(verb + 6)).find_map(|t| self.unnamed_at(t)) {
+                return Some(organisation);
+            }
+        }
+        // "added the British producer": the description runs to the clause's end.
+        if next == "the" {
+            let end = (verb + 2..within.end.min(verb + 7)).find(|&i| !self.is_plain_word(i)).unwrap_or(within.end);
+            if end > verb + 2 && (end == within.end || matches!(self.word(end), "." | "," | ";")) {
+                return self.described(end - 1);
+            }
+        }
+        self.apposed_person_after(verb, within)
+    }
+
+    /// "said EEF chief economist, Steve Radley": a person named within a few
+    /// words after the verb, with only roles, organisations and commas between.
+    fn apposed_person_after(&self, verb: usize, within: &Range<usize>) -> Option<usize> {
+        let lex = lexicon();
+        let mut i = verb + 1;
+        while i < within.end.min(verb + 10) {
+            if let Some(mention) = self.entities.mentions.iter().find(|m| m.surface.start == i) {
+                if self.entities.list[mention.entity].kind == EntityKind::Person {
+                    return Some(mention.entity);
+                }
+                i = mention.surface.end;
+                continue;
+            }
+            let word = self.word(i).to_lowercase();
+            let between = lex.is_role(&word)
+                || lex.is_role_modifier(&word)
+                || lex.is_honorific(&word)
+                || matches!(word.as_str(), "," | "the" | "of" | "'s");
+            if !between {
+                return None;
+            }
+            i += 1;
         }
         None
     }
@@ -84,18 +262,8 @@ impl<'a, 't> Attributor<'a, 't> {
         }
         // "Gen. Sopheak added", "he said", "a U.S. Embassy spokesman said"
         let mut before = verb;
-        // "said in a message": skip nothing; "Keo Vannthan, put": skip one comma.
-        if self.word(before - 1) == "," && before - 1 > within.start {
-            before -= 1;
-        }
-        if let Some(entity) = self.entity_ending_at(before) {
-            return Some(self.person_of_organisation(before, entity));
-        }
-        let previous = self.word(before - 1);
-        if lexicon().is_pronoun(previous) && !matches!(previous.to_lowercase().as_str(), "it" | "we" | "they" | "i") {
-            return self.last_person_before(before - 1);
-        }
-        // "Khieu Sopheak, an Interior Ministry spokesman, said": back over the apposition.
+        // "Khieu Sopheak, an Interior Ministry spokesman, said", "Colin Asplin, Blackpool Hotel
+        // Association, said": back over the apposition, to the person it describes.
         if self.word(verb - 1) == "," {
             let floor = within.start.max(verb.saturating_sub(14));
             for end in (floor + 1..verb - 1).rev() {
@@ -109,14 +277,36 @@ impl<'a, 't> Attributor<'a, 't> {
                 }
             }
         }
+        // "said in a message": skip nothing; "Keo Vannthan, put": skip one comma.
+        if self.word(before - 1) == "," && before - 1 > within.start {
+            before -= 1;
+        }
+        if let Some(entity) = self.entity_ending_at(before) {
+            return Some(self.person_of_organisation(before, entity));
+        }
+        let previous = self.word(before - 1);
+        if lexicon().is_pronoun(previous) && !matches!(previous.to_lowercase().as_str(), "it" | "we" | "they" | "i") {
+            return self.salient_person(before - 1, previous);
+        }
+        // "the cardinal will ask", "the company said"
+        let mut subject_end = before;
+        while subject_end > within.start + 1 && AUXILIARIES.contains(&self.word(subject_end - 1).to_lowercase().as_str()) {
+            subject_end -= 1;
+        }
+        if let Some(head) = self.description_before(subject_end, within.start) {
+            if let Some(speaker) = self.described(head) {
+                return Some(speaker);
+            }
+        }
         self.unnamed_at(before - 1)
     }
 
     /// "Preap Kol of Transparency International said": the person, not the
     /// organisation that ends right before the verb.
+    /// "Colin Asplin, Blackpool Hotel Association said" too.
     fn person_of_organisation(&self, end: usize, entity: usize) -> usize {
         let Some(mention) = self.entities.mentions.iter().find(|m| m.surface.end == end) else { return entity };
-        let of = mention.surface.start.checked_sub(1).filter(|&o| self.word(o) == "of");
+        let of = mention.surface.start.checked_sub(1).filter(|&o| matches!(self.word(o), "of" | ","));
         of.and_then(|o| self.entity_ending_at(o)).filter(|&person| self.entities.list[person].kind == EntityKind::Person).unwrap_or(entity)
     }
 
@@ -157,6 +347,26 @@ impl<'a, 't> Attributor<'a, 't> {
         })
     }
 }
+
+/// Words between a subject and its speech verb ("the cardinal will ask").
+const AUXILIARIES: &[&str] = &["will", "would", "has", "had", "have", "is", "was", "also", "then", "later", "again"];
+
+/// Nouns for an organisation speaking: "the company said", "the statement said".
+const ORGANISATION_VOICES: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "airline",
+    "club",
+    "bank",
+    "board",
+    "statement",
+    "carrier",
+    "retailer",
+    "broadcaster",
+    "agency",
+    "report",
+];
 
 pub fn is_speech_verb(word: &str) -> bool {
     lexicon().is_speech_verb(word)

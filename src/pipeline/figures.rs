@@ -81,7 +81,7 @@ fn parse_number(word: &str) -> Option<(f64, Option<&'static str>)> {
 }
 
 pub fn find(doc: &Analysed, entities: &Entities, quotes: &[FoundQuote], date_tokens: &HashSet<usize>) -> Vec<FoundFigure> {
-    let attributor = Attributor { doc, entities };
+    let attributor = Attributor::new(doc, entities);
     let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.text(doc.text));
     let in_name: HashSet<usize> = entities.mentions.iter().flat_map(|m| m.surface.clone()).collect();
     let mut figures: Vec<FoundFigure> = Vec::new();

@@ -1,7 +1,7 @@
 //! Direct quotations: straight and curly quotes, multi-sentence and partial
 //! quotes, attributed before or after ("…,” Gen. Sopheak said", "said X",
-//! "X said in a message"), and a paragraph-long quote with no attribution to
-//! the speaker of the quote before it.
+//! "X said in a message", "he said", "added the producer"), and a quote its
+//! sentence does not attribute to the speaker of the quote it carries on from.
 
 use super::attribution::{is_speech_verb, Attributor};
 use super::entities::Entities;
@@ -34,6 +34,12 @@ fn pairs(doc: &Analysed) -> Vec<(usize, usize)> {
         if let TokenKind::Quote { open: is_open, double } = token.kind {
             match open {
                 None if is_open => open = Some((index, double)),
+                // A quotation reopened while still open: the writer carried it on over a
+                // paragraph break the text has lost ("… on the pitch. "And he …").
+                Some((o, d)) if is_open && d == double && double => {
+                    out.push((o, index));
+                    open = Some((index, double));
+                }
                 Some((o, d)) if !is_open && d == double => {
                     out.push((o, index));
                     open = None;
@@ -49,7 +55,7 @@ fn pairs(doc: &Analysed) -> Vec<(usize, usize)> {
 }
 
 pub fn find(doc: &Analysed, entities: &Entities) -> Vec<FoundQuote> {
-    let attributor = Attributor { doc, entities };
+    let attributor = Attributor::new(doc, entities);
     let mut quotes: Vec<FoundQuote> = Vec::new();
     for (open, close) in pairs(doc) {
         if close <= open + 1 {
@@ -61,32 +67,74 @@ pub fn find(doc: &Analysed, entities: &Entities) -> Vec<FoundQuote> {
         while doc.text[..inner.end].ends_with([',', ' ']) {
             inner.end -= 1;
         }
-        let sentence_index = doc.sentence_of(open);
-        let sentence = &doc.sentences[sentence_index];
-        let span = sentence.tokens.clone();
-        let after = close.min(span.end)..span.end;
-        let before = span.start..open;
-        let whole_paragraph = open == span.start && (close + 1 >= span.end || close == doc.tokens.len());
-        let mut speaker = attributor
-            .speaker_in(&after, is_speech_verb, false)
-            .or_else(|| attributor.speaker_in(&before, is_speech_verb, true))
-            .or_else(|| attributor.speaker_in(&span, is_speech_verb, false))
-            .or_else(|| attributor.according_to(&span));
-        if speaker.is_none() && whole_paragraph {
-            let paragraph = sentence.paragraph;
-            speaker = quotes.last().filter(|q| doc.sentences[q.sentence].paragraph + 1 == paragraph).and_then(|q| q.speaker);
+        let sentence = doc.sentence_of(open);
+        let speaker = said_by(&attributor, open, close, sentence);
+        quotes.push(FoundQuote { inner, tokens: open..close, sentence, speaker });
+    }
+    // A quote its sentence does not attribute carries on from the quote next to it.
+    let direct: Vec<Option<usize>> = quotes.iter().map(|q| q.speaker).collect();
+    for i in 0..quotes.len() {
+        if quotes[i].speaker.is_none() {
+            let speaker = carried_on(&attributor, &quotes, &direct, i);
+            quotes[i].speaker = speaker;
         }
-        if speaker.is_none() {
-            speaker = entities
+    }
+    quotes
+}
+
+/// The speaker its own sentence gives a quote: a speech verb after it, before
+/// it or anywhere in the sentence, "according to X", a pronoun subject before
+/// it, or a person named before it.
+fn said_by(attributor: &Attributor, open: usize, close: usize, sentence: usize) -> Option<usize> {
+    let doc = attributor.doc;
+    let span = doc.sentences[sentence].tokens.clone();
+    // A quote of several sentences is attributed after its close: '"… He is an unsung hero," said Keegan.'
+    let closing = doc.sentences.get(doc.sentence_of(close)).map_or(span.clone(), |s| s.tokens.clone());
+    // A quote cut short by the next one opening has nothing after it of its own.
+    let reopened = doc.tokens.get(close).is_some_and(|t| matches!(t.kind, TokenKind::Quote { open: true, .. }));
+    let after = if reopened { close..close } else { close.min(closing.end)..closing.end };
+    let before = span.start..open;
+    attributor
+        .speaker_in(&after, is_speech_verb, false)
+        .or_else(|| attributor.speaker_in(&before, is_speech_verb, true))
+        .or_else(|| attributor.speaker_in(&span, is_speech_verb, false))
+        .or_else(|| attributor.according_to(&span))
+        .or_else(|| attributor.pronoun_subject_before(before.start, before.end))
+        .or_else(|| {
+            let entities = attributor.entities;
+            entities
                 .mentions
                 .iter()
                 .filter(|m| before.contains(&m.surface.start))
                 .find(|m| entities.list[m.entity].kind == EntityKind::Person)
-                .map(|m| m.entity);
-        }
-        quotes.push(FoundQuote { inner, tokens: open..close, sentence: sentence_index, speaker });
+                .map(|m| m.entity)
+        })
+}
+
+/// The speaker of an unattributed quote from its neighbours: the quote right
+/// after it in the paragraph ("'A.' 'B,' added X"), else the quote before it
+/// in the paragraph, or in the paragraph before when it opens its own
+/// sentence; but if someone new is named in between, whom the text is now
+/// about.
+fn carried_on(attributor: &Attributor, quotes: &[FoundQuote], direct: &[Option<usize>], i: usize) -> Option<usize> {
+    let doc = attributor.doc;
+    let paragraph = |q: &FoundQuote| doc.sentences[q.sentence].paragraph;
+    let quote = &quotes[i];
+    let closed = doc.tokens.get(quote.tokens.end).is_some_and(|t| matches!(t.kind, TokenKind::Quote { open: false, .. }));
+    let next = quotes.get(i + 1).filter(|next| closed && paragraph(next) == paragraph(quote) && next.tokens.start <= quote.tokens.end + 2);
+    if let Some(speaker) = next.and_then(|_| direct[i + 1]) {
+        return Some(speaker);
     }
-    quotes
+    let previous = i.checked_sub(1).map(|p| &quotes[p])?;
+    let opens_sentence = quote.tokens.start == doc.sentences[quote.sentence].tokens.start;
+    let near = paragraph(previous) == paragraph(quote) || (paragraph(previous) + 1 == paragraph(quote) && opens_sentence);
+    if !near {
+        return None;
+    }
+    if attributor.names_someone_between(previous.tokens.end, quote.tokens.start) {
+        return attributor.salient_person(quote.tokens.start, "");
+    }
+    previous.speaker
 }
 
 #[cfg(test)]
@@ -142,5 +190,52 @@ mod tests {
     #[test]
     fn straight_quotes_and_subject_speakers() {
         check("Foreign Ministry spokesman Chum Sounry praised the ruling and called the sanctions \"unfair\".", &["unfair <- Chum Sounry"]);
+    }
+
+    #[test]
+    fn a_pronoun_means_whom_the_text_is_about_not_the_nearest_name() {
+        check(
+            "Carlos Moya beat Andy Roddick in four sets. \"It was hard,\" he said.\n\nRoddick praised him. But he said Moya had luck. \"I had my chances,\" he said.",
+            &["It was hard <- Carlos Moya", "I had my chances <- Andy Roddick"],
+        );
+    }
+
+    #[test]
+    fn descriptions_mean_the_person_or_organisation_spoken_of() {
+        check(
+            "Cardinal Cormac Murphy-O'Connor spoke on the radio. \"How is it that peace has not arrived?\" the cardinal will ask.\n\nProducer Kevin Wallace was in Toronto. \"We hope so,\" added the British producer.\n\nShares in Comair fell. \"We regret it,\" the airline said.",
+            &["How is it that peace has not arrived? <- Cormac Murphy-O'Connor", "We hope so <- Kevin Wallace", "We regret it <- Comair"],
+        );
+    }
+
+    #[test]
+    fn appositions_around_the_verb() {
+        check(
+            "\"Orders are down,\" said EEF chief economist, Steve Radley.\n\nColin Asplin, Blackpool Hotel Association said: \"We tried.\"",
+            &["Orders are down <- Steve Radley", "We tried. <- Colin Asplin"],
+        );
+    }
+
+    #[test]
+    fn continuations_carry_the_speaker_forward_back_and_over_a_reopened_quote() {
+        check(
+            "Kevin Wallace said it was a risk. \"It will be new.\" \"I know fans hoped for London,\" added Mr Wallace.\n\n\"We open in Toronto.\"\n\nAndy Robinson said: \"He is a leader. \"And he is fit.\" Jonny Wilkinson agreed. \"It is a dream.\"",
+            &[
+                "It will be new. <- Kevin Wallace",
+                "I know fans hoped for London <- Kevin Wallace",
+                "We open in Toronto. <- Kevin Wallace",
+                "He is a leader. <- Andy Robinson",
+                "And he is fit. <- Andy Robinson",
+                "It is a dream. <- Jonny Wilkinson",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_quote_of_several_sentences_is_attributed_where_it_closes() {
+        check(
+            "Paul Bosvelt joined in 2003. \"He realised the pace was faster. He is an unsung hero,\" said Kevin Keegan.",
+            &["He realised the pace was faster. He is an unsung hero <- Kevin Keegan"],
+        );
     }
 }

@@ -179,10 +179,11 @@ impl<'a, 't> Attributor<'a, 't> {
             .map(|_| head)
     }
 
-    /// A word that names nobody by itself: not punctuation, not part of a name.
+    /// A word that can stand in a description of someone: not punctuation,
+    /// not part of a person's name ("the Tottenham striker" is one).
     fn is_plain_word(&self, i: usize) -> bool {
         self.doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
-            && !self.entities.mentions.iter().any(|m| m.surface.contains(&i) && self.entities.list[m.entity].kind != EntityKind::Other)
+            && !self.entities.mentions.iter().any(|m| m.surface.contains(&i) && self.entities.list[m.entity].kind == EntityKind::Person)
     }
 
     fn unnamed_at(&self, token: usize) -> Option<usize> {
@@ -215,16 +216,20 @@ impl<'a, 't> Attributor<'a, 't> {
             }
         }
         let next = self.word(verb + 1).to_lowercase();
-        if matches!(next.as_str(), "a" | "an" | "the") {
-            if let Some(organisation) = (verb + 2..within.end.min(verb + 6)).find_map(|t| self.unnamed_at(t)) {
-                return Some(organisation);
-            }
-        }
-        // "added the British producer": the description runs to the clause's end.
+        // "added the British producer", "said the Tottenham striker": the one the text is
+        // about; the description runs to the clause's end.
         if next == "the" {
             let end = (verb + 2..within.end.min(verb + 7)).find(|&i| !self.is_plain_word(i)).unwrap_or(within.end);
             if end > verb + 2 && (end == within.end || matches!(self.word(end), "." | "," | ";")) {
-                return self.described(end - 1);
+                if let Some(speaker) = self.described(end - 1) {
+                    return Some(speaker);
+                }
+            }
+        }
+        // "said a U.S. Embassy spokesman": someone unnamed, for an organisation.
+        if matches!(next.as_str(), "a" | "an" | "the") {
+            if let Some(organisation) = (verb + 2..within.end.min(verb + 6)).find_map(|t| self.unnamed_at(t)) {
+                return Some(organisation);
             }
         }
         self.apposed_person_after(verb, within)

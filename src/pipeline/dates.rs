@@ -21,6 +21,8 @@ pub struct TimeExpr {
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Tense {
     Past,
+    /// "is", "begin", "play": a schedule stated in the present, mostly of what is to come.
+    Present,
     Future,
 }
 
@@ -128,9 +130,27 @@ impl<'a, 't> Tagger<'a, 't> {
 
     /// The tense around token `at`: the nearest tense marker before it in
     /// its sentence, else the nearest after it, else the past (news reports).
+    /// A deadline ("by the end of February") looks forward unless the
+    /// sentence is already in the past.
     fn tense_at(&self, at: usize, sentence: &Range<usize>) -> Tense {
-        const FUTURE: &[&str] =
-            &["will", "\u{2019}ll", "'ll", "shall", "next", "upcoming", "scheduled", "until", "plans", "expected", "later", "tomorrow"];
+        const FUTURE: &[&str] = &[
+            "will",
+            "\u{2019}ll",
+            "'ll",
+            "shall",
+            "would",
+            "next",
+            "upcoming",
+            "scheduled",
+            "plans",
+            "expected",
+            "later",
+            "tomorrow",
+            "due",
+            "payable",
+            "expires",
+            "deadline",
+        ];
         const PAST: &[&str] = &[
             "said",
             "was",
@@ -154,16 +174,35 @@ impl<'a, 't> Tagger<'a, 't> {
             "ago",
             "yesterday",
         ];
+        // Verbs that state a schedule in the present: "they play Chelsea on Sunday".
+        const PRESENT: &[&str] = &[
+            "is", "are", "am", "begin", "begins", "start", "starts", "open", "opens", "play", "plays", "meet", "meets", "face", "faces",
+            "host", "hosts", "visit", "visits", "take", "takes", "go", "goes", "close", "closes", "end", "ends", "return", "returns",
+            "resume", "resumes", "launch", "launches", "arrive", "arrives",
+        ];
         let marker = |i: usize| {
             let word = self.lower(i);
-            if FUTURE.contains(&word.as_str()) {
+            let before = if i > sentence.start { self.lower(i - 1) } else { String::new() };
+            if FUTURE.contains(&word.as_str())
+                || (word == "set" && self.lower(i + 1) == "to")
+                || (word == "to" && matches!(before.as_str(), "is" | "are" | "am"))
+            {
                 Some(Tense::Future)
-            } else if PAST.contains(&word.as_str()) || (word.len() > 4 && word.ends_with("ed")) {
+            } else if PAST.contains(&word.as_str())
+                || (word.len() > 4 && word.ends_with("ed") && !matches!(before.as_str(), "be" | "being"))
+            {
+                // "are to be married": a participle after "be" is no past.
                 Some(Tense::Past)
+            } else if PRESENT.contains(&word.as_str()) && !matches!(before.as_str(), "to" | "will" | "would") {
+                Some(Tense::Present)
             } else {
                 None
             }
         };
+        let deadline = (at.saturating_sub(4).max(sentence.start)..at).any(|i| matches!(self.lower(i).as_str(), "by" | "before"));
+        if deadline && !(sentence.start..at).any(|i| marker(i) == Some(Tense::Past)) {
+            return Tense::Future;
+        }
         (sentence.start..at).rev().find_map(marker).or_else(|| (at..sentence.end).find_map(marker)).unwrap_or(Tense::Past)
     }
 
@@ -176,6 +215,7 @@ impl<'a, 't> Tagger<'a, 't> {
             let distance = (*date - published).num_days();
             let wrong_side = match tense {
                 Tense::Past => distance > 31,
+                Tense::Present => false,
                 Tense::Future => distance < -31,
             };
             (wrong_side, distance.abs())
@@ -240,7 +280,7 @@ impl<'a, 't> Tagger<'a, 't> {
             (Some("last"), _) => Direction::Before,
             (Some("next"), _) => Direction::After,
             (_, Tense::Past) => Direction::OnOrBefore,
-            (_, Tense::Future) => Direction::OnOrAfter,
+            (_, Tense::Present | Tense::Future) => Direction::OnOrAfter,
         };
         if let Some(month) = month_number(word) {
             // "February 5", "February 5, 2018", "February 2017", "February"
@@ -579,6 +619,22 @@ mod tests {
     #[test]
     fn future_tense_looks_forward() {
         check("He will visit on Friday and again in March.", Some("2017-02-08"), &["Friday => 2017-02-10 Day", "March => 2017-03 Month"]);
+    }
+
+    #[test]
+    fn schedules_modals_and_deadlines_look_forward() {
+        check(
+            "They are to be married on 8 April. They play Chelsea on Sunday. It must cut costs by the end of February. He said he would visit on Friday. Auditions begin on Thursday. The club lost on Saturday.",
+            Some("2005-02-10"),
+            &[
+                "8 April => 2005-04-08 Day",
+                "Sunday => 2005-02-13 Day",
+                "February => 2005-02 Month",
+                "Friday => 2005-02-11 Day",
+                "Thursday => 2005-02-10 Day",
+                "Saturday => 2005-02-05 Day",
+            ],
+        );
     }
 
     #[test]

@@ -206,6 +206,10 @@ mod tests {
             "Cardinal Cormac Murphy-O'Connor spoke on the radio. \"How is it that peace has not arrived?\" the cardinal will ask.\n\nProducer Kevin Wallace was in Toronto. \"We hope so,\" added the British producer.\n\nShares in Comair fell. \"We regret it,\" the airline said.",
             &["How is it that peace has not arrived? <- Cormac Murphy-O'Connor", "We hope so <- Kevin Wallace", "We regret it <- Comair"],
         );
+        check(
+            "Robbie Keane scored twice. \"It was a great night,\" said the Tottenham striker.",
+            &["It was a great night <- Robbie Keane"],
+        );
     }
 
     #[test]

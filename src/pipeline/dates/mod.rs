@@ -3,9 +3,12 @@
 //! its precision. Relative expressions ("on Tuesday", "last month") stay
 //! unresolved, never guessed, when there is no publication date.
 
+mod periods;
+
 use super::text::{Analysed, TokenKind};
 use crate::model::{DatePoint, Precision};
 use chrono::{Datelike, Months, NaiveDate, TimeDelta, Weekday};
+use periods::Period;
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -174,6 +177,10 @@ impl<'a, 't> Tagger<'a, 't> {
             "ago",
             "yesterday",
         ];
+        // "are to be married", "is announced", "a televised match": after these an -ed word
+        // is a participle or an adjective, and the word before it tells the tense.
+        const PARTICIPLE_LEADS: &[&str] =
+            &["be", "being", "been", "is", "are", "am", "was", "were", "a", "an", "the", "its", "their", "his", "her", "our", "my"];
         // Verbs that state a schedule in the present: "they play Chelsea on Sunday".
         const PRESENT: &[&str] = &[
             "is", "are", "am", "begin", "begins", "start", "starts", "open", "opens", "play", "plays", "meet", "meets", "face", "faces",
@@ -189,9 +196,8 @@ impl<'a, 't> Tagger<'a, 't> {
             {
                 Some(Tense::Future)
             } else if PAST.contains(&word.as_str())
-                || (word.len() > 4 && word.ends_with("ed") && !matches!(before.as_str(), "be" | "being"))
+                || (word.len() > 4 && word.ends_with("ed") && !PARTICIPLE_LEADS.contains(&before.as_str()))
             {
-                // "are to be married": a participle after "be" is no past.
                 Some(Tense::Past)
             } else if PRESENT.contains(&word.as_str()) && !matches!(before.as_str(), "to" | "will" | "would") {
                 Some(Tense::Present)
@@ -255,6 +261,18 @@ impl<'a, 't> Tagger<'a, 't> {
                     year + 1
                 }
             }
+            Direction::Nearest => {
+                let ahead = (month + 12 - current) % 12;
+                if ahead <= 6 && month >= current {
+                    year
+                } else if ahead <= 6 {
+                    year + 1
+                } else if month <= current {
+                    year
+                } else {
+                    year - 1
+                }
+            }
         };
         Point::Month(year, month)
     }
@@ -267,6 +285,8 @@ impl<'a, 't> Tagger<'a, 't> {
             Direction::Before => published - TimeDelta::days(if back == 0 { 7 } else { back }),
             Direction::OnOrAfter => published + TimeDelta::days((7 - back) % 7),
             Direction::After => published + TimeDelta::days(if back == 0 { 7 } else { 7 - back }),
+            // "are deported on Tuesday", "is announced on Sunday": the closer of the two.
+            Direction::Nearest => published + TimeDelta::days(if back <= 3 { -back } else { 7 - back }),
         };
         Point::Day(date)
     }
@@ -280,7 +300,8 @@ impl<'a, 't> Tagger<'a, 't> {
             (Some("last"), _) => Direction::Before,
             (Some("next"), _) => Direction::After,
             (_, Tense::Past) => Direction::OnOrBefore,
-            (_, Tense::Present | Tense::Future) => Direction::OnOrAfter,
+            (_, Tense::Present) => Direction::Nearest,
+            (_, Tense::Future) => Direction::OnOrAfter,
         };
         if let Some(month) = month_number(word) {
             // "February 5", "February 5, 2018", "February 2017", "February"
@@ -364,6 +385,59 @@ impl<'a, 't> Tagger<'a, 't> {
         })
     }
 
+    /// The occurrence of a yearly `period` an expression means: the year
+    /// written, else the one the modifier ("last", "next", "this") or the
+    /// tense points to, from the publication date.
+    fn period_points(&self, period: Period, year: Option<i32>, modifier: Option<&str>, tense: Tense) -> Option<(Point, Option<Point>)> {
+        let days = match (year, self.published) {
+            (Some(year), _) => period.days(year)?,
+            (None, None) => {
+                let precision = if matches!(period, Period::Holiday(_)) { Precision::Day } else { Precision::Month };
+                return Some((Point::Unanchored(precision), None));
+            }
+            (None, Some(published)) => {
+                let years = [published.year() - 1, published.year(), published.year() + 1];
+                let spans: Vec<(NaiveDate, NaiveDate)> = years.iter().filter_map(|&y| period.days(y)).collect();
+                let latest = |test: &dyn Fn(&(NaiveDate, NaiveDate)) -> bool| spans.iter().rev().find(|s| test(s)).copied();
+                let earliest = |test: &dyn Fn(&(NaiveDate, NaiveDate)) -> bool| spans.iter().find(|s| test(s)).copied();
+                match (modifier, tense) {
+                    (Some("last"), _) => latest(&|s| s.1 < published),
+                    (Some("next"), _) => earliest(&|s| s.0 > published),
+                    (Some("this"), _) => earliest(&|s| s.0 <= published && published <= s.1).or_else(|| earliest(&|s| s.1 >= published)),
+                    (_, Tense::Past) => latest(&|s| s.0 <= published),
+                    (_, Tense::Present | Tense::Future) => earliest(&|s| s.1 >= published),
+                }?
+            }
+        };
+        Some(match period {
+            Period::Holiday(_) => (Point::Day(days.0), None),
+            Period::Months { .. } => (Point::Month(days.0.year(), days.0.month()), Some(Point::Month(days.1.year(), days.1.month()))),
+        })
+    }
+
+    /// A year written after a period: "Christmas 2004", "the summer of 2004",
+    /// "the first half of next year". The token after it, and the year.
+    fn year_after(&self, i: usize) -> (usize, Option<i32>) {
+        if let Some(year) = year_number(self.word(i)).filter(|_| self.doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number)) {
+            return (i + 1, Some(year));
+        }
+        if self.lower(i) == "of" {
+            if let Some(year) = year_number(self.word(i + 1)) {
+                return (i + 2, Some(year));
+            }
+            let offset = match self.lower(i + 1).as_str() {
+                "this" | "the" => Some(0),
+                "next" => Some(1),
+                "last" => Some(-1),
+                _ => None,
+            };
+            if let (Some(offset), "year", Some(published)) = (offset, self.lower(i + 2).as_str(), self.published) {
+                return (i + 3, Some(published.year() + offset));
+            }
+        }
+        (i, None)
+    }
+
     /// "last week" → Monday to Sunday of that week.
     fn week(&self, offset: i64) -> (Point, Option<Point>) {
         match self.published {
@@ -375,11 +449,20 @@ impl<'a, 't> Tagger<'a, 't> {
         }
     }
 
+    /// "this weekend" → the Saturday and Sunday of that week.
+    fn weekend(&self, offset: i64) -> (Point, Option<Point>) {
+        match self.week(offset) {
+            (Point::Day(monday), _) => (Point::Day(monday + TimeDelta::days(5)), Some(Point::Day(monday + TimeDelta::days(6)))),
+            unanchored => unanchored,
+        }
+    }
+
     fn tag_sentence(&self, sentence_index: usize, out: &mut Vec<TimeExpr>) {
         let sentence = &self.doc.sentences[sentence_index];
         let range = sentence.tokens.clone();
         self.limit.set(range.end);
         let mut i = range.start;
+        let business = periods::is_business(range.clone().map(|k| self.lower(k)));
         let push = |out: &mut Vec<TimeExpr>, tokens: Range<usize>, start: Point, end: Option<Point>| {
             out.push(TimeExpr {
                 tokens,
@@ -423,6 +506,18 @@ impl<'a, 't> Tagger<'a, 't> {
                 i += 1;
                 continue;
             }
+            // "Christmas Day", "last summer", "the third quarter of 2004"
+            let modifier = matches!(lower.as_str(), "last" | "next" | "this").then_some(lower.as_str());
+            let words_from = if modifier.is_some() || lower == "the" { i + 1 } else { i };
+            let year_follows = |k: usize| year_number(self.word(k)).is_some();
+            if let Some((end, period)) = periods::named_period(&|k| self.lower(k), words_from, business, &year_follows) {
+                let (stop, year) = self.year_after(end);
+                if let Some((start, finish)) = self.period_points(period, year, modifier, tense()) {
+                    push(out, i..stop, start, finish);
+                }
+                i = stop;
+                continue;
+            }
             match lower.as_str() {
                 "yesterday" | "today" | "tomorrow" | "tonight" => {
                     let days = match lower.as_str() {
@@ -453,6 +548,12 @@ impl<'a, 't> Tagger<'a, 't> {
                         }
                         "week" => {
                             let (start, end) = self.week(offset);
+                            push(out, i..i + 2, start, end);
+                            i += 2;
+                            continue;
+                        }
+                        "weekend" if lower != "past" => {
+                            let (start, end) = self.weekend(offset);
                             push(out, i..i + 2, start, end);
                             i += 2;
                             continue;
@@ -519,6 +620,7 @@ enum Direction {
     Before,
     OnOrAfter,
     After,
+    Nearest,
 }
 
 pub fn tag(doc: &Analysed, published: Option<NaiveDate>) -> Vec<TimeExpr> {
@@ -634,6 +736,38 @@ mod tests {
                 "Thursday => 2005-02-10 Day",
                 "Saturday => 2005-02-05 Day",
             ],
+        );
+    }
+
+    #[test]
+    fn holidays_seasons_quarters_and_weekends() {
+        check(
+            "Sales rose in the third quarter. He left last summer and returns next summer. The chart is out by Christmas. It closed on Christmas Day 2003. Profits fell in the first half of 2006. They meet this weekend. The summer of 2004 was wet.",
+            Some("2005-02-10"),
+            &[
+                "the third quarter => 2004-07..2004-09 Month",
+                "last summer => 2004-06..2004-08 Month",
+                "next summer => 2005-06..2005-08 Month",
+                "Christmas => 2005-12-25 Day",
+                "Christmas Day 2003 => 2003-12-25 Day",
+                "the first half of 2006 => 2006-01..2006-06 Month",
+                "this weekend => 2005-02-12..2005-02-13 Day",
+                "The summer of 2004 => 2004-06..2004-08 Month",
+            ],
+        );
+    }
+
+    #[test]
+    fn named_periods_only_where_they_date_something() {
+        check("His Christmas message was read. Keane scored in the second half. Prices fall and spring back.", Some("2005-02-10"), &[]);
+    }
+
+    #[test]
+    fn participles_and_adjectives_are_no_past() {
+        check(
+            "The chart is announced on Sunday. The teams play a televised match on Sunday. The chart was announced on Sunday.",
+            Some("2005-02-10"),
+            &["Sunday => 2005-02-13 Day", "Sunday => 2005-02-13 Day", "Sunday => 2005-02-06 Day"],
         );
     }
 

@@ -1,12 +1,14 @@
 //! Numeric claims: the number, what it counts ("47 people", "10 a month",
-//! "$1.5bn"), who claims it ("according to …", "Gen. Sopheak added") and
-//! which figures for the same quantity disagree.
+//! "$1.5bn", "70 poorer countries", an age, a distance), who claims it
+//! ("according to …", "Gen. Sopheak added") and which figures for the same
+//! quantity disagree.
 
 use super::attribution::{is_claim_verb, Attributor};
 use super::entities::Entities;
 use super::lexicon::lexicon;
 use super::quotes::FoundQuote;
 use super::text::{Analysed, TokenKind};
+use crate::model::EntityKind;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -66,19 +68,47 @@ fn multiplier(word: &str) -> Option<f64> {
     })
 }
 
-/// The value of a number token such as "20,000", "1.5", "1m", "45bn".
-fn parse_number(word: &str) -> Option<(f64, Option<&'static str>)> {
+/// The value of a number token such as "20,000", "1.5", "1m", "45bn", and
+/// the letters after its digits.
+fn parse_number(word: &str) -> Option<(f64, &str)> {
     let digits_end = word.find(|c: char| c.is_alphabetic()).unwrap_or(word.len());
     let (digits, suffix) = word.split_at(digits_end);
     if matches!(suffix, "st" | "nd" | "rd" | "th" | "s") {
         return None; // ordinals and decades count nothing
     }
     let value: f64 = digits.replace(',', "").parse().ok()?;
-    match suffix {
-        "" => Some((value, None)),
-        _ => multiplier(suffix).map(|m| (value * m, None)),
-    }
+    (suffix.is_empty() || multiplier(suffix).is_some() || DISTANCES.contains(&suffix)).then_some((value, suffix))
 }
+
+/// Units of distance written onto a number ("800m", "10km").
+const DISTANCES: &[&str] = &["m", "km"];
+
+/// Words that make "800m" a race, not 800 million.
+const RACE_WORDS: &[&str] = &[
+    "race",
+    "final",
+    "title",
+    "record",
+    "freestyle",
+    "hurdles",
+    "relay",
+    "sprint",
+    "run",
+    "event",
+    "heat",
+    "heats",
+    "gold",
+    "silver",
+    "bronze",
+    "champion",
+    "world",
+    "indoor",
+    "outdoor",
+    "butterfly",
+    "backstroke",
+    "breaststroke",
+    "medley",
+];
 
 pub fn find(doc: &Analysed, entities: &Entities, quotes: &[FoundQuote], date_tokens: &HashSet<usize>) -> Vec<FoundFigure> {
     let attributor = Attributor::new(doc, entities);
@@ -97,11 +127,14 @@ pub fn find(doc: &Analysed, entities: &Entities, quotes: &[FoundQuote], date_tok
                     let lower = text.to_lowercase();
                     let counted = NUMBER_WORDS.iter().position(|w| *w == lower).map(|p| p as f64 + 1.0);
                     // A number word counts only what directly follows: "two officials".
-                    counted.filter(|_| word(i + 1).ends_with('s') && word(i + 1).chars().all(char::is_lowercase)).map(|v| (v, None))
+                    let next = word(i + 1);
+                    counted
+                        .filter(|_| next.ends_with('s') && next.chars().all(char::is_lowercase) && !NOT_UNITS.contains(&next))
+                        .map(|v| (v, ""))
                 }
                 _ => None,
             };
-            let Some((mut value, _)) = parsed else {
+            let Some((mut value, suffix)) = parsed else {
                 i += 1;
                 continue;
             };
@@ -116,14 +149,35 @@ pub fn find(doc: &Analysed, entities: &Entities, quotes: &[FoundQuote], date_tok
             }
             let mut start = i;
             let mut unit: Option<String> = None;
-            if i > range.start && matches!(word(i - 1), "$" | "£" | "€" | "¥") {
+            let currency = i > range.start && matches!(word(i - 1), "$" | "£" | "€" | "¥");
+            if currency {
                 start = i - 1;
                 unit = Some(word(i - 1).to_string());
             }
             let mut end = i + 1;
-            if let Some(factor) = multiplier(word(end)) {
+            // "800m", "the 800 m final", "10km" are distances; "$5m", "5m people" millions.
+            let (suffix, spaced) = if suffix.is_empty() && matches!(word(end), "m" | "km") { (word(end), true) } else { (suffix, false) };
+            let after = word(end + usize::from(spaced)).to_lowercase();
+            let raced = RACE_WORDS.contains(&after.as_str())
+                || (i > range.start && matches!(word(i - 1).to_lowercase().as_str(), "the" | "a" | "an"));
+            if suffix == "km" || (suffix == "m" && !currency && raced) {
+                unit = Some(suffix.to_string());
+                end += usize::from(spaced);
+            } else if let Some(factor) = multiplier(suffix) {
+                value *= factor;
+                end += usize::from(spaced);
+            } else if let Some(factor) = multiplier(word(end)) {
                 value *= factor;
                 end += 1;
+            }
+            // "the 34-year-old", "34 years old", "aged 34": an age.
+            let hyphen_age = word(end) == "-" && matches!(word(end + 1), "year-old" | "years-old");
+            let spaced_age = matches!(word(end), "years" | "year") && word(end + 1) == "old";
+            if unit.is_none() && (hyphen_age || spaced_age) {
+                unit = Some("years old".into());
+                end += 2;
+            } else if unit.is_none() && i > range.start && word(i - 1).eq_ignore_ascii_case("aged") {
+                unit = Some("years old".into());
             }
             match word(end).to_lowercase().as_str() {
                 "%" | "percent" => {
@@ -155,8 +209,16 @@ pub fn find(doc: &Analysed, entities: &Entities, quotes: &[FoundQuote], date_tok
                     && !NOT_UNITS.contains(&lower.as_str())
                     && (first.chars().all(char::is_lowercase) || lexicon().is_demonym(first))
                 {
-                    unit = Some(first.to_string());
-                    end += 1;
+                    // "70 poorer countries": the counted noun phrase, up to its plural noun.
+                    let second = word(end + 1);
+                    let phrase = !first.ends_with('s')
+                        && end + 1 < range.end
+                        && second.len() > 2
+                        && second.ends_with('s')
+                        && second.chars().all(char::is_lowercase)
+                        && !NOT_UNITS.contains(&second);
+                    unit = Some(if phrase { format!("{first} {second}") } else { first.to_string() });
+                    end += 1 + usize::from(phrase);
                 }
             }
             let qualifier = qualifier_before(&word, range.start, start);
@@ -174,7 +236,7 @@ pub fn find(doc: &Analysed, entities: &Entities, quotes: &[FoundQuote], date_tok
         }
     }
     inherit_units(&mut figures);
-    flag_conflicts(&mut figures);
+    flag_conflicts(&mut figures, |from, to| (from..to).any(|i| CONTRAST.contains(&word(i).to_lowercase().as_str())));
     figures
 }
 
@@ -205,18 +267,46 @@ fn inherit_units(figures: &mut [FoundFigure]) {
     }
 }
 
-/// A figure conflicts with the nearest earlier figure for the same quantity
-/// (same unit, within two sentences) that a different claimant gives.
-fn flag_conflicts(figures: &mut [FoundFigure]) {
+/// Words that set one claim against another: "though a spokesman put the number at 34".
+const CONTRAST: &[&str] = &[
+    "but",
+    "though",
+    "although",
+    "however",
+    "while",
+    "whereas",
+    "disputed",
+    "disputes",
+    "disputing",
+    "contradicted",
+    "denied",
+    "denies",
+    "instead",
+    "contrast",
+    "put",
+    "puts",
+    "estimated",
+    "estimates",
+    "closer",
+];
+
+/// A figure conflicts with the nearest earlier figure for the same
+/// quantity: the same unit, in the same or the previous sentence, from a
+/// different claimant, of a different value at most twice the other, with a
+/// word of contrast between the two ("but", "though", "put the number at").
+fn flag_conflicts(figures: &mut [FoundFigure], contrast_between: impl Fn(usize, usize) -> bool) {
     for index in 0..figures.len() {
         let (Some(claimant), Some(unit)) = (figures[index].claimant, figures[index].unit.clone()) else { continue };
         let rival = (0..index).rev().find(|&other| {
             let o = &figures[other];
-            figures[index].sentence - o.sentence <= 2
+            figures[index].sentence - o.sentence <= 1
                 && o.unit.as_deref() == Some(unit.as_str())
                 && o.claimant.is_some_and(|c| c != claimant)
         });
-        if let Some(rival) = rival.filter(|&r| figures[r].value != figures[index].value) {
+        let Some(rival) = rival else { continue };
+        let (low, high) = (figures[rival].value.min(figures[index].value), figures[rival].value.max(figures[index].value));
+        let same_quantity = low > 0.0 && high / low <= 2.0 && low != high;
+        if same_quantity && contrast_between(figures[rival].tokens.end, figures[index].tokens.start) {
             figures[index].conflicts.push(rival);
             figures[rival].conflicts.push(index);
         }
@@ -232,9 +322,12 @@ fn claimant(attributor: &Attributor, quotes: &[FoundQuote], sentence: Range<usiz
     let clause_start = breaks.iter().rev().find(|&&b| b < at).copied().unwrap_or(sentence.start);
     let clause_end = breaks.iter().find(|&&b| b > at).copied().unwrap_or(sentence.end);
     let clause = clause_start..clause_end;
+    // A place or a work claims nothing: "Strategy Analytics of Boston" is the analysts'.
+    let claims = |e: &usize| matches!(attributor.entities.list[*e].kind, EntityKind::Person | EntityKind::Organization);
     attributor
         .according_to(&sentence)
-        .or_else(|| attributor.speaker_in(&clause, is_claim_verb, false))
+        .filter(claims)
+        .or_else(|| attributor.speaker_in(&clause, is_claim_verb, false).filter(claims))
         .or_else(|| quotes.iter().find(|q| q.tokens.contains(&at)).and_then(|q| q.speaker))
 }
 
@@ -284,6 +377,22 @@ mod tests {
                 "15% = 15 % (-)",
                 "$1.5bn = 1500000000 $ (-)",
             ],
+        );
+    }
+
+    #[test]
+    fn ages_distances_and_counted_phrases() {
+        check(
+            "The 34-year-old won the 800m final. Aid reached 70 poorer countries, and one has to wait. Sales hit $5m.",
+            &["34-year-old = 34 years old (-)", "800m = 800 m (-)", "70 poorer countries = 70 poorer countries (-)", "$5m = 5000000 $ (-)"],
+        );
+    }
+
+    #[test]
+    fn unrelated_amounts_do_not_conflict() {
+        check(
+            "The CML said lending stood at £17.9bn. The BSA said approvals were £2bn.",
+            &["£17.9bn = 17900000000 £ (CML)", "£2bn = 2000000000 £ (BSA)"],
         );
     }
 }

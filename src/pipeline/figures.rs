@@ -163,6 +163,11 @@ pub fn find(doc: &Analysed, entities: &Entities, quotes: &[FoundQuote], date_tok
             if suffix == "km" || (suffix == "m" && !currency && raced) {
                 unit = Some(suffix.to_string());
                 end += usize::from(spaced);
+                // "25.6 km/h": a speed.
+                if word(end) == "/" && word(end + 1) == "h" {
+                    unit = Some(format!("{suffix}/h"));
+                    end += 2;
+                }
             } else if let Some(factor) = multiplier(suffix) {
                 value *= factor;
                 end += usize::from(spaced);
@@ -176,7 +181,10 @@ pub fn find(doc: &Analysed, entities: &Entities, quotes: &[FoundQuote], date_tok
             if unit.is_none() && (hyphen_age || spaced_age) {
                 unit = Some("years old".into());
                 end += 2;
-            } else if unit.is_none() && i > range.start && word(i - 1).eq_ignore_ascii_case("aged") {
+            } else if unit.is_none()
+                && i > range.start
+                && (word(i - 1).eq_ignore_ascii_case("aged") || (i > range.start + 1 && word(i - 1) == "of" && word(i - 2) == "age"))
+            {
                 unit = Some("years old".into());
             }
             match word(end).to_lowercase().as_str() {
@@ -383,8 +391,15 @@ mod tests {
     #[test]
     fn ages_distances_and_counted_phrases() {
         check(
-            "The 34-year-old won the 800m final. Aid reached 70 poorer countries, and one has to wait. Sales hit $5m.",
-            &["34-year-old = 34 years old (-)", "800m = 800 m (-)", "70 poorer countries = 70 poorer countries (-)", "$5m = 5000000 $ (-)"],
+            "The 34-year-old won the 800m final. Aid reached 70 poorer countries, and one has to wait. Sales hit $5m. He quit at the age of 40 and drove at 25.6 km/h.",
+            &[
+                "34-year-old = 34 years old (-)",
+                "800m = 800 m (-)",
+                "70 poorer countries = 70 poorer countries (-)",
+                "$5m = 5000000 $ (-)",
+                "40 = 40 years old (-)",
+                "25.6 km/h = 25.6 km/h (-)",
+            ],
         );
     }
 

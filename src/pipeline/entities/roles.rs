@@ -9,16 +9,39 @@ use crate::pipeline::lexicon::lexicon;
 use crate::pipeline::text::TokenKind;
 use std::ops::Range;
 
-pub fn relation_for_role(role: &str) -> RelationKind {
-    let head = role.split(' ').find(|w| lexicon().is_role(w) && !lexicon().is_role_modifier(w)).unwrap_or(role);
-    match head {
+pub fn relation_for_role(role: &str) -> Option<RelationKind> {
+    let lex = lexicon();
+    let words: Vec<&str> = role.split(' ').collect();
+    // "Wimbledon champion" won something; they are no member of it.
+    if words.iter().any(|w| TITLES_WON.contains(w)) {
+        return None;
+    }
+    // "deputy leader", "former chairman", "non-executive director": not the head.
+    let second_in_line = words.iter().any(|w| SECOND_IN_LINE.contains(&w.trim_start_matches("ex-")) || w.starts_with("ex-"));
+    let head = if role.contains("chief executive") {
+        "ceo"
+    } else {
+        words.iter().copied().find(|w| lex.is_role(w) && !lex.is_role_modifier(w)).unwrap_or(role)
+    };
+    Some(match head {
         "spokesman" | "spokeswoman" | "spokesperson" => RelationKind::SpokespersonOf,
         "adviser" | "advisor" | "consultant" => RelationKind::AdviserTo,
         "head" | "chief" | "director" | "president" | "chairman" | "chairwoman" | "chair" | "leader" | "governor" | "mayor"
-        | "commander" | "ceo" | "founder" | "minister" | "boss" | "manager" | "coach" => RelationKind::HeadOf,
+        | "commander" | "ceo" | "founder" | "minister" | "boss" | "manager" | "coach"
+            if !second_in_line =>
+        {
+            RelationKind::HeadOf
+        }
         _ => RelationKind::MemberOf,
-    }
+    })
 }
+
+/// Words that make a role someone's below the head, or no longer theirs.
+const SECOND_IN_LINE: &[&str] =
+    &["deputy", "vice", "assistant", "junior", "associate", "former", "shadow", "non-executive", "board", "member", "under", "sub"];
+
+/// Roles that are won, not held in an organisation.
+const TITLES_WON: &[&str] = &["champion", "winner", "runner-up", "finalist", "medallist", "medalist", "titleholder"];
 
 /// Reads a role phrase such as "an Interior Ministry spokesman" or "the head
 /// of immigration for the Interior Ministry": its role words and the token
@@ -78,11 +101,13 @@ pub(super) fn read_roles(finder: &Finder, candidates: &[Candidate], candidate_en
         }
         if let Some(organisation) = organisation.filter(|&o| o != person) {
             let kind = if entities.list[organisation].kind == EntityKind::Place {
-                RelationKind::AffiliatedWith
+                Some(RelationKind::AffiliatedWith)
             } else {
-                role.as_deref().map_or(RelationKind::MemberOf, relation_for_role)
+                role.as_deref().map_or(Some(RelationKind::MemberOf), relation_for_role)
             };
-            entities.links.push(RoleLink { person, organization: organisation, kind, sentence });
+            if let Some(kind) = kind {
+                entities.links.push(RoleLink { person, organization: organisation, kind, sentence });
+            }
         }
     };
 
@@ -194,5 +219,19 @@ pub(super) fn read_roles(finder: &Finder, candidates: &[Candidate], candidate_en
         if let Some(organization) = organisation {
             entities.unnamed.push(UnnamedSpeaker { token: i, organization });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_heads_head_and_titles_won_are_no_membership() {
+        assert_eq!(relation_for_role("chief executive"), Some(RelationKind::HeadOf));
+        assert_eq!(relation_for_role("deputy leader"), Some(RelationKind::MemberOf));
+        assert_eq!(relation_for_role("former chairman"), Some(RelationKind::MemberOf));
+        assert_eq!(relation_for_role("spokesman"), Some(RelationKind::SpokespersonOf));
+        assert_eq!(relation_for_role("champion"), None);
     }
 }

@@ -323,6 +323,17 @@ impl<'a, 't> Tagger<'a, 't> {
                 if let Some(year) = year_number(self.word(i + 1)) {
                     return Some((i + 2, Point::Month(year, month)));
                 }
+                // "January this year", "March last year": one expression.
+                let offset = match self.lower(i + 1).as_str() {
+                    "this" => Some(0),
+                    "last" => Some(-1),
+                    "next" => Some(1),
+                    _ => None,
+                };
+                if let (Some(offset), "year") = (offset, self.lower(i + 2).as_str()) {
+                    let point = self.published.map_or(Point::Unanchored(Precision::Month), |p| Point::Month(p.year() + offset, month));
+                    return Some((i + 3, point));
+                }
             }
             let previous = i.checked_sub(1).map(|p| self.lower(p)).unwrap_or_default();
             let cued = modifier.is_some()
@@ -519,6 +530,15 @@ impl<'a, 't> Tagger<'a, 't> {
                 continue;
             }
             match lower.as_str() {
+                // "BBC Radio 4's Today programme": capitalised mid-sentence, it is a name.
+                "today" | "tonight"
+                    if i > range.start
+                        && self.word(i).starts_with(char::is_uppercase)
+                        && self.doc.tokens[i - 1].kind == TokenKind::Word =>
+                {
+                    i += 1;
+                    continue;
+                }
                 "yesterday" | "today" | "tomorrow" | "tonight" => {
                     let days = match lower.as_str() {
                         "yesterday" => -1,
@@ -742,12 +762,13 @@ mod tests {
     #[test]
     fn holidays_seasons_quarters_and_weekends() {
         check(
-            "Sales rose in the third quarter. He left last summer and returns next summer. The chart is out by Christmas. It closed on Christmas Day 2003. Profits fell in the first half of 2006. They meet this weekend. The summer of 2004 was wet.",
+            "Sales rose in the third quarter. He left last summer and returns next summer. It began in January this year. The chart is out by Christmas. It closed on Christmas Day 2003. Profits fell in the first half of 2006. They meet this weekend. The summer of 2004 was wet.",
             Some("2005-02-10"),
             &[
                 "the third quarter => 2004-07..2004-09 Month",
                 "last summer => 2004-06..2004-08 Month",
                 "next summer => 2005-06..2005-08 Month",
+                "January this year => 2005-01 Month",
                 "Christmas => 2005-12-25 Day",
                 "Christmas Day 2003 => 2003-12-25 Day",
                 "the first half of 2006 => 2006-01..2006-06 Month",
@@ -755,6 +776,11 @@ mod tests {
                 "The summer of 2004 => 2004-06..2004-08 Month",
             ],
         );
+    }
+
+    #[test]
+    fn a_programme_named_today_is_no_date() {
+        check("He told Radio 4's Today programme he would go today.", Some("2005-02-10"), &["today => 2005-02-10 Day"]);
     }
 
     #[test]

@@ -473,7 +473,7 @@ impl<'a, 't> Tagger<'a, 't> {
         let range = sentence.tokens.clone();
         self.limit.set(range.end);
         let mut i = range.start;
-        let business = periods::is_business(range.clone().map(|k| self.lower(k)));
+        let business = periods::is_business(range.clone().map(|k| self.word(k)));
         let push = |out: &mut Vec<TimeExpr>, tokens: Range<usize>, start: Point, end: Option<Point>| {
             out.push(TimeExpr {
                 tokens,

@@ -71,6 +71,28 @@ impl Period {
 
 const ORDINALS: [&str; 4] = ["first", "second", "third", "fourth"];
 
+/// The words a named period can open with.
+const FIRST_WORDS: &[&str] = &[
+    "christmas",
+    "boxing",
+    "easter",
+    "halloween",
+    "thanksgiving",
+    "valentine",
+    "new",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "final",
+    "last",
+];
+
 /// Words that make "the third quarter" a part of a year, not of a match.
 const BUSINESS_WORDS: &[&str] = &[
     "profit",
@@ -106,6 +128,9 @@ pub(super) fn named_period(
     year_follows: &dyn Fn(usize) -> bool,
 ) -> Option<(usize, Period)> {
     let here = word(i);
+    if !FIRST_WORDS.contains(&here.as_str()) {
+        return None; // the common case, decided before any more words are read
+    }
     let next = word(i + 1);
     // A bare "Christmas" dates something only after a time word ("by Christmas"), not in "a Christmas message".
     let time_cued = i > 0
@@ -165,8 +190,8 @@ pub(super) fn named_period(
 }
 
 /// Whether a sentence's words speak of money, so that its quarters are a year's.
-pub(super) fn is_business(words: impl Iterator<Item = String>) -> bool {
-    words.into_iter().any(|w| BUSINESS_WORDS.contains(&w.as_str()))
+pub(super) fn is_business<'w>(mut words: impl Iterator<Item = &'w str>) -> bool {
+    words.any(|w| BUSINESS_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b)))
 }
 
 #[cfg(test)]

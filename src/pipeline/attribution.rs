@@ -77,8 +77,8 @@ impl<'a, 't> Attributor<'a, 't> {
             });
             // "But he said Mr Blair had …": a sentence whose subject is itself a pronoun
             // speaks of someone named further back.
-            let pronoun_first = (tokens.start..person.map_or(end, |m| m.surface.start))
-                .any(|i| !self.quoted[i] && matches!(self.word(i).to_lowercase().as_str(), "he" | "she"));
+            let pronoun_first =
+                (tokens.start..person.map_or(end, |m| m.surface.start)).any(|i| !self.quoted[i] && is_personal_pronoun(self.word(i)));
             if pronoun_first {
                 continue;
             }
@@ -112,9 +112,7 @@ impl<'a, 't> Attributor<'a, 't> {
     /// "He criticised the fact that "billions" …": a pronoun subject before
     /// token `end` in its sentence, outside quotations, and whom it means.
     pub fn pronoun_subject_before(&self, start: usize, end: usize) -> Option<usize> {
-        (start..end)
-            .find(|&i| !self.quoted[i] && matches!(self.word(i).to_lowercase().as_str(), "he" | "she"))
-            .and_then(|i| self.salient_person(i, self.word(i)))
+        (start..end).find(|&i| !self.quoted[i] && is_personal_pronoun(self.word(i))).and_then(|i| self.salient_person(i, self.word(i)))
     }
 
     /// Whether a person is named outside quotations between two tokens.
@@ -135,10 +133,12 @@ impl<'a, 't> Attributor<'a, 't> {
                 .iter()
                 .any(|s| titles.iter().any(|t| s.strip_prefix(t).is_some_and(|r| r.starts_with([' ', '.']))))
         };
-        match pronoun.to_lowercase().as_str() {
-            "she" => titled(&["Mr", "Sir", "Lord"]),
-            "he" => titled(&["Mrs", "Ms", "Miss", "Lady", "Dame"]),
-            _ => false,
+        if pronoun.eq_ignore_ascii_case("she") {
+            titled(&["Mr", "Sir", "Lord"])
+        } else if pronoun.eq_ignore_ascii_case("he") {
+            titled(&["Mrs", "Ms", "Miss", "Lady", "Dame"])
+        } else {
+            false
         }
     }
 
@@ -295,7 +295,7 @@ impl<'a, 't> Attributor<'a, 't> {
         }
         // "the cardinal will ask", "the company said"
         let mut subject_end = before;
-        while subject_end > within.start + 1 && AUXILIARIES.contains(&self.word(subject_end - 1).to_lowercase().as_str()) {
+        while subject_end > within.start + 1 && AUXILIARIES.iter().any(|a| self.word(subject_end - 1).eq_ignore_ascii_case(a)) {
             subject_end -= 1;
         }
         if let Some(head) = self.description_before(subject_end, within.start) {
@@ -372,6 +372,11 @@ const ORGANISATION_VOICES: &[&str] = &[
     "agency",
     "report",
 ];
+
+/// "he" or "she", however written.
+fn is_personal_pronoun(word: &str) -> bool {
+    word.eq_ignore_ascii_case("he") || word.eq_ignore_ascii_case("she")
+}
 
 pub fn is_speech_verb(word: &str) -> bool {
     lexicon().is_speech_verb(word)

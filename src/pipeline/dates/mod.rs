@@ -521,7 +521,10 @@ impl<'a, 't> Tagger<'a, 't> {
             let modifier = matches!(lower.as_str(), "last" | "next" | "this").then_some(lower.as_str());
             let words_from = if modifier.is_some() || lower == "the" { i + 1 } else { i };
             let year_follows = |k: usize| year_number(self.word(k)).is_some();
-            if let Some((end, period)) = periods::named_period(&|k| self.lower(k), words_from, business, &year_follows) {
+            let opener = if words_from == i { &lower } else { &next };
+            let named =
+                periods::may_open(opener).then(|| periods::named_period(&|k| self.lower(k), words_from, business, &year_follows)).flatten();
+            if let Some((end, period)) = named {
                 let (stop, year) = self.year_after(end);
                 if let Some((start, finish)) = self.period_points(period, year, modifier, tense()) {
                     push(out, i..stop, start, finish);

@@ -71,6 +71,11 @@ impl Period {
 
 const ORDINALS: [&str; 4] = ["first", "second", "third", "fourth"];
 
+/// Whether a named period can open with `word` (lower case).
+pub(super) fn may_open(word: &str) -> bool {
+    FIRST_WORDS.contains(&word)
+}
+
 /// The words a named period can open with.
 const FIRST_WORDS: &[&str] = &[
     "christmas",

@@ -112,33 +112,8 @@ impl Scores {
         for (label, (part, whole)) in merges {
             let _ = writeln!(out, "{label} {:.3} ({part}/{whole})", ratio(part, whole));
         }
-        let q = &self.quotes;
-        let _ = writeln!(
-            out,
-            "quotes: {} in gold, {} found (recall {:.3}, precision {:.3}); speaker right {:.3} ({}/{}); named but left without a speaker {:.3} ({}/{})",
-            q.gold,
-            q.found,
-            ratio(q.found, q.gold),
-            ratio(q.found, q.system),
-            ratio(q.speaker_right, q.found),
-            q.speaker_right,
-            q.found,
-            ratio(q.named_unattributed, q.named),
-            q.named_unattributed,
-            q.named
-        );
-        let d = &self.dates;
-        let _ = writeln!(
-            out,
-            "dates: {} in gold, {} found (recall {:.3}, precision {:.3}); value right {:.3} ({}/{})",
-            d.gold,
-            d.found,
-            ratio(d.found, d.gold),
-            ratio(d.found, d.system),
-            ratio(d.value_right, d.found),
-            d.value_right,
-            d.found
-        );
+        let _ = writeln!(out, "{}", self.quotes.summary());
+        let _ = writeln!(out, "{}", self.dates.summary());
         if self.unaligned > 0 {
             let _ = writeln!(out, "gold mentions on lines the cleaner dropped: {}", self.unaligned);
         }

@@ -35,7 +35,26 @@ pub struct DateCounts {
     pub value_right: usize,
 }
 
+/// "0.887 (125/141)"
+fn fraction(part: usize, whole: usize) -> String {
+    format!("{:.3} ({part}/{whole})", ratio(part, whole))
+}
+
+/// "148 in gold, 131 found (recall 0.885, precision 0.963)"
+fn found(gold: usize, found: usize, system: usize) -> String {
+    format!("{gold} in gold, {found} found (recall {:.3}, precision {:.3})", ratio(found, gold), ratio(found, system))
+}
+
 impl QuoteCounts {
+    pub fn summary(&self) -> String {
+        format!(
+            "quotes: {}; speaker right {}; named but left without a speaker {}",
+            found(self.gold, self.found, self.system),
+            fraction(self.speaker_right, self.found),
+            fraction(self.named_unattributed, self.named)
+        )
+    }
+
     pub fn named(&self, prefix: &str, out: &mut BTreeMap<String, f64>) {
         out.insert(format!("{prefix}.recall"), ratio(self.found, self.gold));
         out.insert(format!("{prefix}.precision"), ratio(self.found, self.system));
@@ -45,6 +64,10 @@ impl QuoteCounts {
 }
 
 impl DateCounts {
+    pub fn summary(&self) -> String {
+        format!("dates: {}; value right {}", found(self.gold, self.found, self.system), fraction(self.value_right, self.found))
+    }
+
     pub fn named(&self, prefix: &str, out: &mut BTreeMap<String, f64>) {
         out.insert(format!("{prefix}.recall"), ratio(self.found, self.gold));
         out.insert(format!("{prefix}.precision"), ratio(self.found, self.system));

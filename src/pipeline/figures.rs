@@ -229,7 +229,31 @@ pub fn find(doc: &Analysed, entities: &Entities, quotes: &[FoundQuote], date_tok
                     end += 1 + usize::from(phrase);
                 }
             }
+            // "Mr Smith, 52, said": an age in apposition to a person.
+            let apposed_age = unit.is_none()
+                && start > range.start + 1
+                && word(start - 1) == ","
+                && word(end) == ","
+                && value.fract() == 0.0
+                && (1.0..=120.0).contains(&value)
+                && entities.mentions.iter().any(|m| m.surface.end == start - 1 && entities.list[m.entity].kind == EntityKind::Person);
+            if apposed_age {
+                unit = Some("years old".into());
+            }
+            // "Chapter 11", "Xbox 2": a bare number right after a capitalised word mid-sentence numbers a name.
+            let numbers_a_name = unit.is_none()
+                && start > range.start
+                && doc.tokens[start - 1].kind == TokenKind::Word
+                && word(start - 1).starts_with(char::is_uppercase)
+                && start - 1 > range.start
+                && !matches!(doc.tokens[start - 2].kind, TokenKind::Quote { open: true, .. });
+            if numbers_a_name {
+                i = end;
+                continue;
+            }
             let qualifier = qualifier_before(&word, range.start, start);
+            // An age is the reporter's description of someone, nobody's claim.
+            let age = unit.as_deref() == Some("years old");
             figures.push(FoundFigure {
                 tokens: start..end,
                 sentence: sentence_index,
@@ -237,7 +261,7 @@ pub fn find(doc: &Analysed, entities: &Entities, quotes: &[FoundQuote], date_tok
                 unit,
                 unit_inherited: false,
                 qualifier,
-                claimant: claimant(&attributor, quotes, sentence.tokens.clone(), i),
+                claimant: if age { None } else { claimant(&attributor, quotes, sentence.tokens.clone(), i) },
                 conflicts: Vec::new(),
             });
             i = end;
@@ -400,6 +424,10 @@ mod tests {
                 "40 = 40 years old (-)",
                 "25.6 km/h = 25.6 km/h (-)",
             ],
+        );
+        check(
+            "Mr Smith, 52, said the firm filed for Chapter 11 and sold 300 shares.",
+            &["52 = 52 years old (-)", "300 shares = 300 shares (Smith)"],
         );
     }
 

@@ -102,11 +102,8 @@ impl<'a, 't> Attributor<'a, 't> {
                 None => counts.push((m.entity, 1)),
             }
         }
-        // The earliest named wins a tie: an article opens with whom it is about.
-        counts
-            .iter()
-            .fold(None, |best: Option<(usize, usize)>, &(e, n)| if best.is_none_or(|(_, top)| n > top) { Some((e, n)) } else { best })
-            .map(|(e, _)| e)
+        // The earliest named wins a tie (`min_by_key` keeps the first): an article opens with whom it is about.
+        counts.iter().min_by_key(|(_, n)| std::cmp::Reverse(*n)).map(|(e, _)| *e)
     }
 
     /// "He criticised the fact that "billions" …": a pronoun subject before

@@ -4,10 +4,9 @@
 //! quantity disagree.
 
 use super::attribution::{is_claim_verb, Attributor};
-use super::entities::Entities;
 use super::lexicon::lexicon;
 use super::quotes::FoundQuote;
-use super::text::{Analysed, TokenKind};
+use super::text::TokenKind;
 use crate::model::EntityKind;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -110,8 +109,8 @@ const RACE_WORDS: &[&str] = &[
     "medley",
 ];
 
-pub fn find(doc: &Analysed, entities: &Entities, quotes: &[FoundQuote], date_tokens: &HashSet<usize>) -> Vec<FoundFigure> {
-    let attributor = Attributor::new(doc, entities);
+pub fn find(attributor: &Attributor, quotes: &[FoundQuote], date_tokens: &HashSet<usize>) -> Vec<FoundFigure> {
+    let (doc, entities) = (attributor.doc, attributor.entities);
     let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.text(doc.text));
     let in_name: HashSet<usize> = entities.mentions.iter().flat_map(|m| m.surface.clone()).collect();
     let mut figures: Vec<FoundFigure> = Vec::new();
@@ -175,16 +174,21 @@ pub fn find(doc: &Analysed, entities: &Entities, quotes: &[FoundQuote], date_tok
                 value *= factor;
                 end += 1;
             }
-            // "the 34-year-old", "34 years old", "aged 34": an age.
+            // "the 34-year-old", "34 years old", "aged 34", "the age of 40", "Mr Smith, 52, said": an age.
             let hyphen_age = word(end) == "-" && matches!(word(end + 1), "year-old" | "years-old");
             let spaced_age = matches!(word(end), "years" | "year") && word(end + 1) == "old";
+            let aged = i > range.start
+                && (word(i - 1).eq_ignore_ascii_case("aged") || (i > range.start + 1 && word(i - 1) == "of" && word(i - 2) == "age"));
+            let apposed_age = start > range.start + 1
+                && word(start - 1) == ","
+                && word(end) == ","
+                && value.fract() == 0.0
+                && (1.0..=120.0).contains(&value)
+                && entities.mentions.iter().any(|m| m.surface.end == start - 1 && entities.list[m.entity].kind == EntityKind::Person);
             if unit.is_none() && (hyphen_age || spaced_age) {
                 unit = Some("years old".into());
                 end += 2;
-            } else if unit.is_none()
-                && i > range.start
-                && (word(i - 1).eq_ignore_ascii_case("aged") || (i > range.start + 1 && word(i - 1) == "of" && word(i - 2) == "age"))
-            {
+            } else if unit.is_none() && (aged || apposed_age) {
                 unit = Some("years old".into());
             }
             match word(end).to_lowercase().as_str() {
@@ -229,23 +233,11 @@ pub fn find(doc: &Analysed, entities: &Entities, quotes: &[FoundQuote], date_tok
                     end += 1 + usize::from(phrase);
                 }
             }
-            // "Mr Smith, 52, said": an age in apposition to a person.
-            let apposed_age = unit.is_none()
-                && start > range.start + 1
-                && word(start - 1) == ","
-                && word(end) == ","
-                && value.fract() == 0.0
-                && (1.0..=120.0).contains(&value)
-                && entities.mentions.iter().any(|m| m.surface.end == start - 1 && entities.list[m.entity].kind == EntityKind::Person);
-            if apposed_age {
-                unit = Some("years old".into());
-            }
             // "Chapter 11", "Xbox 2": a bare number right after a capitalised word mid-sentence numbers a name.
             let numbers_a_name = unit.is_none()
-                && start > range.start
+                && start > range.start + 1
                 && doc.tokens[start - 1].kind == TokenKind::Word
                 && word(start - 1).starts_with(char::is_uppercase)
-                && start - 1 > range.start
                 && !matches!(doc.tokens[start - 2].kind, TokenKind::Quote { open: true, .. });
             if numbers_a_name {
                 i = end;
@@ -261,7 +253,7 @@ pub fn find(doc: &Analysed, entities: &Entities, quotes: &[FoundQuote], date_tok
                 unit,
                 unit_inherited: false,
                 qualifier,
-                claimant: if age { None } else { claimant(&attributor, quotes, sentence.tokens.clone(), i) },
+                claimant: if age { None } else { claimant(attributor, quotes, sentence.tokens.clone(), i) },
                 conflicts: Vec::new(),
             });
             i = end;
@@ -373,9 +365,10 @@ mod tests {
     fn check(text: &str, expected: &[&str]) {
         let doc = analyse_paragraphs(text);
         let found = entities::find(&doc);
-        let quotes = quotes::find(&doc, &found);
+        let attributor = Attributor::new(&doc, &found);
+        let quotes = quotes::find(&attributor);
         let date_tokens = dates::tag(&doc, None).iter().flat_map(|d| d.tokens.clone()).collect();
-        let got: Vec<String> = find(&doc, &found, &quotes, &date_tokens)
+        let got: Vec<String> = find(&attributor, &quotes, &date_tokens)
             .iter()
             .map(|f| {
                 let written = &text[doc.tokens[f.tokens.start].start..doc.tokens[f.tokens.end - 1].end];

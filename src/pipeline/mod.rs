@@ -68,8 +68,9 @@ pub fn analyse(input: &ArticleInput) -> ArticleAnalysis {
     let found = entities::find(&doc);
     let times = dates::tag(&doc, input.published);
     let date_tokens = times.iter().flat_map(|t| t.tokens.clone()).collect();
-    let found_quotes = quotes::find(&doc, &found);
-    let found_figures = figures::find(&doc, &found, &found_quotes, &date_tokens);
+    let attributor = attribution::Attributor::new(&doc, &found);
+    let found_quotes = quotes::find(&attributor);
+    let found_figures = figures::find(&attributor, &found_quotes, &date_tokens);
     let token_bytes = doc.tokens.iter().map(|t| (t.start, t.end)).collect();
     let sentence_tokens = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
     let sentences = doc.sentences.iter().map(|s| [s.start, s.end]).collect();

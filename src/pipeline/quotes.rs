@@ -4,7 +4,6 @@
 //! sentence does not attribute to the speaker of the quote it carries on from.
 
 use super::attribution::{is_speech_verb, Attributor};
-use super::entities::Entities;
 use super::text::{Analysed, TokenKind};
 use crate::model::EntityKind;
 use std::ops::Range;
@@ -54,8 +53,8 @@ fn pairs(doc: &Analysed) -> Vec<(usize, usize)> {
     out
 }
 
-pub fn find(doc: &Analysed, entities: &Entities) -> Vec<FoundQuote> {
-    let attributor = Attributor::new(doc, entities);
+pub fn find(attributor: &Attributor) -> Vec<FoundQuote> {
+    let doc = attributor.doc;
     let mut quotes: Vec<FoundQuote> = Vec::new();
     for (open, close) in pairs(doc) {
         if close <= open + 1 {
@@ -68,14 +67,14 @@ pub fn find(doc: &Analysed, entities: &Entities) -> Vec<FoundQuote> {
             inner.end -= 1;
         }
         let sentence = doc.sentence_of(open);
-        let speaker = said_by(&attributor, open, close, sentence);
+        let speaker = said_by(attributor, open, close, sentence);
         quotes.push(FoundQuote { inner, tokens: open..close, sentence, speaker });
     }
     // A quote its sentence does not attribute carries on from the quote next to it.
     let direct: Vec<Option<usize>> = quotes.iter().map(|q| q.speaker).collect();
     for i in 0..quotes.len() {
         if quotes[i].speaker.is_none() {
-            let speaker = carried_on(&attributor, &quotes, &direct, i);
+            let speaker = carried_on(attributor, &quotes, &direct, i);
             quotes[i].speaker = speaker;
         }
     }
@@ -147,7 +146,7 @@ mod tests {
     fn check(text: &str, expected: &[&str]) {
         let doc = analyse_paragraphs(text);
         let found = entities::find(&doc);
-        let got: Vec<String> = find(&doc, &found)
+        let got: Vec<String> = find(&Attributor::new(&doc, &found))
             .iter()
             .map(|q| format!("{} <- {}", &text[q.inner.clone()], q.speaker.map_or("nobody", |s| found.list[s].name.as_str())))
             .collect();

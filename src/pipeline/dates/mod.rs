@@ -296,13 +296,7 @@ impl<'a, 't> Tagger<'a, 't> {
     /// the sentence and this runs at every token.
     fn point(&self, i: usize, limit: usize, tense: &dyn Fn() -> Tense, modifier: Option<&str>) -> Option<(usize, Point)> {
         let word = self.word(i);
-        let direction = || match (modifier, tense()) {
-            (Some("last"), _) => Direction::Before,
-            (Some("next"), _) => Direction::After,
-            (_, Tense::Past) => Direction::OnOrBefore,
-            (_, Tense::Present) => Direction::Nearest,
-            (_, Tense::Future) => Direction::OnOrAfter,
-        };
+        let direction = || direction(modifier, tense());
         if let Some(month) = month_number(word) {
             // "February 5", "February 5, 2018", "February 2017", "February"
             if i + 1 < limit {
@@ -324,13 +318,7 @@ impl<'a, 't> Tagger<'a, 't> {
                     return Some((i + 2, Point::Month(year, month)));
                 }
                 // "January this year", "March last year": one expression.
-                let offset = match self.lower(i + 1).as_str() {
-                    "this" => Some(0),
-                    "last" => Some(-1),
-                    "next" => Some(1),
-                    _ => None,
-                };
-                if let (Some(offset), "year") = (offset, self.lower(i + 2).as_str()) {
+                if let (Some(offset), "year") = (year_offset(&self.lower(i + 1)), self.lower(i + 2).as_str()) {
                     let point = self.published.map_or(Point::Unanchored(Precision::Month), |p| Point::Month(p.year() + offset, month));
                     return Some((i + 3, point));
                 }
@@ -399,7 +387,13 @@ impl<'a, 't> Tagger<'a, 't> {
     /// The occurrence of a yearly `period` an expression means: the year
     /// written, else the one the modifier ("last", "next", "this") or the
     /// tense points to, from the publication date.
-    fn period_points(&self, period: Period, year: Option<i32>, modifier: Option<&str>, tense: Tense) -> Option<(Point, Option<Point>)> {
+    fn period_points(
+        &self,
+        period: Period,
+        year: Option<i32>,
+        modifier: Option<&str>,
+        direction: Direction,
+    ) -> Option<(Point, Option<Point>)> {
         let days = match (year, self.published) {
             (Some(year), _) => period.days(year)?,
             (None, None) => {
@@ -411,12 +405,13 @@ impl<'a, 't> Tagger<'a, 't> {
                 let spans: Vec<(NaiveDate, NaiveDate)> = years.iter().filter_map(|&y| period.days(y)).collect();
                 let latest = |test: &dyn Fn(&(NaiveDate, NaiveDate)) -> bool| spans.iter().rev().find(|s| test(s)).copied();
                 let earliest = |test: &dyn Fn(&(NaiveDate, NaiveDate)) -> bool| spans.iter().find(|s| test(s)).copied();
-                match (modifier, tense) {
-                    (Some("last"), _) => latest(&|s| s.1 < published),
-                    (Some("next"), _) => earliest(&|s| s.0 > published),
+                match (modifier, direction) {
                     (Some("this"), _) => earliest(&|s| s.0 <= published && published <= s.1).or_else(|| earliest(&|s| s.1 >= published)),
-                    (_, Tense::Past) => latest(&|s| s.0 <= published),
-                    (_, Tense::Present | Tense::Future) => earliest(&|s| s.1 >= published),
+                    (_, Direction::Before) => latest(&|s| s.1 < published),
+                    (_, Direction::After) => earliest(&|s| s.0 > published),
+                    (_, Direction::OnOrBefore) => latest(&|s| s.0 <= published),
+                    // A period stated in the present ("the summer is busy") is the coming or current one.
+                    (_, Direction::OnOrAfter | Direction::Nearest) => earliest(&|s| s.1 >= published),
                 }?
             }
         };
@@ -436,12 +431,8 @@ impl<'a, 't> Tagger<'a, 't> {
             if let Some(year) = year_number(self.word(i + 1)) {
                 return (i + 2, Some(year));
             }
-            let offset = match self.lower(i + 1).as_str() {
-                "this" | "the" => Some(0),
-                "next" => Some(1),
-                "last" => Some(-1),
-                _ => None,
-            };
+            let following = self.lower(i + 1);
+            let offset = if following == "the" { Some(0) } else { year_offset(&following) };
             if let (Some(offset), "year", Some(published)) = (offset, self.lower(i + 2).as_str(), self.published) {
                 return (i + 3, Some(published.year() + offset));
             }
@@ -526,7 +517,7 @@ impl<'a, 't> Tagger<'a, 't> {
                 periods::may_open(opener).then(|| periods::named_period(&|k| self.lower(k), words_from, business, &year_follows)).flatten();
             if let Some((end, period)) = named {
                 let (stop, year) = self.year_after(end);
-                if let Some((start, finish)) = self.period_points(period, year, modifier, tense()) {
+                if let Some((start, finish)) = self.period_points(period, year, modifier, direction(modifier, tense())) {
                     push(out, i..stop, start, finish);
                 }
                 i = stop;
@@ -634,6 +625,28 @@ impl<'a, 't> Tagger<'a, 't> {
             }
             i += 1;
         }
+    }
+}
+
+/// Which way from the publication date an expression reaches: "last" and
+/// "next" say so; otherwise the tense does.
+fn direction(modifier: Option<&str>, tense: Tense) -> Direction {
+    match (modifier, tense) {
+        (Some("last"), _) => Direction::Before,
+        (Some("next"), _) => Direction::After,
+        (_, Tense::Past) => Direction::OnOrBefore,
+        (_, Tense::Present) => Direction::Nearest,
+        (_, Tense::Future) => Direction::OnOrAfter,
+    }
+}
+
+/// The year "this year", "last year" or "next year" names, as an offset from the publication year.
+fn year_offset(word: &str) -> Option<i32> {
+    match word {
+        "this" => Some(0),
+        "last" => Some(-1),
+        "next" => Some(1),
+        _ => None,
     }
 }
 

@@ -13,11 +13,11 @@ pub const LISTED_WITH: &str = "listed with names of that kind";
 /// Cue weight a name needs for its kind to be sure enough to lend.
 const SURE: f32 = 2.0;
 
-/// The entities named one after another with only a comma, "and" or "or"
-/// between them, each list in text order. `gap_words` gives the words
-/// between two tokens of one sentence; `role_after` whether a role word
-/// follows a name, which makes it a modifier ("Liberal Democrat leader"),
-/// not an item.
+/// The entities named one after another, three or more, with only a comma,
+/// "and" or "or" between them, each list in text order (two names joined by
+/// "and" are too often of two kinds). `gap_words` gives the words between
+/// two tokens of one sentence; `role_after` whether a role word follows a
+/// name, which makes it a modifier ("Liberal Democrat leader"), not an item.
 pub(super) fn lists<'w>(
     candidates: &[Candidate],
     entity_of: &[Option<usize>],
@@ -26,8 +26,7 @@ pub(super) fn lists<'w>(
 ) -> Vec<Vec<usize>> {
     let named: Vec<(&Candidate, usize)> =
         candidates.iter().zip(entity_of).filter_map(|(c, e)| e.filter(|_| !role_after(c)).map(|e| (c, e))).collect();
-    let mut lists: Vec<Vec<usize>> = Vec::new();
-    let mut current: Vec<usize> = Vec::new();
+    let mut runs: Vec<Vec<usize>> = Vec::new();
     for (i, &(candidate, entity)) in named.iter().enumerate() {
         let joined = i > 0 && {
             let (previous, _) = named[i - 1];
@@ -35,18 +34,13 @@ pub(super) fn lists<'w>(
                 && previous.surface.end <= candidate.surface.start
                 && is_list_gap(&gap_words(previous.surface.end..candidate.surface.start))
         };
-        if !joined && current.len() >= 3 {
-            lists.push(std::mem::take(&mut current));
+        match runs.last_mut() {
+            Some(run) if joined => run.push(entity),
+            _ => runs.push(vec![entity]),
         }
-        if !joined {
-            current.clear();
-        }
-        current.push(entity);
     }
-    if current.len() >= 3 {
-        lists.push(current);
-    }
-    lists
+    runs.retain(|run| run.len() >= 3);
+    runs
 }
 
 fn is_list_gap(words: &[&str]) -> bool {

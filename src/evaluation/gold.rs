@@ -3,7 +3,7 @@
 //! back the raw article byte for byte and every annotation's byte span in it;
 //! every error names the file and line.
 
-use crate::model::EntityKind;
+use crate::model::{EntityKind, RelationKind};
 use crate::pipeline::manifest::InputError;
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -29,6 +29,9 @@ struct Header {
     /// against, as the source gives none (`docs/annotation.md`).
     anchor: Option<String>,
     title: Option<String>,
+    /// `[person, kind, target]` entity ids; absent when the file does not
+    /// annotate relations.
+    relations: Option<Vec<[String; 3]>>,
 }
 
 /// One annotated name: where it stands in the raw article, its kind and
@@ -69,6 +72,29 @@ pub struct GoldDate {
     pub line: usize,
 }
 
+/// A number that says how many or how much.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoldFigure {
+    /// The number as written, with its currency sign and multiplier.
+    pub span: Range<usize>,
+    pub value: f64,
+    /// What is counted; `None` for a bare number (`none`).
+    pub unit: Option<String>,
+    /// The entity id of who states it; `None` when the reporter does.
+    pub claimant: Option<String>,
+    /// Figures of one article with the same label are rival claims about one quantity.
+    pub conflict: Option<String>,
+    pub line: usize,
+}
+
+/// A role the text states: `source` (a person) `kind` `target`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoldRelation {
+    pub source: String,
+    pub kind: RelationKind,
+    pub target: String,
+}
+
 #[derive(Debug, Clone)]
 pub struct GoldArticle {
     /// The file name without `.gold`; also the article id in the built corpus.
@@ -84,6 +110,9 @@ pub struct GoldArticle {
     pub mentions: Vec<GoldMention>,
     pub quotes: Vec<GoldQuote>,
     pub dates: Vec<GoldDate>,
+    pub figures: Vec<GoldFigure>,
+    /// `None` when the file does not annotate relations.
+    pub relations: Option<Vec<GoldRelation>>,
 }
 
 const QUOTE_MARKS: &[&str] = &["\"", "“", "'", "‘"];
@@ -133,6 +162,11 @@ pub fn parse(file: &str, id: &str, text: &str) -> Result<GoldArticle, InputError
     if header.anchor.as_deref().is_some_and(|anchor| anchor != "chosen") {
         return Err(error(None, "header: anchor can only be \"chosen\" (the annotator chose `published`)".into()));
     }
+    let relations = header
+        .relations
+        .map(|list| list.into_iter().map(parse_relation).collect::<Result<Vec<_>, _>>())
+        .transpose()
+        .map_err(|message| error(None, format!("header: {message}")))?;
     let body_start = split_at + SEPARATOR.len();
     let line_at = |byte: usize| text[..byte].matches('\n').count() + 1;
     let body = &text[body_start..];
@@ -140,6 +174,7 @@ pub fn parse(file: &str, id: &str, text: &str) -> Result<GoldArticle, InputError
     let mut mentions = Vec::new();
     let mut quotes = Vec::new();
     let mut dates = Vec::new();
+    let mut figures = Vec::new();
     let mut rest = 0;
     while let Some(open) = body[rest..].find("[[").map(|i| rest + i) {
         raw.push_str(&body[rest..open]);
@@ -152,6 +187,7 @@ pub fn parse(file: &str, id: &str, text: &str) -> Result<GoldArticle, InputError
         let fields: Vec<&str> = inner.split('|').collect();
         let (surface, tag) = match fields.as_slice() {
             [surface, tag] | [surface, tag, _] if !surface.is_empty() && surface.trim() == *surface => (*surface, *tag),
+            [surface, "figure", ..] if !surface.is_empty() && surface.trim() == *surface => (*surface, "figure"),
             _ => return Err(error(Some(line), format!("`[[{inner}]]`: expected [[surface|kind]] or [[surface|kind|entity]]"))),
         };
         let start = raw.len();
@@ -177,12 +213,20 @@ pub fn parse(file: &str, id: &str, text: &str) -> Result<GoldArticle, InputError
                 }
                 dates.push(GoldDate { span, value, line });
             }
+            ("figure", _) => {
+                let figure = parse_figure(&fields[2..], span, line)
+                    .ok_or_else(|| error(Some(line), format!("`[[{inner}]]`: a figure is [[surface|figure|VALUE|UNIT|CLAIMANT]] or with a conflict label |cN, VALUE a plain number, UNIT and CLAIMANT text or none")))?;
+                figures.push(figure);
+            }
             ("date", None) => {
                 return Err(error(Some(line), format!("`[[{inner}]]`: a date needs its value: [[{surface}|date|YYYY-MM-DD]]")))
             }
             _ => {
                 let kind = EntityKind::parse(tag).ok_or_else(|| {
-                    error(Some(line), format!("`[[{inner}]]`: unknown tag `{tag}`; known: person, organization, place, other, quote, date"))
+                    error(
+                        Some(line),
+                        format!("`[[{inner}]]`: unknown tag `{tag}`; known: person, organization, place, other, quote, date, figure"),
+                    )
                 })?;
                 let entity = fields.get(2).map_or_else(|| surface.to_lowercase().replace(' ', "-"), |id| id.to_string());
                 mentions.push(GoldMention { start: span.start, end: span.end, kind, entity, line });
@@ -202,7 +246,34 @@ pub fn parse(file: &str, id: &str, text: &str) -> Result<GoldArticle, InputError
         mentions,
         quotes,
         dates,
+        figures,
+        relations,
     })
+}
+
+/// `[VALUE, UNIT, CLAIMANT]` or with a conflict label after them.
+fn parse_figure(fields: &[&str], span: Range<usize>, line: usize) -> Option<GoldFigure> {
+    let (value, unit, claimant, conflict) = match fields {
+        [value, unit, claimant] => (value, unit, claimant, None),
+        [value, unit, claimant, label] if label.starts_with('c') && label.len() > 1 => (value, unit, claimant, Some(label.to_string())),
+        _ => return None,
+    };
+    let value: f64 = value.parse().ok().filter(|v: &f64| v.is_finite())?;
+    let optional = |text: &str| (text != "none").then(|| text.to_string());
+    (!unit.is_empty() && !claimant.is_empty()).then(|| GoldFigure {
+        span,
+        value,
+        unit: optional(unit),
+        claimant: optional(claimant),
+        conflict,
+        line,
+    })
+}
+
+fn parse_relation([source, kind, target]: [String; 3]) -> Result<GoldRelation, String> {
+    let typed = RelationKind::ALL.into_iter().find(|k| k.as_str() == kind && *k != RelationKind::CoOccurs);
+    let kind = typed.ok_or_else(|| format!("relation [{source:?}, {kind:?}, {target:?}]: the kind is one of head_of, spokesperson_of, adviser_to, member_of, affiliated_with"))?;
+    Ok(GoldRelation { source, kind, target })
 }
 
 #[cfg(test)]
@@ -243,6 +314,44 @@ mod tests {
     }
 
     #[test]
+    fn figures_and_relations_are_layers_of_their_own() {
+        let header = "source = \"x.txt\"\noutlet = \"O\"\nsplit = \"dev\"\nrelations = [[\"khieu-sopheak\", \"spokesperson_of\", \"interior-ministry\"]]\n---\n";
+        let text = format!(
+            "{header}[[$1.5bn|figure|1500000000|$|none]] and [[36|figure|36|people|us|c1]] not [[34|figure|34|people|cambodia|c1]]\n"
+        );
+        let gold = parse("a.gold", "a", &text).unwrap();
+        assert_eq!(gold.raw, "$1.5bn and 36 not 34\n");
+        let figures: Vec<String> = gold
+            .figures
+            .iter()
+            .map(|f| format!("{} {} {:?} {:?} {:?}", &gold.raw[f.span.clone()], f.value, f.unit, f.claimant, f.conflict))
+            .collect();
+        assert_eq!(
+            figures,
+            [
+                "$1.5bn 1500000000 Some(\"$\") None None",
+                "36 36 Some(\"people\") Some(\"us\") Some(\"c1\")",
+                "34 34 Some(\"people\") Some(\"cambodia\") Some(\"c1\")"
+            ]
+        );
+        let relation =
+            GoldRelation { source: "khieu-sopheak".into(), kind: RelationKind::SpokespersonOf, target: "interior-ministry".into() };
+        assert_eq!(gold.relations, Some(vec![relation]));
+        assert_eq!(parse("a.gold", "a", &format!("{HEADER}x")).unwrap().relations, None);
+    }
+
+    #[test]
+    fn bad_figures_and_relations_say_what_is_wrong() {
+        let bad = |body: &str| parse("g/a.gold", "a", &format!("{HEADER}{body}")).unwrap_err().to_string();
+        assert!(bad("[[5m|figure|5m|$|none]]").starts_with("g/a.gold:5: `[[5m|figure|5m|$|none]]`: a figure is"));
+        assert!(bad("[[5|figure|5|people]]").contains("a figure is"));
+        assert!(bad("[[5|figure|5|people|none|x]]").contains("a figure is"));
+        let header = "source = \"x\"\noutlet = \"o\"\nsplit = \"dev\"\nrelations = [[\"a\", \"co_occurs\", \"b\"]]\n---\n";
+        let relation = parse("a.gold", "a", header).unwrap_err().to_string();
+        assert!(relation.starts_with("a.gold: header: relation [\"a\", \"co_occurs\", \"b\"]: the kind is one of"), "{relation}");
+    }
+
+    #[test]
     fn bad_quotes_and_dates_name_the_line() {
         let bad = |body: &str| parse("g/a.gold", "a", &format!("{HEADER}{body}")).unwrap_err().to_string();
         assert!(bad("[[Yes|quote|x]]").starts_with("g/a.gold:5: `[[Yes|quote|x]]`: a quote is"), "{}", bad("[[Yes|quote|x]]"));
@@ -258,7 +367,7 @@ mod tests {
         let bad = |body: &str| parse("g/a.gold", "a", &format!("{HEADER}{body}")).unwrap_err().to_string();
         assert_eq!(
             bad("one\n[[Blair|people]]"),
-            "g/a.gold:6: `[[Blair|people]]`: unknown tag `people`; known: person, organization, place, other, quote, date"
+            "g/a.gold:6: `[[Blair|people]]`: unknown tag `people`; known: person, organization, place, other, quote, date, figure"
         );
         assert_eq!(bad("[[Blair|person"), "g/a.gold:5: `[[` is never closed");
         assert_eq!(bad("[[ Blair|person]]"), "g/a.gold:5: `[[ Blair|person]]`: expected [[surface|kind]] or [[surface|kind|entity]]");

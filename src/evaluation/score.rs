@@ -2,12 +2,12 @@
 //! entity mentions per kind (exact span and overlap), and whether the
 //! mentions of one real entity land in one corpus entity and no corpus
 //! entity holds two real ones. `Errors` lists every disagreement, for a
-//! reader to look at. Quote speakers and date values are scored by
+//! reader to look at. Quotes, dates, figures and relations are scored by
 //! `statements`.
 
 use super::align::Aligner;
 use super::gold::{GoldArticle, GoldMention};
-use super::statements::{self, DateCounts, QuoteCounts};
+use super::statements::{self, DateCounts, FigureCounts, QuoteCounts, RelationCounts};
 use crate::model::{Corpus, EntityKind};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
@@ -64,6 +64,8 @@ pub struct Scores {
     pub apart: (usize, usize),
     pub quotes: QuoteCounts,
     pub dates: DateCounts,
+    pub figures: FigureCounts,
+    pub relations: RelationCounts,
     pub errors: Vec<String>,
 }
 
@@ -93,6 +95,8 @@ impl Scores {
         named.insert("merge.apart".into(), ratio(self.apart.0, self.apart.1));
         self.quotes.named("quotes", &mut named);
         self.dates.named("dates", &mut named);
+        self.figures.named(&mut named);
+        self.relations.named(&mut named);
         named
     }
 
@@ -114,6 +118,8 @@ impl Scores {
         }
         let _ = writeln!(out, "{}", self.quotes.summary());
         let _ = writeln!(out, "{}", self.dates.summary());
+        let _ = writeln!(out, "{}", self.figures.summary());
+        let _ = writeln!(out, "{}", self.relations.summary());
         if self.unaligned > 0 {
             let _ = writeln!(out, "gold mentions on lines the cleaner dropped: {}", self.unaligned);
         }
@@ -240,6 +246,8 @@ pub fn score(articles: &[&GoldArticle], corpus: &Corpus) -> Scores {
         let aligner = Aligner::new(&gold.raw, &article.text);
         statements::quotes(gold, &aligner, corpus, &real_entity, &mut scores.quotes, &mut scores.errors);
         statements::dates(gold, &aligner, corpus, &mut scores.dates, &mut scores.errors);
+        statements::figures(gold, &aligner, corpus, &real_entity, &mut scores.figures, &mut scores.errors);
+        statements::relations(gold, corpus, &real_entity, &mut scores.relations, &mut scores.errors);
     }
     for (entity, reals) in &held {
         scores.apart.1 += 1;

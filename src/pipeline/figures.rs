@@ -6,6 +6,7 @@
 use super::attribution::{is_claim_verb, Attributor};
 use super::lexicon::lexicon;
 use super::quotes::FoundQuote;
+use super::reports;
 use super::text::TokenKind;
 use crate::model::EntityKind;
 use std::collections::HashSet;
@@ -54,7 +55,9 @@ const NOT_UNITS: &[&str] = &[
     "because", "and", "or", "but", "who", "whom", "that", "which", "to", "in", "of", "on", "at", "for", "the", "by", "from", "with",
     "were", "was", "are", "is", "be", "been", "have", "has", "had", "will", "would", "can", "could", "should", "may", "might", "as",
     "than", "if", "so", "then", "when", "while", "into", "out", "up", "down", "over", "under", "after", "before", "since", "until", "this",
-    "these", "those", "their", "its", "his", "her", "they", "he", "she", "it", "we", "i", "you", "not", "also", "only", "still",
+    "these", "those", "their", "its", "his", "her", "they", "he", "she", "it", "we", "i", "you", "not", "also", "only", "still", "across",
+    "through", "between", "among", "around", "against", "via", "without", "within", "about", "like", "off", "onto", "towards", "toward",
+    "despite", "below", "above", "beyond", "behind", "near", "past", "ago", "more", "less", "fewer", "each", "yet", "now",
 ];
 
 fn multiplier(word: &str) -> Option<f64> {
@@ -113,6 +116,7 @@ pub fn find(attributor: &Attributor, quotes: &[FoundQuote], date_tokens: &HashSe
     let (doc, entities) = (attributor.doc, attributor.entities);
     let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.text(doc.text));
     let in_name: HashSet<usize> = entities.mentions.iter().flat_map(|m| m.surface.clone()).collect();
+    let reports = reports::credit(doc, entities);
     let mut figures: Vec<FoundFigure> = Vec::new();
     for (sentence_index, sentence) in doc.sentences.iter().enumerate() {
         let range = sentence.tokens.clone();
@@ -221,16 +225,20 @@ pub fn find(attributor: &Attributor, quotes: &[FoundQuote], date_tokens: &HashSe
                     && !NOT_UNITS.contains(&lower.as_str())
                     && (first.chars().all(char::is_lowercase) || lexicon().is_demonym(first))
                 {
-                    // "70 poorer countries": the counted noun phrase, up to its plural noun.
-                    let second = word(end + 1);
-                    let phrase = !first.ends_with('s')
-                        && end + 1 < range.end
-                        && second.len() > 2
-                        && second.ends_with('s')
-                        && second.chars().all(char::is_lowercase)
-                        && !NOT_UNITS.contains(&second);
-                    unit = Some(if phrase { format!("{first} {second}") } else { first.to_string() });
-                    end += 1 + usize::from(phrase);
+                    // "70 poorer countries", "300,000 registered software patents": the counted
+                    // noun phrase, up to its plural noun; with no plural, no unit ("2,600 across").
+                    let fits = |t: usize, w: &str| {
+                        t < range.end
+                            && doc.tokens[t].kind == TokenKind::Word
+                            && w.chars().all(char::is_lowercase)
+                            && !NOT_UNITS.contains(&w)
+                            && !lexicon().is_speech_verb(w)
+                    };
+                    let head = (end..end + 3).take_while(|&t| t == end || fits(t, word(t))).find(|&t| is_plural_noun(word(t)));
+                    if let Some(head) = head {
+                        unit = Some((end..=head).map(word).collect::<Vec<_>>().join(" "));
+                        end = head + 1;
+                    }
                 }
             }
             // "Chapter 11", "Xbox 2": a bare number right after a capitalised word mid-sentence numbers a name.
@@ -246,6 +254,9 @@ pub fn find(attributor: &Attributor, quotes: &[FoundQuote], date_tokens: &HashSe
             let qualifier = qualifier_before(&word, range.start, start);
             // An age is the reporter's description of someone, nobody's claim.
             let age = unit.as_deref() == Some("years old");
+            // "40% think she should": a poll's finding, the paragraph's poll owner's.
+            let poll_finding = unit.as_deref() == Some("%") && OPINION_VERBS.contains(&word(end).to_lowercase().as_str());
+            let report_owner = reports.cited[sentence_index].or(if poll_finding { reports.in_paragraph[sentence_index] } else { None });
             figures.push(FoundFigure {
                 tokens: start..end,
                 sentence: sentence_index,
@@ -253,7 +264,7 @@ pub fn find(attributor: &Attributor, quotes: &[FoundQuote], date_tokens: &HashSe
                 unit,
                 unit_inherited: false,
                 qualifier,
-                claimant: if age { None } else { claimant(attributor, quotes, sentence.tokens.clone(), i) },
+                claimant: if age { None } else { claimant(attributor, quotes, sentence.tokens.clone(), i).or(report_owner) },
                 conflicts: Vec::new(),
             });
             i = end;
@@ -263,6 +274,80 @@ pub fn find(attributor: &Attributor, quotes: &[FoundQuote], date_tokens: &HashSe
     flag_conflicts(&mut figures, |from, to| (from..to).any(|i| CONTRAST.contains(&word(i).to_lowercase().as_str())));
     figures
 }
+
+/// Counted nouns that do not end in "s": irregular plurals, currencies named
+/// in words ("420bn yuan") and abbreviated measures ("70 mph").
+const COUNTED_WITHOUT_S: &[&str] = &[
+    "people",
+    "children",
+    "men",
+    "women",
+    "staff",
+    "police",
+    "cattle",
+    "personnel",
+    "crew",
+    "data",
+    "pence",
+    "yuan",
+    "yen",
+    "baht",
+    "rand",
+    "renminbi",
+    "riel",
+    "won",
+    "kroner",
+    "krona",
+    "kronor",
+    "sterling",
+    "mph",
+    "kg",
+    "lb",
+    "ft",
+    "cm",
+    "mm",
+    "mw",
+    "kw",
+    "kwh",
+    "mpg",
+    "ha",
+];
+
+/// A word that reads as a counted noun: "countries", "people", "yuan"; not "is", "has", "across".
+fn is_plural_noun(word: &str) -> bool {
+    COUNTED_WITHOUT_S.contains(&word)
+        || (word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && !NOT_UNITS.contains(&word))
+}
+
+/// Verbs after a share of people that make it a poll's finding: "40% think".
+const OPINION_VERBS: &[&str] = &[
+    "think",
+    "thought",
+    "believe",
+    "believed",
+    "say",
+    "said",
+    "want",
+    "wanted",
+    "support",
+    "supported",
+    "oppose",
+    "opposed",
+    "agree",
+    "agreed",
+    "disagree",
+    "disagreed",
+    "favour",
+    "favor",
+    "prefer",
+    "preferred",
+    "back",
+    "backed",
+    "feel",
+    "felt",
+    "expect",
+    "expected",
+];
 
 /// "roughly", "more than", "at least", "up to" … just before `start`.
 fn qualifier_before<'w>(word: &impl Fn(usize) -> &'w str, floor: usize, start: usize) -> Option<String> {

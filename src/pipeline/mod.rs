@@ -15,6 +15,7 @@ pub mod manifest;
 pub mod merge;
 pub mod quotes;
 pub mod relations;
+pub mod reports;
 pub mod text;
 
 use crate::model::{Article, Corpus, Event, EventDate, Figure, ParagraphKind, Quote, Span, SCHEMA_VERSION};

@@ -64,7 +64,7 @@ fn roles_come_from_titles_and_appositions() {
             "Keo Vannthan spokesperson_of Interior Ministry",
             "Khieu Sopheak spokesperson_of Interior Ministry",
             "Preap Kol member_of Transparency International",
-            "Sok Phal head_of Interior Ministry",
+            "Sok Phal member_of Interior Ministry",
         ]
     );
 }

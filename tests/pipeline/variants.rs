@@ -73,7 +73,7 @@ fn renamed_people_are_found_and_merged() {
             "Dana Sabraw affiliated_with United States",
             "Ly Sovann spokesperson_of Interior Ministry",
             "Meas Dara spokesperson_of Interior Ministry",
-            "Ouk Rithy head_of Interior Ministry",
+            "Ouk Rithy member_of Interior Ministry",
             "Pen Sokha spokesperson_of Foreign Ministry",
             "Tom Walsh adviser_to Khmer Returnee Aid Center",
         ]

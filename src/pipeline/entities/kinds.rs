@@ -235,7 +235,7 @@ const PRODUCT_AFTER: &[&str] = &[
     "programs",
 ];
 /// Words after a place name that make it a team: "Liverpool striker", "Wales coach".
-const TEAM_PEOPLE: &[&str] = &[
+pub(super) const TEAM_PEOPLE: &[&str] = &[
     "striker",
     "strikers",
     "midfielder",

@@ -2,6 +2,7 @@
 //! spokesman Khieu Sopheak"), appositions ("Bill Herod, an adviser to
 //! RISC"), "X of Y", and unnamed speakers ("a U.S. Embassy spokesman").
 
+use super::kinds::TEAM_PEOPLE;
 use super::names::{Candidate, Finder};
 use super::{Entities, RoleLink, UnnamedSpeaker};
 use crate::model::{EntityKind, RelationKind};
@@ -16,8 +17,10 @@ pub fn relation_for_role(role: &str) -> Option<RelationKind> {
     if words.iter().any(|w| TITLES_WON.contains(w)) {
         return None;
     }
-    // "deputy leader", "former chairman", "non-executive director": not the head.
-    let second_in_line = words.iter().any(|w| SECOND_IN_LINE.contains(&w.trim_start_matches("ex-")) || w.starts_with("ex-"));
+    // "deputy leader", "former chairman", "non-executive director": not the head;
+    // nor is "head of immigration" or "director of research", who heads a part of it.
+    let second_in_line =
+        words.iter().any(|w| SECOND_IN_LINE.contains(&w.trim_start_matches("ex-")) || w.starts_with("ex-")) || words.contains(&"of");
     let head = if role.contains("chief executive") {
         "ceo"
     } else {
@@ -81,6 +84,11 @@ pub(super) fn role_in_phrase(finder: &Finder, phrase: Range<usize>) -> Option<St
     Some(words.join(" "))
 }
 
+/// The entity named right before token `at`, within the sentence starting at `floor`.
+fn named_right_before(at: usize, floor: usize, entities: &Entities) -> Option<usize> {
+    entities.mentions.iter().find(|m| m.surface.end == at && m.surface.start >= floor).map(|m| m.entity)
+}
+
 /// Roles and affiliations from titles, pre-name role words and appositions.
 pub(super) fn read_roles(finder: &Finder, candidates: &[Candidate], candidate_entity: &[Option<usize>], entities: &mut Entities) {
     let doc = finder.doc;
@@ -99,8 +107,13 @@ pub(super) fn read_roles(finder: &Finder, candidates: &[Candidate], candidate_en
                 entities.list[person].roles.push(role.clone());
             }
         }
-        if let Some(organisation) = organisation.filter(|&o| o != person) {
-            let kind = if entities.list[organisation].kind == EntityKind::Place {
+        // A role ties a person to an organisation or a place, never to a nationality or a work.
+        let organisation =
+            organisation.filter(|&o| o != person && matches!(entities.list[o].kind, EntityKind::Organization | EntityKind::Place));
+        if let Some(organisation) = organisation {
+            // "Liverpool boss": only a side has a boss, whatever else the name is.
+            let sides_role = role.as_deref().is_some_and(|r| r.split(' ').any(|w| TEAM_PEOPLE.contains(&w)));
+            let kind = if entities.list[organisation].kind == EntityKind::Place && !sides_role {
                 Some(RelationKind::AffiliatedWith)
             } else {
                 role.as_deref().map_or(Some(RelationKind::MemberOf), relation_for_role)
@@ -121,20 +134,13 @@ pub(super) fn read_roles(finder: &Finder, candidates: &[Candidate], candidate_en
         let limit = sentence.tokens.end;
         // "Foreign Ministry spokesman Chum Sounry", "US Federal Judge Cormac Carney".
         if let Some((role_range, role)) = finder.lowercase_role_before(candidate.surface.start, floor) {
-            let organisation = role_range
-                .start
-                .checked_sub(1)
-                .and_then(|end| entities.mentions.iter().find(|m| m.surface.end == end + 1).map(|m| m.entity));
+            let organisation = named_right_before(role_range.start, floor, entities);
             add(entities, person, Some(role), organisation, candidate.sentence);
         }
         if let Some(title) = candidate.title.as_deref() {
             let role_words: Vec<&str> = title.split(' ').filter(|w| lex.is_role(w) || lex.is_role_modifier(w)).collect();
             if role_words.iter().any(|w| lex.is_role(w)) {
-                let organisation = candidate
-                    .surface
-                    .start
-                    .checked_sub(1)
-                    .and_then(|end| entities.mentions.iter().find(|m| m.surface.end == end + 1).map(|m| m.entity));
+                let organisation = named_right_before(candidate.surface.start, floor, entities);
                 add(entities, person, Some(role_words.join(" ")), organisation, candidate.sentence);
             }
         }
@@ -233,5 +239,6 @@ mod tests {
         assert_eq!(relation_for_role("former chairman"), Some(RelationKind::MemberOf));
         assert_eq!(relation_for_role("spokesman"), Some(RelationKind::SpokespersonOf));
         assert_eq!(relation_for_role("champion"), None);
+        assert_eq!(relation_for_role("head of immigration"), Some(RelationKind::MemberOf));
     }
 }

@@ -4,6 +4,7 @@
 //! unresolved, never guessed, when there is no publication date.
 
 mod periods;
+mod relative;
 
 use super::text::{Analysed, TokenKind};
 use crate::model::{DatePoint, Precision};
@@ -117,6 +118,8 @@ struct Tagger<'a, 't> {
     published: Option<NaiveDate>,
     /// End of the sentence being tagged: no expression reads past it.
     limit: std::cell::Cell<usize>,
+    /// The last anchored date found, which "a year earlier" counts from.
+    previous: std::cell::Cell<Option<Point>>,
 }
 
 impl<'a, 't> Tagger<'a, 't> {
@@ -466,6 +469,9 @@ impl<'a, 't> Tagger<'a, 't> {
         let mut i = range.start;
         let business = periods::is_business(range.clone().map(|k| self.word(k)));
         let push = |out: &mut Vec<TimeExpr>, tokens: Range<usize>, start: Point, end: Option<Point>| {
+            if !matches!(start, Point::Unanchored(_)) {
+                self.previous.set(Some(start));
+            }
             out.push(TimeExpr {
                 tokens,
                 sentence: sentence_index,
@@ -618,6 +624,15 @@ impl<'a, 't> Tagger<'a, 't> {
                     continue;
                 }
             }
+            if let Some((end, point, anchors)) = self.relative(i, &tense) {
+                let before = self.previous.get();
+                push(out, i..end, point, None);
+                if !anchors {
+                    self.previous.set(before);
+                }
+                i = end;
+                continue;
+            }
             if let Some((end, point)) = self.point(i, range.end, &tense, None) {
                 push(out, i..end, point, None);
                 i = end;
@@ -660,7 +675,7 @@ enum Direction {
 }
 
 pub fn tag(doc: &Analysed, published: Option<NaiveDate>) -> Vec<TimeExpr> {
-    let tagger = Tagger { doc, published, limit: std::cell::Cell::new(0) };
+    let tagger = Tagger { doc, published, limit: std::cell::Cell::new(0), previous: std::cell::Cell::new(None) };
     let mut out = Vec::new();
     for sentence in 0..doc.sentences.len() {
         tagger.tag_sentence(sentence, &mut out);
@@ -687,6 +702,26 @@ mod tests {
             })
             .collect();
         assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn counted_from_the_previous_date_qualified_and_in_words() {
+        check(
+            "Profits rose in March 2005, up on a year earlier; year-ago sales fell. By year-end it will cut jobs, and by the end of the month sell a unit. Prices peaked in mid-November and in late 1996. It was founded in nineteen ninety-six, in fiscal 2004 and a week later.",
+            Some("2004-12-15"),
+            &[
+                "March 2005 => 2005-03 Month",
+                "a year earlier => 2004-03 Month",
+                "year-ago => 2004-03 Month",
+                "year-end => 2004-12 Month",
+                "end of the month => 2004-12 Month",
+                "mid-November => 2004-11 Month",
+                "late 1996 => 1996 Year",
+                "nineteen ninety-six => 1996 Year",
+                "fiscal 2004 => 2004 Year",
+                "a week later => 2004 Year",
+            ],
+        );
     }
 
     #[test]

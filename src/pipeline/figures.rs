@@ -7,7 +7,7 @@ use super::attribution::{is_claim_verb, Attributor};
 use super::lexicon::lexicon;
 use super::quotes::FoundQuote;
 use super::reports;
-use super::text::TokenKind;
+use super::text::{Analysed, TokenKind};
 use crate::model::EntityKind;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -19,8 +19,6 @@ pub struct FoundFigure {
     pub sentence: usize,
     pub value: f64,
     pub unit: Option<String>,
-    /// Whether the unit was read off an earlier figure of the sentence.
-    pub unit_inherited: bool,
     pub qualifier: Option<String>,
     pub claimant: Option<usize>,
     /// Indexes of figures that disagree with this one.
@@ -84,6 +82,27 @@ fn parse_number(word: &str) -> Option<(f64, &str)> {
 
 /// Units of distance written onto a number ("800m", "10km").
 const DISTANCES: &[&str] = &["m", "km"];
+
+/// Words that make a sentence one about running or swimming.
+const ATHLETICS_WORDS: &[&str] = &[
+    "seconds",
+    "sprint",
+    "sprinter",
+    "sprinting",
+    "race",
+    "races",
+    "runner",
+    "running",
+    "athletics",
+    "athlete",
+    "relay",
+    "hurdles",
+    "marathon",
+    "swimming",
+    "swimmer",
+    "metres",
+    "track",
+];
 
 /// Words that make "800m" a race, not 800 million.
 const RACE_WORDS: &[&str] = &[
@@ -161,8 +180,14 @@ pub fn find(attributor: &Attributor, quotes: &[FoundQuote], date_tokens: &HashSe
             // "800m", "the 800 m final", "10km" are distances; "$5m", "5m people" millions.
             let (suffix, spaced) = if suffix.is_empty() && matches!(word(end), "m" | "km") { (word(end), true) } else { (suffix, false) };
             let after = word(end + usize::from(spaced)).to_lowercase();
+            // "under 20 seconds (for 200m)": in a sentence about running and not about money, metres.
+            let athletic = || {
+                let words = || range.clone().map(|k| word(k).to_lowercase());
+                words().any(|w| ATHLETICS_WORDS.contains(&w.as_str())) && !words().any(|w| matches!(w.as_str(), "$" | "£" | "€" | "¥"))
+            };
             let raced = RACE_WORDS.contains(&after.as_str())
-                || (i > range.start && matches!(word(i - 1).to_lowercase().as_str(), "the" | "a" | "an"));
+                || (i > range.start && matches!(word(i - 1).to_lowercase().as_str(), "the" | "a" | "an"))
+                || (suffix == "m" && athletic());
             if suffix == "km" || (suffix == "m" && !currency && raced) {
                 unit = Some(suffix.to_string());
                 end += usize::from(spaced);
@@ -210,7 +235,11 @@ pub fn find(attributor: &Attributor, quotes: &[FoundQuote], date_tokens: &HashSe
                 let first = word(end);
                 let lower = first.to_lowercase();
                 let is_word = doc.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word) && end < range.end;
-                if is_word && matches!(lower.as_str(), "a" | "per" | "each") && matches!(word(end + 1), "day" | "week" | "month" | "year") {
+                if is_word
+                    && matches!(lower.as_str(), "a" | "per" | "each")
+                    && matches!(word(end + 1), "day" | "week" | "month" | "year")
+                    && !matches!(word(end + 2), "ago" | "earlier" | "later" | "before")
+                {
                     unit = Some(format!("per {}", word(end + 1)));
                     end += 2;
                 } else if is_word
@@ -251,6 +280,12 @@ pub fn find(attributor: &Attributor, quotes: &[FoundQuote], date_tokens: &HashSe
                 i = end;
                 continue;
             }
+            // "accepted 36 … put the number at only 34": a bare number with no word of its own
+            // counts what the sentence's previous figure counts; "250,000 repossessed" does not.
+            let own_word = doc.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word) && !NOT_UNITS.contains(&word(end));
+            if unit.is_none() && !own_word {
+                unit = figures.last().filter(|f| f.sentence == sentence_index).and_then(|f| f.unit.clone());
+            }
             let qualifier = qualifier_before(&word, range.start, start);
             // An age is the reporter's description of someone, nobody's claim.
             let age = unit.as_deref() == Some("years old");
@@ -262,7 +297,6 @@ pub fn find(attributor: &Attributor, quotes: &[FoundQuote], date_tokens: &HashSe
                 sentence: sentence_index,
                 value,
                 unit,
-                unit_inherited: false,
                 qualifier,
                 claimant: if age { None } else { claimant(attributor, quotes, sentence.tokens.clone(), i).or(report_owner) },
                 conflicts: Vec::new(),
@@ -270,7 +304,6 @@ pub fn find(attributor: &Attributor, quotes: &[FoundQuote], date_tokens: &HashSe
             i = end;
         }
     }
-    inherit_units(&mut figures);
     flag_conflicts(&mut figures, |from, to| (from..to).any(|i| CONTRAST.contains(&word(i).to_lowercase().as_str())));
     figures
 }
@@ -365,17 +398,6 @@ fn qualifier_before<'w>(word: &impl Fn(usize) -> &'w str, floor: usize, start: u
     (q < start).then(|| (q..start).map(word).collect::<Vec<_>>().join(" "))
 }
 
-/// "accepted 36 … put the number at only 34": a bare number counts what the
-/// sentence's previous figure counts.
-fn inherit_units(figures: &mut [FoundFigure]) {
-    for index in 1..figures.len() {
-        if figures[index].unit.is_none() && figures[index - 1].sentence == figures[index].sentence {
-            figures[index].unit = figures[index - 1].unit.clone();
-            figures[index].unit_inherited = figures[index].unit.is_some();
-        }
-    }
-}
-
 /// Words that set one claim against another: "though a spokesman put the number at 34".
 const CONTRAST: &[&str] = &[
     "but",
@@ -422,22 +444,52 @@ fn flag_conflicts(figures: &mut [FoundFigure], contrast_between: impl Fn(usize, 
     }
 }
 
+/// The clause around token `at`, cut at any of `breaks`.
+fn clause_around(doc: &Analysed, sentence: &Range<usize>, at: usize, breaks: &[&str]) -> Range<usize> {
+    let cuts: Vec<usize> = sentence.clone().filter(|&i| breaks.contains(&doc.tokens[i].text(doc.text))).collect();
+    let start = cuts.iter().rev().find(|&&b| b < at).copied().unwrap_or(sentence.start);
+    let end = cuts.iter().find(|&&b| b > at).copied().unwrap_or(sentence.end);
+    start..end
+}
+
 /// Who claims the number at token `at`: "according to X", else the speaker
 /// of a claim verb in its clause, else the speaker of the quote it stands in.
+/// A verb that opens what it reports ("Pound said the rule …") covers its
+/// own clause up to a "but"; one that closes the sentence ("…, Gen. Sopheak
+/// added.") covers all of it. A figure in a description set off after a name
+/// (", a veteran of 43 caps,") is the reporter's.
 fn claimant(attributor: &Attributor, quotes: &[FoundQuote], sentence: Range<usize>, at: usize) -> Option<usize> {
     let doc = attributor.doc;
-    const CLAUSE_BREAKS: &[&str] = &["though", "although", "whereas", "while", ";"];
-    let breaks: Vec<usize> = sentence.clone().filter(|&i| CLAUSE_BREAKS.contains(&doc.tokens[i].text(doc.text))).collect();
-    let clause_start = breaks.iter().rev().find(|&&b| b < at).copied().unwrap_or(sentence.start);
-    let clause_end = breaks.iter().find(|&&b| b > at).copied().unwrap_or(sentence.end);
-    let clause = clause_start..clause_end;
+    let wide = clause_around(doc, &sentence, at, &["though", "although", "whereas", "while", ";"]);
+    let narrow = clause_around(doc, &sentence, at, &["though", "although", "whereas", "while", ";", "but"]);
     // A place or a work claims nothing: "Strategy Analytics of Boston" is the analysts'.
     let claims = |e: &usize| matches!(attributor.entities.list[*e].kind, EntityKind::Person | EntityKind::Organization);
+    let in_quote = quotes.iter().find(|q| q.tokens.contains(&at)).and_then(|q| q.speaker);
+    if in_quote.is_none() && in_description_after_name(attributor, narrow.start, at) {
+        return None;
+    }
+    let closing = (wide.start..wide.end).rev().find(|&k| is_claim_verb(doc.word(k))).is_some_and(|verb| wide.end - verb <= 6);
     attributor
         .according_to(&sentence)
         .filter(claims)
-        .or_else(|| attributor.speaker_in(&clause, is_claim_verb, false).filter(claims))
-        .or_else(|| quotes.iter().find(|q| q.tokens.contains(&at)).and_then(|q| q.speaker))
+        .or_else(|| attributor.speaker_in(&narrow, is_claim_verb, false).filter(claims))
+        .or_else(|| closing.then(|| attributor.speaker_in(&wide, is_claim_verb, false).filter(claims)).flatten())
+        .or(in_quote)
+}
+
+/// ", a veteran of 43 caps,": token `at` stands in a description that
+/// follows a person's name between commas.
+fn in_description_after_name(attributor: &Attributor, floor: usize, at: usize) -> bool {
+    let doc = attributor.doc;
+    let Some(comma) = (floor..at).rev().find(|&k| doc.word(k) == ",") else { return false };
+    let described = matches!(doc.word(comma + 1), "a" | "an" | "the");
+    let closed = (at..doc.tokens.len().min(at + 8)).any(|k| doc.word(k) == ",");
+    let after_person = attributor
+        .entities
+        .mentions
+        .iter()
+        .any(|m| m.surface.end == comma && attributor.entities.list[m.entity].kind == EntityKind::Person);
+    described && closed && after_person
 }
 
 #[cfg(test)]
@@ -463,6 +515,23 @@ mod tests {
             })
             .collect();
         assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn metres_in_running_rates_inheritance_and_reporters_facts() {
+        check(
+            "He said he must run under 20 seconds (for 200m). Gordon Brown said £3bn was lost and 250,000 repossessed. Users rose to 54 million, up from 34 million a year ago. The Games ended more than four years ago, but Dick Pound said the rule may not apply. Thomas Castaignede, a veteran of 43 caps, admitted France were underdogs.",
+            &[
+                "20 seconds = 20 seconds (-)",
+                "200m = 200 m (-)",
+                "£3bn = 3000000000 £ (Gordon Brown)",
+                "250,000 = 250000 - (Gordon Brown)",
+                "54 million = 54000000 - (-)",
+                "34 million = 34000000 - (-)",
+                "four years = 4 years (-)",
+                "43 caps = 43 caps (-)",
+            ],
+        );
     }
 
     #[test]

@@ -74,6 +74,14 @@ mod tests {
     }
 
     #[test]
+    fn a_former_boss_named_before_the_organisation_is_a_member() {
+        check(
+            "The court heard that former Yukos boss Mikhail Khodorkovsky was in jail.",
+            &["Mikhail Khodorkovsky co_occurs Yukos ×1", "Mikhail Khodorkovsky member_of Yukos ×1"],
+        );
+    }
+
+    #[test]
     fn roles_give_typed_relations_and_sentences_give_co_occurrence() {
         check(
             "Foreign Ministry spokesman Chum Sounry met Bill Herod, an adviser to Oxfam International. Chum Sounry and Bill Herod spoke again.",

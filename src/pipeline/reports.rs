@@ -31,6 +31,9 @@ const REPORT_NOUNS: &[&str] = &[
     "review",
 ];
 
+/// Words that set a figure against a report rather than take it from one.
+const COMPARISONS: &[&str] = &["ahead", "above", "below", "than", "beat", "beating", "missed", "exceeded", "compared", "against", "versus"];
+
 /// Words that tie a report to its owner after the noun: "the report by BT".
 const OWNER_LINKS: &[&str] = &["by", "for", "from", "commissioned"];
 
@@ -51,6 +54,12 @@ pub fn credit(doc: &Analysed, entities: &Entities) -> ReportCredit {
         let mut cited = None;
         for noun in report_nouns(doc, sentence.tokens.clone()) {
             let owner = owner_of(doc, entities, noun, sentence.tokens.clone());
+            // "ahead of IMF forecasts": a figure set against a report is not the report's.
+            let phrase_start =
+                owner.and_then(|_| entities.mentions.iter().find(|m| m.surface.end == noun)).map_or(noun, |m| m.surface.start);
+            if (phrase_start.saturating_sub(3).max(sentence.tokens.start)..phrase_start).any(|k| COMPARISONS.contains(&doc.word(k))) {
+                continue;
+            }
             // "the report" refers back; "the report for a panel" names an owner of its own.
             let definite = noun > sentence.tokens.start
                 && matches!(doc.word(noun - 1).to_lowercase().as_str(), "the" | "this" | "that" | "its")
@@ -149,5 +158,6 @@ mod tests {
             &[("Daily Telegraph", "Daily Telegraph"), ("-", "Daily Telegraph"), ("-", "-")],
         );
         check("A survey of 2,000 adults for Age Concern found 69% would vote.", &[("Age Concern", "Age Concern")]);
+        check("Growth averaged 6% in the past three years, ahead of IMF forecasts.", &[("-", "-")]);
     }
 }

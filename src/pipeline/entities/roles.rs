@@ -135,6 +135,13 @@ pub(super) fn read_roles(finder: &Finder, candidates: &[Candidate], candidate_en
         // "Foreign Ministry spokesman Chum Sounry", "US Federal Judge Cormac Carney".
         if let Some((role_range, role)) = finder.lowercase_role_before(candidate.surface.start, floor) {
             let organisation = named_right_before(role_range.start, floor, entities);
+            // "former Yukos boss Mikhail Khodorkovsky": the qualifier before the name is the role's.
+            let qualifier = organisation
+                .and_then(|_| entities.mentions.iter().find(|m| m.surface.end == role_range.start))
+                .and_then(|m| m.surface.start.checked_sub(1).filter(|&q| q >= floor))
+                .map(|q| doc.word(q).to_lowercase())
+                .filter(|w| SECOND_IN_LINE.contains(&w.as_str()) || w == "ex");
+            let role = qualifier.map_or(role.clone(), |q| format!("{q} {role}"));
             add(entities, person, Some(role), organisation, candidate.sentence);
         }
         if let Some(title) = candidate.title.as_deref() {

@@ -1,10 +1,12 @@
 //! Who says something: finds the speaker next to a speech or claim verb
 //! ("Gen. Sopheak added", "said X, an Interior Ministry spokesman", "he
-//! said", "a U.S. Embassy spokesman said") and the source of "according to X".
+//! said", "a U.S. Embassy spokesman said"), the source of "according to X"
+//! and the owner of the report a sentence cites.
 //! Quotes and figures both attribute through here.
 
 use super::entities::Entities;
 use super::lexicon::lexicon;
+use super::reports::{self, ReportCredit};
 use super::text::{Analysed, TokenKind};
 use crate::model::EntityKind;
 use std::ops::Range;
@@ -15,6 +17,8 @@ pub struct Attributor<'a, 't> {
     /// Whether each token stands inside a quotation: people named there are
     /// spoken of, not speaking.
     quoted: Vec<bool>,
+    /// Whose report, survey or poll each sentence cites.
+    pub reports: ReportCredit,
 }
 
 /// How far back, in sentences, a pronoun or "the cardinal" looks for whom it means.
@@ -35,7 +39,7 @@ impl<'a, 't> Attributor<'a, 't> {
             }
             quoted.push(inside);
         }
-        Attributor { doc, entities, quoted }
+        Attributor { doc, entities, quoted, reports: reports::credit(doc, entities) }
     }
 
     fn word(&self, i: usize) -> &'t str {
@@ -245,10 +249,13 @@ impl<'a, 't> Attributor<'a, 't> {
                 i = mention.surface.end;
                 continue;
             }
-            let word = self.word(i).to_lowercase();
+            let written = self.word(i);
+            let word = written.to_lowercase();
+            // "said GM chief executive Rick Wagoner": a capitalised word is an organisation's name.
             let between = lex.is_role(&word)
                 || lex.is_role_modifier(&word)
                 || lex.is_honorific(&word)
+                || (written.starts_with(char::is_uppercase) && i > verb + 1 || written.chars().all(|c| c.is_ascii_uppercase()))
                 || matches!(word.as_str(), "," | "the" | "of" | "'s");
             if !between {
                 return None;
@@ -283,18 +290,23 @@ impl<'a, 't> Attributor<'a, 't> {
         if self.word(before - 1) == "," && before - 1 > within.start {
             before -= 1;
         }
-        if let Some(entity) = self.entity_ending_at(before) {
-            return Some(self.person_of_organisation(before, entity));
-        }
-        let previous = self.word(before - 1);
-        if lexicon().is_pronoun(previous) && !matches!(previous.to_lowercase().as_str(), "it" | "we" | "they" | "i") {
-            return self.salient_person(before - 1, previous);
-        }
-        // "the cardinal will ask", "the company said"
+        // "the cardinal will ask": past the auxiliaries to the subject; a name or a pronoun
+        // only when the verb closes the sentence or opens what was said ("Deloitte has
+        // warned.", "he has said that"), not "City has pleaded with fans …".
         let mut subject_end = before;
         while subject_end > within.start + 1 && AUXILIARIES.iter().any(|a| self.word(subject_end - 1).eq_ignore_ascii_case(a)) {
             subject_end -= 1;
         }
+        let opens_speech = matches!(self.word(verb + 1), "." | "," | ":" | ";" | "that" | "") || self.is_quote(verb + 1);
+        let named_end = if opens_speech { subject_end } else { before };
+        if let Some(entity) = self.entity_ending_at(named_end) {
+            return Some(self.person_of_organisation(named_end, entity));
+        }
+        let previous = self.word(named_end - 1);
+        if lexicon().is_pronoun(previous) && !matches!(previous.to_lowercase().as_str(), "it" | "we" | "they" | "i") {
+            return self.salient_person(named_end - 1, previous);
+        }
+        // "the company said"
         if let Some(head) = self.description_before(subject_end, within.start) {
             if let Some(speaker) = self.described(head) {
                 return Some(speaker);
@@ -355,6 +367,18 @@ const AUXILIARIES: &[&str] = &["will", "would", "has", "had", "have", "is", "was
 
 /// Nouns for an organisation speaking: "the company said", "the statement said".
 const ORGANISATION_VOICES: &[&str] = &[
+    "ministry",
+    "department",
+    "council",
+    "commission",
+    "union",
+    "association",
+    "authority",
+    "regulator",
+    "watchdog",
+    "charity",
+    "studio",
+    "network",
     "company",
     "firm",
     "group",

@@ -6,7 +6,6 @@
 use super::attribution::{is_claim_verb, Attributor};
 use super::lexicon::lexicon;
 use super::quotes::FoundQuote;
-use super::reports;
 use super::text::{Analysed, TokenKind};
 use crate::model::EntityKind;
 use std::collections::HashSet;
@@ -135,7 +134,7 @@ pub fn find(attributor: &Attributor, quotes: &[FoundQuote], date_tokens: &HashSe
     let (doc, entities) = (attributor.doc, attributor.entities);
     let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.text(doc.text));
     let in_name: HashSet<usize> = entities.mentions.iter().flat_map(|m| m.surface.clone()).collect();
-    let reports = reports::credit(doc, entities);
+    let reports = &attributor.reports;
     let mut figures: Vec<FoundFigure> = Vec::new();
     for (sentence_index, sentence) in doc.sentences.iter().enumerate() {
         let range = sentence.tokens.clone();

@@ -82,8 +82,8 @@ pub fn find(attributor: &Attributor) -> Vec<FoundQuote> {
 }
 
 /// The speaker its own sentence gives a quote: a speech verb after it, before
-/// it or anywhere in the sentence, "according to X", a pronoun subject before
-/// it, or a person named before it.
+/// it or anywhere in the sentence, "according to X", the owner of the report
+/// the sentence cites, a pronoun subject before it, or a person named before it.
 fn said_by(attributor: &Attributor, open: usize, close: usize, sentence: usize) -> Option<usize> {
     let doc = attributor.doc;
     let span = doc.sentences[sentence].tokens.clone();
@@ -98,6 +98,8 @@ fn said_by(attributor: &Attributor, open: usize, close: usize, sentence: usize) 
         .or_else(|| attributor.speaker_in(&before, is_speech_verb, true))
         .or_else(|| attributor.speaker_in(&span, is_speech_verb, false))
         .or_else(|| attributor.according_to(&span))
+        // "… is 'wishful thinking', the report concludes": the report's owner.
+        .or(attributor.reports.cited[sentence])
         .or_else(|| attributor.pronoun_subject_before(before.start, before.end))
         .or_else(|| {
             let entities = attributor.entities;

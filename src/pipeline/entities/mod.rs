@@ -235,16 +235,21 @@ pub fn find(doc: &Analysed) -> Entities {
             })
             .map(|(i, _)| i)
             .collect();
-        let entity = match matches.as_slice() {
-            [only] => Some(*only),
-            [] => {
+        // "Charles said", after "Prince Charles" and "Charles Kennedy": the person who
+        // goes by that name alone, not one whose first name it is.
+        let by_surname = matches.iter().any(|&m| entities.list[m].name.rsplit(' ').next() == Some(name.as_str()));
+        let alone = key_to_entity.get(&name.to_lowercase()).copied();
+        let entity = match (matches.as_slice(), alone) {
+            (_, Some(alone)) if !matches.is_empty() && !by_surname => Some(alone),
+            ([only], _) => Some(*only),
+            ([], _) => {
                 // At a sentence start capitals say nothing, unless the article capitalises the word elsewhere too.
                 let start = candidate.surface.start;
                 let capitalised_elsewhere = !finder.starts_clause(start) || finder.capitalised_inside.contains(name.as_str());
                 let named = candidate.person_cue || (!lex.is_common_word(&name) && capitalised_elsewhere);
                 named.then(|| entity_for(&mut entities.list, &mut key_to_entity, name.to_lowercase(), &name, EntityKind::Other))
             }
-            several => {
+            (several, _) => {
                 // The most recently named of them.
                 candidate_entity[..index].iter().rev().flatten().find(|e| several.contains(e)).copied().or(Some(several[0]))
             }
@@ -362,6 +367,11 @@ mod tests {
         check(
             "Charles Kennedy spoke. Prince Charles listened. Mr Kennedy left.",
             &["person:Charles Kennedy{Kennedy|Mr Kennedy}", "person:Charles{Prince Charles}"],
+        );
+        // An untitled "Charles" is the person who goes by that name, not Charles Kennedy.
+        check(
+            "Prince Charles listened, as did Charles Kennedy. Later Charles smiled.",
+            &["person:Charles{Prince Charles}", "person:Charles Kennedy"],
         );
     }
 

@@ -156,6 +156,19 @@ mod tests {
     }
 
     #[test]
+    fn reports_organisations_and_auxiliaries_speak() {
+        check(
+            "Millions will miss out, predicts a report by telecoms giant BT. The idea is \"wishful thinking\", the report concludes.\n\n\"We needed scale,\" said GM chief executive Rick Wagoner.\n\nGrowth is \"golden\" but slowing, City consultancy Deloitte has warned.\n\nIraq's Ministry of Communications opened bids. The ministry said it wanted a \"very low rate\".",
+            &[
+                "wishful thinking <- BT",
+                "We needed scale <- Rick Wagoner",
+                "golden <- Deloitte",
+                "very low rate <- Ministry of Communications",
+            ],
+        );
+    }
+
+    #[test]
     fn attribution_after_the_quote() {
         check(
             "“This should be renegotiated,” Khieu Sopheak, an Interior Ministry spokesman, said on Tuesday.\n\n“We wish to have only voluntary repatriation” of nationals, General Sopheak said.\n\n“It is unfair,” said Bill Herod, an adviser.",

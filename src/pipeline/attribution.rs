@@ -156,11 +156,19 @@ impl<'a, 't> Attributor<'a, 't> {
 
     /// Whom a description ending at token `head` means: "the cardinal", "the
     /// British producer", "the 28-year-old" the person the text is about;
-    /// "the company", "the spokesman" the organisation last named.
+    /// "the company" the organisation last named; "the spokesman" the
+    /// organisation of the spokesman last mentioned ("a UKIP spokesman"), else
+    /// the organisation last named.
     fn described(&self, head: usize) -> Option<usize> {
         let lex = lexicon();
         let word = self.word(head);
         let lower = word.to_lowercase();
+        if lower.starts_with("spokes") {
+            let last_spokesman = self.entities.unnamed.iter().rev().find(|u| u.token < head && self.word(u.token).to_lowercase() == lower);
+            if let Some(unnamed) = last_spokesman {
+                return Some(unnamed.organization);
+            }
+        }
         if ORGANISATION_VOICES.contains(&lower.as_str()) || lower.starts_with("spokes") {
             return self.last_organisation_before(head);
         }
@@ -255,7 +263,8 @@ impl<'a, 't> Attributor<'a, 't> {
             let between = lex.is_role(&word)
                 || lex.is_role_modifier(&word)
                 || lex.is_honorific(&word)
-                || (written.starts_with(char::is_uppercase) && i > verb + 1 || written.chars().all(|c| c.is_ascii_uppercase()))
+                || written.starts_with(char::is_uppercase)
+                || (matches!(written, "and" | "&") && self.word(i + 1).starts_with(char::is_uppercase))
                 || matches!(word.as_str(), "," | "the" | "of" | "'s");
             if !between {
                 return None;

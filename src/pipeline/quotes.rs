@@ -169,6 +169,18 @@ mod tests {
     }
 
     #[test]
+    fn the_spokesman_and_names_between_verb_and_speaker() {
+        check(
+            "A UKIP spokesman said the resignation followed reports of a BNP meeting. \"He did once attend,\" the spokesman added.\n\n\"It is a positive development,\" said Gartner's principal analyst Kobita Desai. \"It could ignite interest,\" added Ernst and Young's Sanjay Mehta.",
+            &[
+                "He did once attend <- UK Independence Party",
+                "It is a positive development <- Kobita Desai",
+                "It could ignite interest <- Sanjay Mehta",
+            ],
+        );
+    }
+
+    #[test]
     fn attribution_after_the_quote() {
         check(
             "“This should be renegotiated,” Khieu Sopheak, an Interior Ministry spokesman, said on Tuesday.\n\n“We wish to have only voluntary repatriation” of nationals, General Sopheak said.\n\n“It is unfair,” said Bill Herod, an adviser.",

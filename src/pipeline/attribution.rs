@@ -83,7 +83,15 @@ impl<'a, 't> Attributor<'a, 't> {
             // speaks of someone named further back.
             let pronoun_first =
                 (tokens.start..person.map_or(end, |m| m.surface.start)).any(|i| !self.quoted[i] && is_personal_pronoun(self.word(i)));
-            if pronoun_first {
+            // "The 21-year-old missed … after a challenge with Olivier Dacourt": so does one
+            // whose subject is a description of someone.
+            let described_first = self.word(tokens.start).eq_ignore_ascii_case("the")
+                && (tokens.start + 1..(tokens.start + 4).min(end)).any(|i| {
+                    let word = self.word(i);
+                    word.ends_with("year-old") || (word.chars().all(char::is_lowercase) && lexicon().is_role(word))
+                })
+                && person.is_none_or(|m| m.surface.start > tokens.start + 3);
+            if pronoun_first || described_first {
                 continue;
             }
             if let Some(person) = person {

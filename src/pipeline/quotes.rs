@@ -181,6 +181,14 @@ mod tests {
     }
 
     #[test]
+    fn a_description_as_subject_speaks_of_the_protagonist() {
+        check(
+            "Francesco Totti was hurt on Sunday. Totti said it was sore. The 21-year-old missed three months after a challenge with Roma's Olivier Dacourt. And he added: \"It felt different then.\"",
+            &["It felt different then. <- Francesco Totti"],
+        );
+    }
+
+    #[test]
     fn attribution_after_the_quote() {
         check(
             "“This should be renegotiated,” Khieu Sopheak, an Interior Ministry spokesman, said on Tuesday.\n\n“We wish to have only voluntary repatriation” of nationals, General Sopheak said.\n\n“It is unfair,” said Bill Herod, an adviser.",

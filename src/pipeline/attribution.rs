@@ -267,8 +267,13 @@ impl<'a, 't> Attributor<'a, 't> {
             }
             let written = self.word(i);
             let word = written.to_lowercase();
+            // "said race director Matthew Turnbull", "said DZ bank economist …": a plain word
+            // that a role word soon follows describes the role.
+            let describes_role = self.doc.tokens[i].kind == TokenKind::Word
+                && (i + 1..(i + 3).min(within.end)).any(|k| lex.is_role(&self.word(k).to_lowercase()));
             // "said GM chief executive Rick Wagoner": a capitalised word is an organisation's name.
-            let between = lex.is_role(&word)
+            let between = describes_role
+                || lex.is_role(&word)
                 || lex.is_role_modifier(&word)
                 || lex.is_honorific(&word)
                 || written.starts_with(char::is_uppercase)
@@ -320,6 +325,11 @@ impl<'a, 't> Attributor<'a, 't> {
             return Some(self.person_of_organisation(named_end, entity));
         }
         let previous = self.word(named_end - 1);
+        // "… the company denied. '…,' it said": the organisation last named.
+        // ("it is predicted that" is nobody's).
+        if previous.eq_ignore_ascii_case("it") && opens_speech && named_end == before {
+            return self.last_organisation_before(named_end - 1);
+        }
         if lexicon().is_pronoun(previous) && !matches!(previous.to_lowercase().as_str(), "it" | "we" | "they" | "i") {
             return self.salient_person(named_end - 1, previous);
         }
@@ -384,6 +394,8 @@ const AUXILIARIES: &[&str] = &["will", "would", "has", "had", "have", "is", "was
 
 /// Nouns for an organisation speaking: "the company said", "the statement said".
 const ORGANISATION_VOICES: &[&str] = &[
+    "federation",
+    "committee",
     "ministry",
     "department",
     "council",

@@ -189,6 +189,19 @@ mod tests {
     }
 
     #[test]
+    fn role_descriptions_and_it_said() {
+        check(
+            "\"I understand she is fit,\" said race director Matthew Turnbull. \"We're surprised,\" said DZ bank economist Bernd Weidensteiner.\n\nIn a statement from Lycos Europe, the company denied it. \"There is nothing to suggest that,\" it said.\n\nIt is predicted that sales will be \"huge\".",
+            &[
+                "I understand she is fit <- Matthew Turnbull",
+                "We're surprised <- Bernd Weidensteiner",
+                "There is nothing to suggest that <- Lycos Europe",
+                "huge <- nobody",
+            ],
+        );
+    }
+
+    #[test]
     fn attribution_after_the_quote() {
         check(
             "“This should be renegotiated,” Khieu Sopheak, an Interior Ministry spokesman, said on Tuesday.\n\n“We wish to have only voluntary repatriation” of nationals, General Sopheak said.\n\n“It is unfair,” said Bill Herod, an adviser.",

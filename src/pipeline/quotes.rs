@@ -202,6 +202,14 @@ mod tests {
     }
 
     #[test]
+    fn a_source_speaks_for_its_organisation() {
+        check(
+            "Tessa Jowell praised him. A Labour source told the Sunday Times Mr Campbell would \"effectively front\" the campaign.",
+            &["effectively front <- Labour Party"],
+        );
+    }
+
+    #[test]
     fn attribution_after_the_quote() {
         check(
             "“This should be renegotiated,” Khieu Sopheak, an Interior Ministry spokesman, said on Tuesday.\n\n“We wish to have only voluntary repatriation” of nationals, General Sopheak said.\n\n“It is unfair,” said Bill Herod, an adviser.",

@@ -707,7 +707,7 @@ mod tests {
     #[test]
     fn counted_from_the_previous_date_qualified_and_in_words() {
         check(
-            "Profits rose in March 2005, up on a year earlier; year-ago sales fell. By year-end it will cut jobs, and by the end of the month sell a unit. Prices peaked in mid-November and in late 1996. It was founded in nineteen ninety-six, in fiscal 2004 and a week later.",
+            "Profits rose in March 2005, up on a year earlier; year-ago sales fell. By year-end it will cut jobs, and by the end of the month sell a unit. Prices peaked in mid-November and in late 1996. It was founded in nineteen ninety-six, in fiscal 2004, in '94 and a week later.",
             Some("2004-12-15"),
             &[
                 "March 2005 => 2005-03 Month",
@@ -719,7 +719,8 @@ mod tests {
                 "late 1996 => 1996 Year",
                 "nineteen ninety-six => 1996 Year",
                 "fiscal 2004 => 2004 Year",
-                "a week later => 2004 Year",
+                "'94 => 1994 Year",
+                "a week later => 1994 Year",
             ],
         );
     }

@@ -3,9 +3,10 @@
 //! ("a year earlier", "two weeks later", "the previous year", "year-ago"),
 //! period ends ("year-end", "the end of the month"), qualified dates
 //! ("mid-November", "late 1996", "fiscal 2004") and years in words
-//! ("nineteen ninety-six").
+//! ("nineteen ninety-six") or two digits ("in '94").
 
 use super::{count_word, direction, month_number, year_number, year_offset, Point, Tagger, Tense};
+use crate::pipeline::text::TokenKind;
 use chrono::{Datelike, Months, NaiveDate, TimeDelta};
 
 /// Units a relative expression counts in.
@@ -156,6 +157,17 @@ impl Tagger<'_, '_> {
             if opens {
                 return self.point(from, self.limit.get(), tense, Some("in"));
             }
+        }
+        // "in '94": a year in two digits after an apostrophe, in the century that puts it
+        // no later than a year after publication.
+        let apostrophe = matches!(self.doc.tokens.get(i).map(|t| t.kind), Some(TokenKind::Quote { double: false, .. }));
+        let digits = self.word(i + 1);
+        let touching = self.doc.tokens.get(i + 1).is_some_and(|t| t.start == self.doc.tokens[i].end && t.kind == TokenKind::Number);
+        if apostrophe && touching && digits.len() == 2 {
+            let short: i32 = digits.parse().ok()?;
+            let horizon = self.published.map_or(2030, |p| p.year() + 1);
+            let year = if 2000 + short <= horizon { 2000 + short } else { 1900 + short };
+            return Some((i + 2, Point::Year(year)));
         }
         // "nineteen ninety-six"
         if lower == "nineteen" {

@@ -333,8 +333,16 @@ impl<'a, 't> Tagger<'a, 't> {
                     "this",
                 ]
                 .contains(&previous.as_str());
+            // "a £8m January bid", "the much smaller February conference": a capitalised month
+            // between a lower-case word or a number and the lower-case noun it dates.
+            let is_token = |k: usize, kind: TokenKind| self.doc.tokens.get(k).is_some_and(|t| t.kind == kind);
+            let lower_word = |k: usize| is_token(k, TokenKind::Word) && self.word(k).chars().all(char::is_lowercase);
+            let modifies = i > 0
+                && word.starts_with(char::is_uppercase)
+                && (lower_word(i - 1) || is_token(i - 1, TokenKind::Number))
+                && lower_word(i + 1);
             // "May" only counts when cued, like every month; "Jan" needs its full stop.
-            if cued && (word.len() > 3 || word.ends_with('.') || word == "May") {
+            if (cued || modifies) && (word.len() > 3 || word.ends_with('.') || word == "May") {
                 return Some((i + 1, self.month_without_year(month, direction())));
             }
             return None;
@@ -722,6 +730,15 @@ mod tests {
                 "'94 => 1994 Year",
                 "a week later => 1994 Year",
             ],
+        );
+    }
+
+    #[test]
+    fn a_month_dating_a_noun_needs_no_cue() {
+        check(
+            "Real are preparing an £8m January bid. Blackpool will get the much smaller February conference. April Ashley and Theresa May spoke, and you may go.",
+            Some("2004-12-15"),
+            &["January => 2005-01 Month", "February => 2005-02 Month"],
         );
     }
 

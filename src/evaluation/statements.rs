@@ -155,6 +155,12 @@ impl RelationCounts {
     }
 }
 
+/// The gold entity a corpus entity (by id) mostly holds, or the corpus id
+/// when it holds none.
+fn as_real<'a>(real_entity: &HashMap<&'a str, &'a str>, id: Option<&'a str>) -> Option<&'a str> {
+    id.map(|id| real_entity.get(id).copied().unwrap_or(id))
+}
+
 /// Scores the quotes of one article. `real_entity` gives the gold entity a
 /// corpus entity (by id) mostly holds.
 pub fn quotes(
@@ -176,7 +182,7 @@ pub fn quotes(
             continue;
         };
         counts.found += 1;
-        let said_by = found.speaker.as_deref().map(|id| real_entity.get(id).copied().unwrap_or(id));
+        let said_by = as_real(real_entity, found.speaker.as_deref());
         counts.named += usize::from(quote.speaker.is_some());
         counts.named_unattributed += usize::from(quote.speaker.is_some() && said_by.is_none());
         if said_by == quote.speaker.as_deref() {
@@ -289,7 +295,7 @@ pub fn figures(
         };
         matched.insert(&found.id, index);
         counts.found += 1;
-        let claimant = found.claimant.as_deref().map(|id| real_entity.get(id).copied().unwrap_or(id));
+        let claimant = as_real(real_entity, found.claimant.as_deref());
         let value = same_number(figure.value, found.value);
         let unit = same_unit(figure.unit.as_deref(), found.unit.as_deref());
         let claimed = claimant == figure.claimant.as_deref();
@@ -313,8 +319,9 @@ pub fn figures(
         }
     }
     let group = |index: usize| gold.figures[index].conflict.as_deref();
+    let rivals = |i: usize, j: usize| group(i).is_some() && group(i) == group(j);
     for i in 0..gold.figures.len() {
-        counts.conflicts_gold += (i + 1..gold.figures.len()).filter(|&j| group(i).is_some() && group(i) == group(j)).count();
+        counts.conflicts_gold += (i + 1..gold.figures.len()).filter(|&j| rivals(i, j)).count();
     }
     let flagged: BTreeSet<(&str, &str)> = system
         .iter()
@@ -331,7 +338,7 @@ pub fn figures(
     for (a, b) in flagged {
         counts.conflicts_system += 1;
         let same_group = match (matched.get(a), matched.get(b)) {
-            (Some(&a), Some(&b)) => group(a).is_some() && group(a) == group(b),
+            (Some(&a), Some(&b)) => rivals(a, b),
             _ => false,
         };
         if same_group {
@@ -380,11 +387,7 @@ pub fn relations(
         }
     }
     for relation in expected {
-        if stated.iter().any(|(s, k, t)| {
-            s == &relation.source
-                && t == &relation.target
-                && (*k == relation.kind || relation_holds(std::slice::from_ref(relation), s, *k, t))
-        }) {
+        if stated.iter().any(|(s, k, t)| relation_holds(std::slice::from_ref(relation), s, *k, t)) {
             counts.found += 1;
         } else {
             errors.push(format!("{}: relation missed {} {} {}", gold.id, relation.source, relation.kind.as_str(), relation.target));

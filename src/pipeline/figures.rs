@@ -79,6 +79,8 @@ fn parse_number(word: &str) -> Option<(f64, &str)> {
     (suffix.is_empty() || multiplier(suffix).is_some() || DISTANCES.contains(&suffix)).then_some((value, suffix))
 }
 
+const CURRENCY_SIGNS: &[&str] = &["$", "£", "€", "¥"];
+
 /// Units of distance written onto a number ("800m", "10km").
 const DISTANCES: &[&str] = &["m", "km"];
 
@@ -170,7 +172,7 @@ pub fn find(attributor: &Attributor, quotes: &[FoundQuote], date_tokens: &HashSe
             }
             let mut start = i;
             let mut unit: Option<String> = None;
-            let currency = i > range.start && matches!(word(i - 1), "$" | "£" | "€" | "¥");
+            let currency = i > range.start && CURRENCY_SIGNS.contains(&word(i - 1));
             if currency {
                 start = i - 1;
                 unit = Some(word(i - 1).to_string());
@@ -181,8 +183,8 @@ pub fn find(attributor: &Attributor, quotes: &[FoundQuote], date_tokens: &HashSe
             let after = word(end + usize::from(spaced)).to_lowercase();
             // "under 20 seconds (for 200m)": in a sentence about running and not about money, metres.
             let athletic = || {
-                let words = || range.clone().map(|k| word(k).to_lowercase());
-                words().any(|w| ATHLETICS_WORDS.contains(&w.as_str())) && !words().any(|w| matches!(w.as_str(), "$" | "£" | "€" | "¥"))
+                range.clone().any(|k| ATHLETICS_WORDS.contains(&word(k).to_lowercase().as_str()))
+                    && !range.clone().any(|k| CURRENCY_SIGNS.contains(&word(k)))
             };
             let raced = RACE_WORDS.contains(&after.as_str())
                 || (i > range.start && matches!(word(i - 1).to_lowercase().as_str(), "the" | "a" | "an"))

@@ -376,17 +376,10 @@ impl<'a, 't> Tagger<'a, 't> {
                 _ => Precision::Day,
             }));
         };
-        let months = |n: i64| {
-            if n >= 0 {
-                published.checked_add_months(Months::new(n as u32))
-            } else {
-                published.checked_sub_months(Months::new((-n) as u32))
-            }
-        };
         Some(match unit {
             "year" | "years" => Point::Year(published.year() + amount as i32),
             "month" | "months" => {
-                let date = months(amount)?;
+                let date = add_months(published, amount)?;
                 Point::Month(date.year(), date.month())
             }
             "day" | "days" => Point::Day(published + TimeDelta::days(amount)),
@@ -648,6 +641,16 @@ impl<'a, 't> Tagger<'a, 't> {
             }
             i += 1;
         }
+    }
+}
+
+/// `date` moved by `n` calendar months, back when `n` is negative.
+fn add_months(date: NaiveDate, n: i64) -> Option<NaiveDate> {
+    let months = Months::new(u32::try_from(n.unsigned_abs()).ok()?);
+    if n >= 0 {
+        date.checked_add_months(months)
+    } else {
+        date.checked_sub_months(months)
     }
 }
 

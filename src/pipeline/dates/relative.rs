@@ -5,9 +5,9 @@
 //! ("mid-November", "late 1996", "fiscal 2004") and years in words
 //! ("nineteen ninety-six") or two digits ("in '94").
 
-use super::{count_word, direction, month_number, year_number, year_offset, Point, Tagger, Tense};
+use super::{add_months, count_word, direction, month_number, year_number, year_offset, Point, Tagger, Tense};
 use crate::pipeline::text::TokenKind;
-use chrono::{Datelike, Months, NaiveDate, TimeDelta};
+use chrono::{Datelike, NaiveDate, TimeDelta};
 
 /// Units a relative expression counts in.
 const UNITS: &[&str] = &["day", "days", "week", "weeks", "month", "months", "year", "years"];
@@ -34,13 +34,6 @@ fn tens_in_words(word: &str) -> Option<i32> {
 
 /// `point` moved by `amount` units, at its own precision.
 fn shifted(point: Point, unit: &str, amount: i64) -> Option<Point> {
-    let months = |date: NaiveDate, n: i64| {
-        if n >= 0 {
-            date.checked_add_months(Months::new(n as u32))
-        } else {
-            date.checked_sub_months(Months::new((-n) as u32))
-        }
-    };
     let in_months = match unit.trim_end_matches('s') {
         "year" => Some(12 * amount),
         "month" => Some(amount),
@@ -55,13 +48,13 @@ fn shifted(point: Point, unit: &str, amount: i64) -> Option<Point> {
         Point::Month(year, month) => {
             let first = NaiveDate::from_ymd_opt(year, month, 1)?;
             let moved = match in_months {
-                Some(m) => months(first, m)?,
+                Some(m) => add_months(first, m)?,
                 None => first + TimeDelta::days(in_days),
             };
             Point::Month(moved.year(), moved.month())
         }
         Point::Day(date) => Point::Day(match in_months {
-            Some(m) => months(date, m)?,
+            Some(m) => add_months(date, m)?,
             None => date + TimeDelta::days(in_days),
         }),
         unanchored @ Point::Unanchored(_) => unanchored,

@@ -4,7 +4,7 @@
 
 use super::kinds::TEAM_PEOPLE;
 use super::names::{Candidate, Finder};
-use super::{Entities, RoleLink, UnnamedSpeaker};
+use super::{Entities, Mention, RoleLink, UnnamedSpeaker};
 use crate::model::{EntityKind, RelationKind};
 use crate::pipeline::lexicon::lexicon;
 use crate::pipeline::text::TokenKind;
@@ -84,9 +84,9 @@ pub(super) fn role_in_phrase(finder: &Finder, phrase: Range<usize>) -> Option<St
     Some(words.join(" "))
 }
 
-/// The entity named right before token `at`, within the sentence starting at `floor`.
-fn named_right_before(at: usize, floor: usize, entities: &Entities) -> Option<usize> {
-    entities.mentions.iter().find(|m| m.surface.end == at && m.surface.start >= floor).map(|m| m.entity)
+/// The mention right before token `at`, within the sentence starting at `floor`.
+fn mention_right_before(at: usize, floor: usize, entities: &Entities) -> Option<&Mention> {
+    entities.mentions.iter().find(|m| m.surface.end == at && m.surface.start >= floor)
 }
 
 /// Roles and affiliations from titles, pre-name role words and appositions.
@@ -134,20 +134,19 @@ pub(super) fn read_roles(finder: &Finder, candidates: &[Candidate], candidate_en
         let limit = sentence.tokens.end;
         // "Foreign Ministry spokesman Chum Sounry", "US Federal Judge Cormac Carney".
         if let Some((role_range, role)) = finder.lowercase_role_before(candidate.surface.start, floor) {
-            let organisation = named_right_before(role_range.start, floor, entities);
+            let named = mention_right_before(role_range.start, floor, entities);
             // "former Yukos boss Mikhail Khodorkovsky": the qualifier before the name is the role's.
-            let qualifier = organisation
-                .and_then(|_| entities.mentions.iter().find(|m| m.surface.end == role_range.start))
+            let qualifier = named
                 .and_then(|m| m.surface.start.checked_sub(1).filter(|&q| q >= floor))
                 .map(|q| doc.word(q).to_lowercase())
                 .filter(|w| SECOND_IN_LINE.contains(&w.as_str()) || w == "ex");
             let role = qualifier.map_or(role.clone(), |q| format!("{q} {role}"));
-            add(entities, person, Some(role), organisation, candidate.sentence);
+            add(entities, person, Some(role), named.map(|m| m.entity), candidate.sentence);
         }
         if let Some(title) = candidate.title.as_deref() {
             let role_words: Vec<&str> = title.split(' ').filter(|w| lex.is_role(w) || lex.is_role_modifier(w)).collect();
             if role_words.iter().any(|w| lex.is_role(w)) {
-                let organisation = named_right_before(candidate.surface.start, floor, entities);
+                let organisation = mention_right_before(candidate.surface.start, floor, entities).map(|m| m.entity);
                 add(entities, person, Some(role_words.join(" ")), organisation, candidate.sentence);
             }
         }

@@ -74,6 +74,11 @@ mod tests {
     }
 
     #[test]
+    fn a_role_after_of_in_an_apposition_is_someone_elses() {
+        check("Anne Robinson, a friend of the Labour Party leader, spoke.", &["Anne Robinson co_occurs Labour Party ×1"]);
+    }
+
+    #[test]
     fn a_former_boss_named_before_the_organisation_is_a_member() {
         check(
             "The court heard that former Yukos boss Mikhail Khodorkovsky was in jail.",

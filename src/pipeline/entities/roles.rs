@@ -55,6 +55,10 @@ pub(super) fn role_in_phrase(finder: &Finder, phrase: Range<usize>) -> Option<St
         let word = finder.word(i);
         finder.is_word(i) && word.chars().next().is_some_and(char::is_lowercase) && lex.is_role(word)
     })?;
+    // "a friend of the Tory leader": a role after "of" is someone else's.
+    if (phrase.start..position).any(|i| finder.word(i) == "of") {
+        return None;
+    }
     let mut words: Vec<&str> = Vec::new();
     let mut i = position;
     while i > phrase.start

@@ -43,7 +43,7 @@ impl<'a, 't> Attributor<'a, 't> {
     }
 
     fn word(&self, i: usize) -> &'t str {
-        self.doc.tokens.get(i).map_or("", |t| t.text(self.doc.text))
+        self.doc.word(i)
     }
 
     fn is_quote(&self, i: usize) -> bool {
@@ -85,11 +85,14 @@ impl<'a, 't> Attributor<'a, 't> {
                 (tokens.start..person.map_or(end, |m| m.surface.start)).any(|i| !self.quoted[i] && is_personal_pronoun(self.word(i)));
             // "The 21-year-old missed … after a challenge with Olivier Dacourt": so does one
             // whose subject is a description of someone.
+            // Not "The film's director Peter Chelsom said": there the role titles the name after it.
             let described_first = self.word(tokens.start).eq_ignore_ascii_case("the")
-                && (tokens.start + 1..(tokens.start + 4).min(end)).any(|i| {
+                && ((tokens.start + 1..(tokens.start + 4).min(end)).any(|i| {
                     let word = self.word(i);
-                    word.ends_with("year-old") || (word.chars().all(char::is_lowercase) && lexicon().is_role(word))
-                })
+                    let titles_name = person.is_some_and(|m| m.surface.start == i + 1);
+                    !titles_name && (word.ends_with("year-old") || (word.chars().all(char::is_lowercase) && lexicon().is_role(word)))
+                }) || (lexicon().is_demonym(self.word(tokens.start + 1))
+                    && self.word(tokens.start + 2).starts_with(char::is_lowercase)))
                 && person.is_none_or(|m| m.surface.start > tokens.start + 3);
             if pronoun_first || described_first {
                 continue;
@@ -151,15 +154,21 @@ impl<'a, 't> Attributor<'a, 't> {
         }
     }
 
-    /// The last organisation named before token `before`: whom "the company" means.
+    /// Whom "the company" or "it" at token `before` means: the first
+    /// organisation named, outside quotations, in the nearest sentence that
+    /// names one (its subject, most often). In "GM, whose brands include Opel
+    /// and Vauxhall, reports soon. It said …", it is GM.
     fn last_organisation_before(&self, before: usize) -> Option<usize> {
-        self.entities
-            .mentions
-            .iter()
-            .rev()
-            .filter(|m| m.surface.end <= before && !self.quoted[m.surface.start])
-            .find(|m| self.entities.list[m.entity].kind == EntityKind::Organization)
-            .map(|m| m.entity)
+        let here = self.doc.sentence_of(before.min(self.doc.tokens.len().saturating_sub(1)));
+        (0..=here).rev().find_map(|sentence| {
+            let tokens = &self.doc.sentences[sentence].tokens;
+            self.entities
+                .mentions
+                .iter()
+                .filter(|m| m.surface.start >= tokens.start && m.surface.end <= tokens.end.min(before))
+                .find(|m| !self.quoted[m.surface.start] && self.entities.list[m.entity].kind == EntityKind::Organization)
+                .map(|m| m.entity)
+        })
     }
 
     /// Whom a description ending at token `head` means: "the cardinal", "the
@@ -177,7 +186,7 @@ impl<'a, 't> Attributor<'a, 't> {
                 return Some(unnamed.organization);
             }
         }
-        if ORGANISATION_VOICES.contains(&lower.as_str()) || lower.starts_with("spokes") {
+        if is_organisation_voice(&lower) {
             return self.last_organisation_before(head);
         }
         let personal = lex.is_role(&lower) || lex.is_honorific(&lower) || lower.ends_with("-year-old") || lex.is_demonym(word);
@@ -248,6 +257,15 @@ impl<'a, 't> Attributor<'a, 't> {
             if let Some(organisation) = (verb + 2..within.end.min(verb + 6)).find_map(|t| self.unnamed_at(t)) {
                 return Some(organisation);
             }
+            // "said an FA statement": the organisation whose voice it is.
+            let voiced = self.entities.mentions.iter().find(|m| {
+                (verb + 2..verb + 5).contains(&m.surface.start)
+                    && self.entities.list[m.entity].kind == EntityKind::Organization
+                    && is_organisation_voice(&self.word(m.surface.end).to_lowercase())
+            });
+            if let Some(mention) = voiced {
+                return Some(mention.entity);
+            }
         }
         self.apposed_person_after(verb, within)
     }
@@ -256,6 +274,9 @@ impl<'a, 't> Attributor<'a, 't> {
     /// words after the verb, with only roles, organisations and commas between.
     fn apposed_person_after(&self, verb: usize, within: &Range<usize>) -> Option<usize> {
         let lex = lexicon();
+        // '"…," said awards pundit Tom O'Neil': after a quote, whatever plain words stand
+        // between the verb and a name describe the speaker.
+        let after_quote = verb > within.start && self.is_quote(verb - 1);
         let mut i = verb + 1;
         while i < within.end.min(verb + 10) {
             if let Some(mention) = self.entities.mentions.iter().find(|m| m.surface.start == i) {
@@ -273,6 +294,7 @@ impl<'a, 't> Attributor<'a, 't> {
                 && (i + 1..(i + 3).min(within.end)).any(|k| lex.is_role(&self.word(k).to_lowercase()));
             // "said GM chief executive Rick Wagoner": a capitalised word is an organisation's name.
             let between = describes_role
+                || (after_quote && self.is_plain_word(i))
                 || lex.is_role(&word)
                 || lex.is_role_modifier(&word)
                 || lex.is_honorific(&word)
@@ -308,8 +330,9 @@ impl<'a, 't> Attributor<'a, 't> {
                 }
             }
         }
-        // "said in a message": skip nothing; "Keo Vannthan, put": skip one comma.
-        if self.word(before - 1) == "," && before - 1 > within.start {
+        // "said in a message": skip nothing; "Keo Vannthan, put": skip one comma; "AP quoted
+        // prosecutor Russell McGuire as saying": skip the "as".
+        if (self.word(before - 1) == "," || (self.word(before - 1) == "as" && self.word(verb) == "saying")) && before - 1 > within.start {
             before -= 1;
         }
         // "the cardinal will ask": past the auxiliaries to the subject; a name or a pronoun
@@ -319,7 +342,19 @@ impl<'a, 't> Attributor<'a, 't> {
         while subject_end > within.start + 1 && AUXILIARIES.iter().any(|a| self.word(subject_end - 1).eq_ignore_ascii_case(a)) {
             subject_end -= 1;
         }
-        let opens_speech = matches!(self.word(verb + 1), "." | "," | ":" | ";" | "that" | "") || self.is_quote(verb + 1);
+        // "It says it wants …": a pronoun or article opening the reported clause opens speech too.
+        let opens_speech = matches!(
+            self.word(verb + 1).to_lowercase().as_str(),
+            "." | "," | ":" | ";" | "that" | "" | "it" | "he" | "she" | "they" | "we" | "there"
+        ) || self.is_quote(verb + 1);
+        // "the National Council for Adoption, which said": whom the relative pronoun follows.
+        let relative = self.word(subject_end - 1);
+        if matches!(relative, "which" | "who") && subject_end >= within.start + 2 && self.word(subject_end - 2) == "," {
+            let person = |e: &usize| (self.entities.list[*e].kind == EntityKind::Person) == (relative == "who");
+            if let Some(entity) = self.entity_ending_at(subject_end - 2).filter(person) {
+                return Some(entity);
+            }
+        }
         let named_end = if opens_speech { subject_end } else { before };
         if let Some(entity) = self.entity_ending_at(named_end) {
             return Some(self.person_of_organisation(named_end, entity));
@@ -332,6 +367,12 @@ impl<'a, 't> Attributor<'a, 't> {
         }
         if lexicon().is_pronoun(previous) && !matches!(previous.to_lowercase().as_str(), "it" | "we" | "they" | "i") {
             return self.salient_person(named_end - 1, previous);
+        }
+        // "his report said", "her spokesman said": whom the possessive means.
+        let owner = self.word(subject_end.saturating_sub(2));
+        if is_organisation_voice(&self.word(subject_end - 1).to_lowercase()) && matches!(owner.to_lowercase().as_str(), "his" | "her") {
+            let pronoun = if owner.eq_ignore_ascii_case("his") { "he" } else { "she" };
+            return self.salient_person(subject_end - 2, pronoun);
         }
         // "the company said"
         if let Some(head) = self.description_before(subject_end, within.start) {
@@ -351,8 +392,14 @@ impl<'a, 't> Attributor<'a, 't> {
         of.and_then(|o| self.entity_ending_at(o)).filter(|&person| self.entities.list[person].kind == EntityKind::Person).unwrap_or(entity)
     }
 
-    /// The speaker of the first speech verb in `range` (skipping quoted text).
+    /// The speaker of the first speech verb in `range` (skipping quoted text),
+    /// or of the last one.
     pub fn speaker_in(&self, range: &Range<usize>, verbs: fn(&str) -> bool, last: bool) -> Option<usize> {
+        self.speaker_in_where(range, |i| verbs(self.word(i)), last)
+    }
+
+    /// The same, for the verbs at the token indices `is_verb` accepts.
+    pub fn speaker_in_where(&self, range: &Range<usize>, is_verb: impl Fn(usize) -> bool, last: bool) -> Option<usize> {
         let mut inside = false;
         let mut found = None;
         for i in range.clone() {
@@ -360,7 +407,7 @@ impl<'a, 't> Attributor<'a, 't> {
                 inside = matches!(self.doc.tokens[i].kind, TokenKind::Quote { open: true, .. });
                 continue;
             }
-            if inside || !verbs(self.word(i)) {
+            if inside || !is_verb(i) {
                 continue;
             }
             if let Some(speaker) = self.speaker_of_verb(i, range) {
@@ -378,7 +425,8 @@ impl<'a, 't> Attributor<'a, 't> {
         range.clone().find_map(|i| {
             if self.word(i).eq_ignore_ascii_case("according") && self.word(i + 1) == "to" {
                 let start = if self.word(i + 2) == "the" { i + 3 } else { i + 2 };
-                self.entity_starting_at(start).or_else(|| {
+                // "according to Q magazine editor Paul Rees": the person the description names.
+                self.apposed_person_after(i + 1, range).or_else(|| self.entity_starting_at(start)).or_else(|| {
                     // "according to Carney's ruling"
                     self.entities.mentions.iter().find(|m| m.surface.start > i && m.surface.start <= i + 4).map(|m| m.entity)
                 })
@@ -421,7 +469,23 @@ const ORGANISATION_VOICES: &[&str] = &[
     "broadcaster",
     "agency",
     "report",
+    "party",
+    "operator",
+    "insurer",
+    "lender",
+    "maker",
+    "manufacturer",
+    "giant",
+    "organisation",
+    "organization",
+    "institute",
+    "body",
 ];
+
+/// "statement", "spokeswoman": a noun through which an organisation speaks.
+fn is_organisation_voice(lower: &str) -> bool {
+    ORGANISATION_VOICES.contains(&lower) || lower.starts_with("spokes")
+}
 
 /// "he" or "she", however written.
 fn is_personal_pronoun(word: &str) -> bool {

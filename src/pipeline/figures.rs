@@ -473,9 +473,26 @@ fn claimant(attributor: &Attributor, quotes: &[FoundQuote], sentence: Range<usiz
     attributor
         .according_to(&sentence)
         .filter(claims)
-        .or_else(|| attributor.speaker_in(&narrow, is_claim_verb, false).filter(claims))
+        .or_else(|| attributor.speaker_in_where(&narrow, |verb| claims_figure_at(doc, verb, at), false).filter(claims))
         .or_else(|| closing.then(|| attributor.speaker_in(&wide, is_claim_verb, false).filter(claims)).flatten())
         .or(in_quote)
+}
+
+/// Whether the word at `verb` is a claim verb that covers the figure at
+/// token `at`: one before it ("Brown said £3bn was lost"), or one after it
+/// that reports nothing of its own ("£3bn was lost, Brown said"); not "shares
+/// rose 8% after it said it was to …", which reports the clause after it.
+fn claims_figure_at(doc: &Analysed, verb: usize, at: usize) -> bool {
+    let opens_clause = || {
+        let next = doc.word(verb + 1).to_lowercase();
+        matches!(
+            next.as_str(),
+            "it" | "he" | "she" | "they" | "we" | "i" | "that" | "there" | "the" | "a" | "an" | "its" | "his" | "her" | "their"
+        )
+    };
+    // '…, said the report': a verb after a comma or quote has its speaker after it.
+    let inverted = || matches!(doc.word(verb - 1), "," | "\"" | "”" | "'" | "’");
+    is_claim_verb(doc.word(verb)) && (verb < at || inverted() || !opens_clause())
 }
 
 /// ", a veteran of 43 caps,": token `at` stands in a description that

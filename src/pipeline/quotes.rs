@@ -126,16 +126,30 @@ fn carried_on(attributor: &Attributor, quotes: &[FoundQuote], direct: &[Option<u
     if let Some(speaker) = next.and_then(|_| direct[i + 1]) {
         return Some(speaker);
     }
-    let previous = i.checked_sub(1).map(|p| &quotes[p])?;
     let opens_sentence = quote.tokens.start == doc.sentences[quote.sentence].tokens.start;
-    let near = paragraph(previous) == paragraph(quote) || (paragraph(previous) + 1 == paragraph(quote) && opens_sentence);
-    if !near {
-        return None;
-    }
+    let near =
+        |previous: &FoundQuote| paragraph(previous) == paragraph(quote) || (paragraph(previous) + 1 == paragraph(quote) && opens_sentence);
+    let Some(previous) = i.checked_sub(1).map(|p| &quotes[p]).filter(|p| near(p)) else {
+        return reported_just_before(attributor, quote);
+    };
     if attributor.names_someone_between(previous.tokens.end, quote.tokens.start) {
         return attributor.salient_person(quote.tokens.start, "");
     }
     previous.speaker
+}
+
+/// "Dan Jolin says classic shows have a built-in audience. / "I can
+/// understand why …"": a quote opening its paragraph carries on the reported
+/// speech that closed the paragraph before.
+fn reported_just_before(attributor: &Attributor, quote: &FoundQuote) -> Option<usize> {
+    let doc = attributor.doc;
+    let sentence = &doc.sentences[quote.sentence];
+    let opens_paragraph = quote.sentence.checked_sub(1).is_none_or(|s| doc.sentences[s].paragraph != sentence.paragraph);
+    if quote.tokens.start != sentence.tokens.start || !opens_paragraph {
+        return None;
+    }
+    let last = doc.sentences.get(quote.sentence.checked_sub(1)?).filter(|s| s.paragraph + 1 == sentence.paragraph)?;
+    attributor.speaker_in(&last.tokens, is_speech_verb, true)
 }
 
 #[cfg(test)]
@@ -185,6 +199,10 @@ mod tests {
         check(
             "Francesco Totti was hurt on Sunday. Totti said it was sore. The 21-year-old missed three months after a challenge with Roma's Olivier Dacourt. And he added: \"It felt different then.\"",
             &["It felt different then. <- Francesco Totti"],
+        );
+        check(
+            "Marat Safin beat Mario Ancic. Safin said he was calm. The Russian hit himself on the head against Ancic. \"I try to stay calm,\" he said.",
+            &["I try to stay calm <- Marat Safin"],
         );
     }
 
@@ -287,6 +305,37 @@ mod tests {
                 "And he is fit. <- Andy Robinson",
                 "It is a dream. <- Jonny Wilkinson",
             ],
+        );
+    }
+
+    #[test]
+    fn speakers_named_through_according_to_and_quoted_as_saying() {
+        check(
+            "Larry Mullen Jr agreed. The band have done \"everything in their powers\" to stay big, according to Q magazine editor Paul Rees.\n\nJeremy Jaynes made $24m. \"He's been ripping people off,\" AP quoted prosecutor Russell McGuire as saying.",
+            &["everything in their powers <- Paul Rees", "He's been ripping people off <- Russell McGuire"],
+        );
+    }
+
+    #[test]
+    fn relative_clauses_possessives_statements_and_descriptions_speak() {
+        check(
+            "It was opposed by the National Council for Adoption, which said it \"exploits\" emotions. Wim Kok wrote it. Lisbon risks being a \"synonym for failure\", his report said.\n\nVieira clashed with Roy Keane. \"The referee is satisfied,\" said an FA statement. \"The Aviator should be ahead,\" said awards pundit Tom O'Neil.\n\nVolkswagen AG is considering a plant in India. The German giant said it was a \"potential\" idea. LG Group refused. It says it wants \"fair guidelines\".",
+            &[
+                "exploits <- National Council for Adoption",
+                "synonym for failure <- Wim Kok",
+                "The referee is satisfied <- Football Association",
+                "The Aviator should be ahead <- Tom O'Neil",
+                "potential <- Volkswagen AG",
+                "fair guidelines <- LG Group",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_paragraph_opening_with_a_quote_carries_on_the_speech_before_it() {
+        check(
+            "Dan Jolin, reviews editor of Empire magazine, says classic shows have a built-in audience.\n\n\"But I think it's backfiring.\"\n\nThe film's director Peter Chelsom said he was disappointed that Jennifer Lopez did not attend.\n\n\"It's a shame.\"",
+            &["But I think it's backfiring. <- Dan Jolin", "It's a shame. <- Peter Chelsom"],
         );
     }
 

@@ -71,8 +71,9 @@ impl<'t> Analysed<'t> {
         Analysed { text, tokens, sentences }
     }
 
+    /// The text of token `index`, or "" past the end: rules peek at the next word freely.
     pub fn word(&self, index: usize) -> &'t str {
-        self.tokens[index].text(self.text)
+        self.tokens.get(index).map_or("", |t| t.text(self.text))
     }
 
     pub fn sentence_of(&self, token: usize) -> usize {

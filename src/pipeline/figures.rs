@@ -251,16 +251,26 @@ pub fn find(attributor: &Attributor, quotes: &[FoundQuote], date_tokens: &HashSe
                 {
                     unit = Some(format!("{} {}", first, word(end + 1)));
                     end += 2;
+                } else if is_word && lower == "of" {
+                    // "13 of Britain's 659 MPs", "17 of the players": a part of what the
+                    // plural noun after "of" counts.
+                    let counted = (end + 1..(end + 6).min(range.end))
+                        .take_while(|&t| {
+                            (doc.tokens[t].kind != TokenKind::Punct || word(t) == "'s")
+                                && !PARTITIVE_STOPS.contains(&word(t).to_lowercase().as_str())
+                        })
+                        .find(|&t| is_plural_noun(word(t)) && (is_plain_lower(word(t)) || is_plural_acronym(word(t))));
+                    unit = counted.map(|t| word(t).to_string());
                 } else if is_word
                     && !NOT_UNITS.contains(&lower.as_str())
-                    && (first.chars().all(char::is_lowercase) || lexicon().is_demonym(first))
+                    && (is_plain_lower(first) || lexicon().is_demonym(first) || is_plural_acronym(first))
                 {
                     // "70 poorer countries", "300,000 registered software patents": the counted
                     // noun phrase, up to its plural noun; with no plural, no unit ("2,600 across").
                     let fits = |t: usize, w: &str| {
                         t < range.end
                             && doc.tokens[t].kind == TokenKind::Word
-                            && w.chars().all(char::is_lowercase)
+                            && (is_plain_lower(w) || is_plural_acronym(w))
                             && !NOT_UNITS.contains(&w)
                             && !lexicon().is_speech_verb(w)
                     };
@@ -305,6 +315,14 @@ pub fn find(attributor: &Attributor, quotes: &[FoundQuote], date_tokens: &HashSe
             i = end;
         }
     }
+    // "10 to 15%", "between 300 and 400 jobs": the first end of a range counts what the second does.
+    for k in 1..figures.len() {
+        let (first, second) = (&figures[k - 1], &figures[k]);
+        let joined = second.tokens.start == first.tokens.end + 1 && matches!(word(first.tokens.end), "to" | "and" | "or" | "-");
+        if first.unit.is_none() && first.sentence == second.sentence && joined {
+            figures[k - 1].unit = figures[k].unit.clone();
+        }
+    }
     flag_conflicts(&mut figures, |from, to| (from..to).any(|i| CONTRAST.contains(&word(i).to_lowercase().as_str())));
     figures
 }
@@ -347,9 +365,24 @@ const COUNTED_WITHOUT_S: &[&str] = &[
     "ha",
 ];
 
+/// Words that end the phrase after "N of" before any counted noun: "one in 50
+/// of those driving during weekend evenings" counts no evenings.
+const PARTITIVE_STOPS: &[&str] = &["those", "during", "in", "at", "on", "for", "with", "from", "by", "to", "who", "which", "that"];
+
+/// A word in lower case, hyphenated or not: "poorer", "home-buyers".
+fn is_plain_lower(word: &str) -> bool {
+    word.chars().any(char::is_alphabetic) && word.chars().all(|c| c.is_lowercase() || c == '-')
+}
+
+/// "PCs", "MEPs", "DVDs": an abbreviation made plural.
+fn is_plural_acronym(word: &str) -> bool {
+    word.strip_suffix('s').is_some_and(|stem| stem.len() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase()))
+}
+
 /// A word that reads as a counted noun: "countries", "people", "yuan"; not "is", "has", "across".
 fn is_plural_noun(word: &str) -> bool {
     COUNTED_WITHOUT_S.contains(&word)
+        || is_plural_acronym(word)
         || (word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && !NOT_UNITS.contains(&word))
 }
 
@@ -593,6 +626,22 @@ mod tests {
         check(
             "Mr Smith, 52, said the firm filed for Chapter 11 and sold 300 shares.",
             &["52 = 52 years old (-)", "300 shares = 300 shares (Smith)"],
+        );
+    }
+
+    #[test]
+    fn partitives_ranges_and_abbreviated_plurals() {
+        check(
+            "Just 13 of Britain's 659 MPs are from minorities. Growth of 3.5 to 4.0% is likely. China will add 178 million new PCs and 400,000 home-buyers. About one in 50 of those driving during weekend evenings is over the limit.",
+            &[
+                "13 = 13 MPs (-)",
+                "659 MPs = 659 MPs (-)",
+                "3.5 = 3.5 % (-)",
+                "4.0% = 4 % (-)",
+                "178 million new PCs = 178000000 new PCs (-)",
+                "400,000 home-buyers = 400000 home-buyers (-)",
+                "50 = 50 - (-)",
+            ],
         );
     }
 

@@ -204,6 +204,10 @@ mod tests {
             "Marat Safin beat Mario Ancic. Safin said he was calm. The Russian hit himself on the head against Ancic. \"I try to stay calm,\" he said.",
             &["I try to stay calm <- Marat Safin"],
         );
+        check(
+            "Adam Jones says the Wales forwards are determined.\n\nThe prop said: \"If we get stuffed in the front five our backs have had it.\"",
+            &["If we get stuffed in the front five our backs have had it. <- Adam Jones"],
+        );
     }
 
     #[test]

@@ -26,13 +26,18 @@ fn pairs(doc: &Analysed) -> Vec<(usize, usize)> {
         let paragraph_changed =
             open.is_some_and(|(o, _)| doc.sentences[doc.sentence_of(o)].paragraph != doc.sentences[doc.sentence_of(index)].paragraph);
         if paragraph_changed {
-            // A quotation left open runs to the end of its paragraph.
-            let (o, _) = open.take().unwrap_or_default();
-            out.push((o, index));
+            // A double quotation left open runs to the end of its paragraph; a single
+            // mark left open was an apostrophe.
+            if let Some((o, true)) = open {
+                out.push((o, index));
+            }
+            open = None;
         }
         if let TokenKind::Quote { open: is_open, double } = token.kind {
             match open {
                 None if is_open => open = Some((index, double)),
+                // A double quotation opening inside a single one: the single mark was an apostrophe.
+                Some((_, false)) if is_open && double => open = Some((index, double)),
                 // A quotation reopened while still open: the writer carried it on over a
                 // paragraph break the text has lost ("… on the pitch. "And he …").
                 Some((o, d)) if is_open && d == double && double => {
@@ -47,7 +52,7 @@ fn pairs(doc: &Analysed) -> Vec<(usize, usize)> {
             }
         }
     }
-    if let Some((o, _)) = open {
+    if let Some((o, true)) = open {
         out.push((o, doc.tokens.len()));
     }
     out
@@ -101,6 +106,9 @@ fn said_by(attributor: &Attributor, open: usize, close: usize, sentence: usize) 
         // "… is 'wishful thinking', the report concludes": the report's owner.
         .or(attributor.reports.cited[sentence])
         .or_else(|| attributor.pronoun_subject_before(before.start, before.end))
+        // "Jones medals 'must go if guilty' / WADA chief Dick Pound says …": in a headline the
+        // name before the quote is its topic; the lede says who spoke.
+        .or_else(|| doc.sentences[sentence].headline.then(|| said_in_the_lede(attributor)).flatten())
         .or_else(|| {
             let entities = attributor.entities;
             entities
@@ -138,6 +146,14 @@ fn carried_on(attributor: &Attributor, quotes: &[FoundQuote], direct: &[Option<u
     previous.speaker
 }
 
+/// "'UK will stand firm on EU rebate' / Britain's rebate is not up for
+/// renegotiation, Jack Straw said.": a headline's quote is attributed by the
+/// speech verb of the article's first sentence.
+fn said_in_the_lede(attributor: &Attributor) -> Option<usize> {
+    let lede = attributor.doc.sentences.iter().find(|s| !s.headline)?;
+    attributor.speaker_in(&lede.tokens, is_speech_verb, false)
+}
+
 /// "Dan Jolin says classic shows have a built-in audience. / "I can
 /// understand why …"": a quote opening its paragraph carries on the reported
 /// speech that closed the paragraph before.
@@ -155,6 +171,7 @@ fn reported_just_before(attributor: &Attributor, quote: &FoundQuote) -> Option<u
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Paragraph, ParagraphKind};
     use crate::pipeline::entities;
     use crate::pipeline::text::analyse_paragraphs;
 
@@ -341,6 +358,29 @@ mod tests {
             "Dan Jolin, reviews editor of Empire magazine, says classic shows have a built-in audience.\n\n\"But I think it's backfiring.\"\n\nThe film's director Peter Chelsom said he was disappointed that Jennifer Lopez did not attend.\n\n\"It's a shame.\"",
             &["But I think it's backfiring. <- Dan Jolin", "It's a shame. <- Peter Chelsom"],
         );
+    }
+
+    #[test]
+    fn single_marks_close_after_a_word_and_an_unclosed_one_is_an_apostrophe() {
+        check(
+            "MPs demand 'Budget leak' answers from the players' union.\n\nThe 'alleged terrorists are many. \"It is wrong,\" said Tony Benn.",
+            &["Budget leak <- nobody", "It is wrong <- Tony Benn"],
+        );
+    }
+
+    #[test]
+    fn a_headline_quote_is_attributed_by_the_lede() {
+        let text = "Jones medals 'must go if guilty'\n\nWADA chief Dick Pound says Marion Jones should be stripped of her medals.";
+        let headline = text.find("\n\n").unwrap_or_default();
+        let paragraphs = [
+            Paragraph { start: 0, end: headline, kind: ParagraphKind::Headline },
+            Paragraph { start: headline + 2, end: text.len(), kind: ParagraphKind::Body },
+        ];
+        let doc = Analysed::new(text, &paragraphs);
+        let found = entities::find(&doc);
+        let quotes = find(&Attributor::new(&doc, &found));
+        let speakers: Vec<&str> = quotes.iter().filter_map(|q| q.speaker).map(|s| found.list[s].name.as_str()).collect();
+        assert_eq!(speakers, ["Dick Pound"]);
     }
 
     #[test]

@@ -138,6 +138,13 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
                 '\'' if begin.checked_sub(1).and_then(&at).is_none_or(char::is_whitespace) => {
                     TokenKind::Quote { open: true, double: false }
                 }
+                // "'Budget leak' answers": after a word and before no letter, a closing mark
+                // (or a plural's apostrophe, "players' union", which closes nothing open).
+                '\'' if begin.checked_sub(1).and_then(&at).is_some_and(char::is_alphanumeric)
+                    && !at(i).is_some_and(char::is_alphanumeric) =>
+                {
+                    TokenKind::Quote { open: false, double: false }
+                }
                 _ => TokenKind::Punct,
             }
         };

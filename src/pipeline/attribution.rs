@@ -330,6 +330,12 @@ impl<'a, 't> Attributor<'a, 't> {
                 }
             }
         }
+        // "Edu played it down, adding: …": a participle after a comma speaks for its clause's subject.
+        if self.word(verb).ends_with("ing") && self.word(verb - 1) == "," {
+            if let Some(subject) = self.clause_subject(within.start, verb) {
+                return Some(subject);
+            }
+        }
         // "said in a message": skip nothing; "Keo Vannthan, put": skip one comma; "AP quoted
         // prosecutor Russell McGuire as saying": skip the "as".
         if (self.word(before - 1) == "," || (self.word(before - 1) == "as" && self.word(verb) == "saying")) && before - 1 > within.start {
@@ -346,7 +352,9 @@ impl<'a, 't> Attributor<'a, 't> {
         let opens_speech = matches!(
             self.word(verb + 1).to_lowercase().as_str(),
             "." | "," | ":" | ";" | "that" | "" | "it" | "he" | "she" | "they" | "we" | "there"
-        ) || self.is_quote(verb + 1);
+        ) || self.is_quote(verb + 1)
+            // "Juninho had earlier told the Daily Record: …": the listener comes before the speech.
+            || matches!(self.word(verb).to_lowercase().as_str(), "told" | "tells" | "tell");
         // "the National Council for Adoption, which said": whom the relative pronoun follows.
         let relative = self.word(subject_end - 1);
         if matches!(relative, "which" | "who") && subject_end >= within.start + 2 && self.word(subject_end - 2) == "," {
@@ -381,6 +389,21 @@ impl<'a, 't> Attributor<'a, 't> {
             }
         }
         self.unnamed_at(before - 1)
+    }
+
+    /// The subject of the clause from `start` to `end`: a pronoun opening it
+    /// (and whom it means), else the first person or organisation named in it.
+    fn clause_subject(&self, start: usize, end: usize) -> Option<usize> {
+        let first = self.word(start);
+        if is_personal_pronoun(first) {
+            return self.salient_person(start, first);
+        }
+        self.entities
+            .mentions
+            .iter()
+            .filter(|m| m.surface.start >= start && m.surface.end <= end && !self.quoted[m.surface.start])
+            .find(|m| matches!(self.entities.list[m.entity].kind, EntityKind::Person | EntityKind::Organization))
+            .map(|m| m.entity)
     }
 
     /// "Preap Kol of Transparency International said": the person, not the
@@ -438,7 +461,7 @@ impl<'a, 't> Attributor<'a, 't> {
 }
 
 /// Words between a subject and its speech verb ("the cardinal will ask").
-const AUXILIARIES: &[&str] = &["will", "would", "has", "had", "have", "is", "was", "also", "then", "later", "again"];
+const AUXILIARIES: &[&str] = &["will", "would", "has", "had", "have", "is", "was", "also", "then", "later", "earlier", "again"];
 
 /// Nouns for an organisation speaking: "the company said", "the statement said".
 const ORGANISATION_VOICES: &[&str] = &[

@@ -523,9 +523,15 @@ fn claims_figure_at(doc: &Analysed, verb: usize, at: usize) -> bool {
             "it" | "he" | "she" | "they" | "we" | "i" | "that" | "there" | "the" | "a" | "an" | "its" | "his" | "her" | "their"
         )
     };
-    // '…, said the report': a verb after a comma or quote has its speaker after it.
-    let inverted = || matches!(doc.word(verb - 1), "," | "\"" | "”" | "'" | "’");
-    is_claim_verb(doc.word(verb)) && (verb < at || inverted() || !opens_clause())
+    // '…, said the report': a verb after a comma or quote has its speaker after it;
+    // not a participle (", saying it would …"), which opens a clause of its own.
+    let inverted = || matches!(doc.word(verb - 1), "," | "\"" | "”" | "'" | "’") && !doc.word(verb).ends_with("ing");
+    // "he will tell the congregation of 2,000 that …": the number is the listener's, not the claim.
+    let in_listener = || {
+        matches!(doc.word(verb).to_lowercase().as_str(), "told" | "tell" | "tells")
+            && !(verb + 1..at).any(|k| matches!(doc.word(k), "that" | ":") || matches!(doc.tokens[k].kind, TokenKind::Quote { .. }))
+    };
+    is_claim_verb(doc.word(verb)) && ((verb < at && !in_listener()) || (verb > at && (inverted() || !opens_clause())))
 }
 
 /// ", a veteran of 43 caps,": token `at` stands in a description that

@@ -140,6 +140,12 @@ fn carried_on(attributor: &Attributor, quotes: &[FoundQuote], direct: &[Option<u
     let Some(previous) = i.checked_sub(1).map(|p| &quotes[p]).filter(|p| near(p)) else {
         return reported_just_before(attributor, quote);
     };
+    // 'Amnesty has called Camp Delta a "major scandal"': words quoted inside a sentence of
+    // the narrator's carry on only a speaker named in this sentence or the one before.
+    let speech_is_recent = previous.sentence == quote.sentence || (direct[i - 1].is_some() && previous.sentence + 1 == quote.sentence);
+    if !opens_sentence && !speech_is_recent {
+        return None;
+    }
     if attributor.names_someone_between(previous.tokens.end, quote.tokens.start) {
         return attributor.salient_person(quote.tokens.start, "");
     }
@@ -381,6 +387,14 @@ mod tests {
         let quotes = find(&Attributor::new(&doc, &found));
         let speakers: Vec<&str> = quotes.iter().filter_map(|q| q.speaker).map(|s| found.list[s].name.as_str()).collect();
         assert_eq!(speakers, ["Dick Pound"]);
+    }
+
+    #[test]
+    fn words_quoted_in_the_narrators_sentence_carry_on_no_one() {
+        check(
+            "\"People get released from prison,\" said Roger Godsiff. Campaigners have been outraged. Amnesty International has called Camp Delta a \"major scandal\".\n\nDesmond Tutu spoke. He told BBC News: \"It is utterly unacceptable.\"",
+            &["People get released from prison <- Roger Godsiff", "major scandal <- nobody", "It is utterly unacceptable. <- Desmond Tutu"],
+        );
     }
 
     #[test]

@@ -336,6 +336,12 @@ impl<'a, 't> Attributor<'a, 't> {
                 return Some(subject);
             }
         }
+        // "the British Bankers' Association (BBA) said": back over the abbreviation.
+        if self.word(before - 1) == ")" {
+            if let Some(open) = (before.saturating_sub(6).max(within.start)..before - 1).rev().find(|&k| self.word(k) == "(") {
+                before = open;
+            }
+        }
         // "said in a message": skip nothing; "Keo Vannthan, put": skip one comma; "AP quoted
         // prosecutor Russell McGuire as saying": skip the "as".
         if (self.word(before - 1) == "," || (self.word(before - 1) == "as" && self.word(verb) == "saying")) && before - 1 > within.start {
@@ -408,10 +414,17 @@ impl<'a, 't> Attributor<'a, 't> {
 
     /// "Preap Kol of Transparency International said": the person, not the
     /// organisation that ends right before the verb.
-    /// "Colin Asplin, Blackpool Hotel Association said" too.
+    /// "Colin Asplin, Blackpool Hotel Association said" and "Nigel McCune from
+    /// the Musicians' Union said" too.
     fn person_of_organisation(&self, end: usize, entity: usize) -> usize {
         let Some(mention) = self.entities.mentions.iter().find(|m| m.surface.end == end) else { return entity };
-        let of = mention.surface.start.checked_sub(1).filter(|&o| matches!(self.word(o), "of" | ","));
+        let start = mention.surface.start;
+        let of = match start.checked_sub(1).map(|t| self.word(t)) {
+            Some("of" | "from" | ",") => Some(start - 1),
+            // "Nigel McCune from the Musicians' Union said"
+            Some("the") => start.checked_sub(2).filter(|&o| matches!(self.word(o), "of" | "from")),
+            _ => None,
+        };
         of.and_then(|o| self.entity_ending_at(o)).filter(|&person| self.entities.list[person].kind == EntityKind::Person).unwrap_or(entity)
     }
 

@@ -398,6 +398,14 @@ mod tests {
     }
 
     #[test]
+    fn abbreviations_and_from_the_organisation_stand_between_speaker_and_verb() {
+        check(
+            "Lending fell. The British Bankers' Association (BBA) said lending was \"weaker\".\n\nNigel McCune from the Musicians' Union said: \"It is a raw deal.\"",
+            &["weaker <- British Bankers' Association", "It is a raw deal. <- Nigel McCune"],
+        );
+    }
+
+    #[test]
     fn a_quote_of_several_sentences_is_attributed_where_it_closes() {
         check(
             "Paul Bosvelt joined in 2003. \"He realised the pace was faster. He is an unsung hero,\" said Kevin Keegan.",

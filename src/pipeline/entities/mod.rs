@@ -338,6 +338,14 @@ mod tests {
     }
 
     #[test]
+    fn a_plurals_apostrophe_stays_inside_an_organisations_name() {
+        check(
+            "Lending fell. The British Bankers' Association said lending was weak. The Teachers' Union agreed with the players' view.",
+            &["organization:British Bankers' Association", "organization:Teachers' Union"],
+        );
+    }
+
+    #[test]
     fn sentence_starters_are_not_entities() {
         check("However, Many of them left. Asked about it, officials in Cambodia declined. Detainees wait.", &["place:Cambodia"]);
     }

@@ -146,6 +146,17 @@ impl<'a, 't> Finder<'a, 't> {
                                 .iter()
                                 .all(|&i| !self.lex.is_demonym(self.word(i)) && self.lex.place(self.word(i)).is_none())
                     }
+                    // "British Bankers' Association": a plural's apostrophe inside an
+                    // organisation's name.
+                    "'" | "\u{2019}" => {
+                        last.ends_with('s') && self.adjacent(end - 1, end) && {
+                            let mut k = end + 1;
+                            while k < tokens.end && self.is_name_word(k) {
+                                k += 1;
+                            }
+                            k > end + 1 && self.lex.is_org_head(self.word(k - 1))
+                        }
+                    }
                     particle => PARTICLES.contains(&particle),
                 };
                 let next_is_name = end + 1 < tokens.end && self.is_name_word(end + 1);

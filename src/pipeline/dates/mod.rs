@@ -612,16 +612,18 @@ impl<'a, 't> Tagger<'a, 't> {
                 }
                 _ => {}
             }
-            // "two years ago"
+            // "two years ago", "two weeks' ago"
             if let Some(amount) = count_word(self.word(i)) {
                 let unit = self.lower(i + 1);
-                if self.lower(i + 2) == "ago"
+                let apostrophe = usize::from(matches!(self.word(i + 2), "'" | "\u{2019}"));
+                if self.lower(i + 2 + apostrophe) == "ago"
                     && matches!(unit.as_str(), "day" | "days" | "week" | "weeks" | "month" | "months" | "year" | "years")
                 {
+                    let end = i + 3 + apostrophe;
                     if let Some(point) = self.shift(&unit, -amount) {
-                        push(out, i..i + 3, point, None);
+                        push(out, i..end, point, None);
                     }
-                    i += 3;
+                    i = end;
                     continue;
                 }
             }
@@ -828,6 +830,15 @@ mod tests {
                 "Thursday => 2005-02-10 Day",
                 "Saturday => 2005-02-05 Day",
             ],
+        );
+    }
+
+    #[test]
+    fn a_count_ago_with_or_without_an_apostrophe() {
+        check(
+            "It closed two years ago. Two weeks' ago the group announced cuts.",
+            Some("2005-02-10"),
+            &["two years ago => 2003 Year", "Two weeks' ago => 2005-01-27 Day"],
         );
     }
 

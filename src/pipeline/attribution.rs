@@ -4,7 +4,7 @@
 //! and the owner of the report a sentence cites.
 //! Quotes and figures both attribute through here.
 
-use super::entities::Entities;
+use super::entities::{Entities, Mention};
 use super::lexicon::lexicon;
 use super::reports::{self, ReportCredit};
 use super::text::{Analysed, TokenKind};
@@ -158,24 +158,21 @@ impl<'a, 't> Attributor<'a, 't> {
     /// organisation named, outside quotations, in the nearest sentence that
     /// names one (its subject, most often). In "GM, whose brands include Opel
     /// and Vauxhall, reports soon. It said …", it is GM.
-    fn last_organisation_before(&self, before: usize) -> Option<usize> {
-        let here = self.doc.sentence_of(before.min(self.doc.tokens.len().saturating_sub(1)));
-        (0..=here).rev().find_map(|sentence| {
-            let tokens = &self.doc.sentences[sentence].tokens;
-            self.entities
-                .mentions
-                .iter()
-                .filter(|m| m.surface.start >= tokens.start && m.surface.end <= tokens.end.min(before))
-                .find(|m| !self.quoted[m.surface.start] && self.entities.list[m.entity].kind == EntityKind::Organization)
-                .map(|m| m.entity)
-        })
+    fn salient_organisation(&self, before: usize) -> Option<usize> {
+        let named = |m: &&Mention| {
+            m.surface.end <= before && !self.quoted[m.surface.start] && self.entities.list[m.entity].kind == EntityKind::Organization
+        };
+        // Mentions are in text order: the last one named lies in the nearest such sentence.
+        let last = self.entities.mentions.iter().rev().find(named)?;
+        let sentence_start = self.doc.sentences[self.doc.sentence_of(last.surface.start)].tokens.start;
+        self.entities.mentions.iter().filter(|m| m.surface.start >= sentence_start).find(named).map(|m| m.entity)
     }
 
     /// Whom a description ending at token `head` means: "the cardinal", "the
     /// British producer", "the 28-year-old" the person the text is about;
-    /// "the company" the organisation last named; "the spokesman" the
+    /// "the company" the organisation the text is about; "the spokesman" the
     /// organisation of the spokesman last mentioned ("a UKIP spokesman"), else
-    /// the organisation last named.
+    /// the organisation the text is about.
     fn described(&self, head: usize) -> Option<usize> {
         let lex = lexicon();
         let word = self.word(head);
@@ -187,7 +184,7 @@ impl<'a, 't> Attributor<'a, 't> {
             }
         }
         if is_organisation_voice(&lower) {
-            return self.last_organisation_before(head);
+            return self.salient_organisation(head);
         }
         let personal = lex.is_role(&lower) || lex.is_honorific(&lower) || lower.ends_with("-year-old") || lex.is_demonym(word);
         personal.then(|| self.salient_person(head, "")).flatten()
@@ -360,7 +357,7 @@ impl<'a, 't> Attributor<'a, 't> {
             "." | "," | ":" | ";" | "that" | "" | "it" | "he" | "she" | "they" | "we" | "there"
         ) || self.is_quote(verb + 1)
             // "Juninho had earlier told the Daily Record: …": the listener comes before the speech.
-            || matches!(self.word(verb).to_lowercase().as_str(), "told" | "tells" | "tell");
+            || names_a_listener(self.word(verb));
         // "the National Council for Adoption, which said": whom the relative pronoun follows.
         let relative = self.word(subject_end - 1);
         if matches!(relative, "which" | "who") && subject_end >= within.start + 2 && self.word(subject_end - 2) == "," {
@@ -374,10 +371,10 @@ impl<'a, 't> Attributor<'a, 't> {
             return Some(self.person_of_organisation(named_end, entity));
         }
         let previous = self.word(named_end - 1);
-        // "… the company denied. '…,' it said": the organisation last named.
+        // "… the company denied. '…,' it said": the organisation the text is about.
         // ("it is predicted that" is nobody's).
         if previous.eq_ignore_ascii_case("it") && opens_speech && named_end == before {
-            return self.last_organisation_before(named_end - 1);
+            return self.salient_organisation(named_end - 1);
         }
         if lexicon().is_pronoun(previous) && !matches!(previous.to_lowercase().as_str(), "it" | "we" | "they" | "i") {
             return self.salient_person(named_end - 1, previous);
@@ -521,6 +518,12 @@ const ORGANISATION_VOICES: &[&str] = &[
 /// "statement", "spokeswoman": a noun through which an organisation speaks.
 fn is_organisation_voice(lower: &str) -> bool {
     ORGANISATION_VOICES.contains(&lower) || lower.starts_with("spokes")
+}
+
+/// "told", "tells": a speech verb whose object is the listener, with what
+/// was said after it.
+pub fn names_a_listener(word: &str) -> bool {
+    matches!(word.to_lowercase().as_str(), "told" | "tells" | "tell")
 }
 
 /// "he" or "she", however written.

@@ -3,7 +3,7 @@
 //! ("according to …", "Gen. Sopheak added") and which figures for the same
 //! quantity disagree.
 
-use super::attribution::{is_claim_verb, Attributor};
+use super::attribution::{is_claim_verb, names_a_listener, Attributor};
 use super::lexicon::lexicon;
 use super::quotes::FoundQuote;
 use super::text::{Analysed, TokenKind};
@@ -134,7 +134,7 @@ const RACE_WORDS: &[&str] = &[
 
 pub fn find(attributor: &Attributor, quotes: &[FoundQuote], date_tokens: &HashSet<usize>) -> Vec<FoundFigure> {
     let (doc, entities) = (attributor.doc, attributor.entities);
-    let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.text(doc.text));
+    let word = |i: usize| doc.word(i);
     let in_name: HashSet<usize> = entities.mentions.iter().flat_map(|m| m.surface.clone()).collect();
     let reports = &attributor.reports;
     let mut figures: Vec<FoundFigure> = Vec::new();
@@ -530,7 +530,7 @@ fn claims_figure_at(doc: &Analysed, verb: usize, at: usize) -> bool {
     let inverted = || matches!(doc.word(verb - 1), "," | "\"" | "”" | "'" | "’") && !doc.word(verb).ends_with("ing");
     // "he will tell the congregation of 2,000 that …": the number is the listener's, not the claim.
     let in_listener = || {
-        matches!(doc.word(verb).to_lowercase().as_str(), "told" | "tell" | "tells")
+        names_a_listener(doc.word(verb))
             && !(verb + 1..at).any(|k| matches!(doc.word(k), "that" | ":") || matches!(doc.tokens[k].kind, TokenKind::Quote { .. }))
     };
     // "World Indoor 800m record holder Ceplak said": a verb after the figure claims it only

@@ -186,7 +186,7 @@ impl<'a, 't> Attributor<'a, 't> {
         if is_organisation_voice(&lower) {
             return self.salient_organisation(head);
         }
-        let personal = lex.is_role(&lower) || lex.is_honorific(&lower) || lower.ends_with("-year-old") || lex.is_demonym(word);
+        let personal = lex.is_role(&lower) || lex.is_honorific(&lower) || lower.ends_with("year-old") || lex.is_demonym(word);
         personal.then(|| self.salient_person(head, "")).flatten()
     }
 
@@ -196,7 +196,7 @@ impl<'a, 't> Attributor<'a, 't> {
         let head = end.checked_sub(1)?;
         (head.saturating_sub(4).max(floor)..head)
             .rev()
-            .take_while(|&i| self.is_plain_word(i) || self.word(i).eq_ignore_ascii_case("the"))
+            .take_while(|&i| self.is_description_word(i) || self.word(i).eq_ignore_ascii_case("the"))
             .find(|&i| self.word(i).eq_ignore_ascii_case("the"))
             .filter(|_| self.is_plain_word(head))
             .map(|_| head)
@@ -207,6 +207,12 @@ impl<'a, 't> Attributor<'a, 't> {
     fn is_plain_word(&self, i: usize) -> bool {
         self.doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
             && !self.entities.mentions.iter().any(|m| m.surface.contains(&i) && self.entities.list[m.entity].kind == EntityKind::Person)
+    }
+
+    /// A word of a description, its numbers included: "the 34-year-old" is
+    /// "34", "-", "year-old".
+    fn is_description_word(&self, i: usize) -> bool {
+        self.is_plain_word(i) || self.doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number) || self.word(i) == "-"
     }
 
     fn unnamed_at(&self, token: usize) -> Option<usize> {
@@ -232,8 +238,8 @@ impl<'a, 't> Attributor<'a, 't> {
             return None;
         }
         if let Some(mention) = self.entities.mentions.iter().find(|m| m.surface.start == verb + 1) {
-            let closes_clause =
-                mention.surface.end >= within.end || matches!(self.word(mention.surface.end), "," | "." | ";" | "in" | "on");
+            let closes_clause = mention.surface.end >= within.end
+                || matches!(self.word(mention.surface.end), "," | "." | ";" | "in" | "on" | "of" | "from");
             if self.entities.list[mention.entity].kind == EntityKind::Person || closes_clause {
                 return Some(mention.entity);
             }
@@ -242,7 +248,7 @@ impl<'a, 't> Attributor<'a, 't> {
         // "added the British producer", "said the Tottenham striker": the one the text is
         // about; the description runs to the clause's end.
         if next == "the" {
-            let end = (verb + 2..within.end.min(verb + 7)).find(|&i| !self.is_plain_word(i)).unwrap_or(within.end);
+            let end = (verb + 2..within.end.min(verb + 7)).find(|&i| !self.is_description_word(i)).unwrap_or(within.end);
             if end > verb + 2 && (end == within.end || matches!(self.word(end), "." | "," | ";")) {
                 if let Some(speaker) = self.described(end - 1) {
                     return Some(speaker);

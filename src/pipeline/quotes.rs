@@ -100,6 +100,7 @@ fn said_by(attributor: &Attributor, open: usize, close: usize, sentence: usize) 
     let before = span.start..open;
     attributor
         .speaker_in(&after, is_speech_verb, false)
+        .or_else(|| attribution_after_question(attributor, close))
         .or_else(|| attributor.speaker_in(&before, is_speech_verb, true))
         .or_else(|| attributor.speaker_in(&span, is_speech_verb, false))
         .or_else(|| attributor.according_to(&span))
@@ -118,6 +119,27 @@ fn said_by(attributor: &Attributor, open: usize, close: usize, sentence: usize) 
                 .find(|m| entities.list[m.entity].kind == EntityKind::Person)
                 .map(|m| m.entity)
         })
+}
+
+/// '"… how can you go against the movie?" Mr Kashyap's lawyer Mihir Desai
+/// said.': a quote that ends its sentence with a question or an exclamation
+/// is attributed by the next sentence when that sentence quotes nothing and
+/// its speech verb takes no clause of its own.
+fn attribution_after_question(attributor: &Attributor, close: usize) -> Option<usize> {
+    let doc = attributor.doc;
+    let last_inner = close.checked_sub(1).map(|i| doc.word(i))?;
+    let sentence = doc.sentence_of(close);
+    if !matches!(last_inner, "?" | "!") || doc.sentences[sentence].tokens.end != close + 1 {
+        return None;
+    }
+    let next = doc.sentences.get(sentence + 1).filter(|s| s.paragraph == doc.sentences[sentence].paragraph)?;
+    let tokens = next.tokens.clone();
+    if tokens.clone().any(|i| matches!(doc.tokens[i].kind, TokenKind::Quote { double: true, .. })) {
+        return None;
+    }
+    let verb = tokens.clone().find(|&i| is_speech_verb(doc.word(i)))?;
+    let closes = matches!(doc.word(verb + 1), "." | "," | ";" | "in" | "on" | "at" | "after" | "as" | "last" | "yesterday" | "today");
+    closes.then(|| attributor.speaker_of_verb(verb, &tokens)).flatten()
 }
 
 /// The speaker of an unattributed quote from its neighbours: the quote right
@@ -410,6 +432,22 @@ mod tests {
         check(
             "Paul Bosvelt joined in 2003. \"He realised the pace was faster. He is an unsung hero,\" said Kevin Keegan.",
             &["He realised the pace was faster. He is an unsung hero <- Kevin Keegan"],
+        );
+    }
+
+    #[test]
+    fn a_question_quote_is_attributed_by_the_sentence_after_it() {
+        check(
+            "Anurag Kashyap made the film. \"How can you go against the movie?\" Mr Kashyap's lawyer Mihir Desai said.",
+            &["How can you go against the movie? <- Mihir Desai"],
+        );
+    }
+
+    #[test]
+    fn ages_and_names_of_organisations_describe_speakers() {
+        check(
+            "Norwich signed Graham Stuart. \"It was easy,\" the 34-year-old told Norwich's website.\n\n\"Paula would be an asset,\" said Zara Hyde Peters of UK Athletics.",
+            &["It was easy <- Graham Stuart", "Paula would be an asset <- Zara Hyde Peters"],
         );
     }
 }

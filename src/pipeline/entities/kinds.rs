@@ -336,22 +336,29 @@ pub fn weigh(lex: &Lexicon, mention: &Mention) -> Evidence {
     let first_named = lex.is_first_name(words[0]);
     // "JK Rowling", "George W Bush": initials before the surname.
     let initials = |i: usize, w: &str| i + 1 < words.len() && w.chars().filter(|c| c.is_alphabetic()).count() <= 3;
-    let looks_personal = words.len() >= 2
+    // Two to four words, none of which only an organisation or a group has.
+    let personal_shape = words.len() >= 2
         && words.len() <= 4
+        && !words
+            .iter()
+            .enumerate()
+            .any(|(i, w)| lex.is_org_head(w) || (is_acronym(w) && !initials(i, w)) || lex.is_demonym(w) || *w == "of");
+    let looks_personal = personal_shape
         && !words.iter().enumerate().any(|(i, w)| {
-            (lex.place(w).is_some() && !lex.is_ambiguous_place(w) && !(first_named && i > 0))
-                || lex.is_org_head(w)
-                || lex.is_place_head(w)
-                || (is_acronym(w) && !initials(i, w))
-                || lex.is_demonym(w)
-                || *w == "of"
+            let surname = first_named && i > 0;
+            (lex.place(w).is_some() && !lex.is_ambiguous_place(w) && !surname) || (lex.is_place_head(w) && !surname)
         });
     // "S Webster", "C. Hoeft": an initial before a surname, as team sheets write people.
     let initial = words.len() == 2 && words[0].trim_end_matches('.').chars().count() == 1 && !is_acronym(words[1]);
     if looks_personal && initial {
         evidence.add(EntityKind::Person, 2.5, "initial and surname");
     }
-    if looks_personal && first_named {
+    // "Mike Lake" may be a person, "Victoria Park" a place: a first name before a place
+    // word tips the balance only with the words around it.
+    let place_word_last = lex.is_place_head(&last);
+    if looks_personal && first_named && place_word_last {
+        evidence.add(EntityKind::Person, 2.0, "first name before a place word");
+    } else if looks_personal && first_named {
         evidence.add(EntityKind::Person, 3.0, "first name");
     } else if looks_personal && !lex.is_common_word(words[words.len() - 1]) {
         evidence.add_guess(EntityKind::Person, 1.5, "unknown surname in a person's pattern");
@@ -368,7 +375,8 @@ pub fn weigh(lex: &Lexicon, mention: &Mention) -> Evidence {
     if looks_personal && (lex.is_speech_verb(after_word(0)) || before == "by") {
         evidence.add(EntityKind::Person, 1.0, "says or is quoted");
     }
-    if looks_personal && (lex.is_role(&before) || after_word(0) == "," && after.iter().skip(1).take(4).any(|w| lex.is_role(w))) {
+    // "All Blacks captain Tama Umaga": a role titles a person even where a word of the name is also a place.
+    if personal_shape && (lex.is_role(&before) || after_word(0) == "," && after.iter().skip(1).take(4).any(|w| lex.is_role(w))) {
         evidence.add(EntityKind::Person, 2.0, "role beside");
     }
     // What the name itself says; the words around it only add to that.
@@ -522,6 +530,17 @@ mod tests {
         assert_eq!(kind("Smithers", &[], &[",", "32", ",", "who"], false), EntityKind::Person, "an age beside");
         assert_eq!(kind("Liverpool", &[], &["striker"], false), EntityKind::Organization, "a place with a striker is a side");
         assert_eq!(kind("Arsenal", &["they", "play"], &["in"], true), EntityKind::Organization, "\"play\" without a determiner is a verb");
+        assert_eq!(
+            kind("Tama Umaga", &["Blacks", "captain"], &["has"], true),
+            EntityKind::Person,
+            "a role before a name, a place word in it"
+        );
+        assert_eq!(
+            kind("Mike Lake", &[], &[",", "a", "spokesman", "for"], false),
+            EntityKind::Person,
+            "a role beside a first name and a place word"
+        );
+        assert_eq!(kind("Victoria Park", &[], &["was"], false), EntityKind::Place, "a first name before a place word, alone");
     }
 
     #[test]

@@ -420,6 +420,10 @@ impl<'a, 't> Attributor<'a, 't> {
     /// "Colin Asplin, Blackpool Hotel Association said" and "Nigel McCune from
     /// the Musicians' Union said" too.
     fn person_of_organisation(&self, end: usize, entity: usize) -> usize {
+        // "After talks with Mr Blair, Mr Abbas said": a person speaks for no one before them.
+        if self.entities.list[entity].kind == EntityKind::Person {
+            return entity;
+        }
         let Some(mention) = self.entities.mentions.iter().find(|m| m.surface.end == end) else { return entity };
         let start = mention.surface.start;
         let of = match start.checked_sub(1).map(|t| self.word(t)) {

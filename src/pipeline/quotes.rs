@@ -450,4 +450,12 @@ mod tests {
             &["It was easy <- Graham Stuart", "Paula would be an asset <- Zara Hyde Peters"],
         );
     }
+
+    #[test]
+    fn a_person_after_a_comma_speaks_for_themselves() {
+        check(
+            "Mahmoud Abbas won. In an interview with Andrew Marr, Mr Abbas said: \"It is a first step.\"",
+            &["It is a first step. <- Mahmoud Abbas"],
+        );
+    }
 }

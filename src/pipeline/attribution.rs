@@ -127,6 +127,33 @@ impl<'a, 't> Attributor<'a, 't> {
         (start..end).find(|&i| !self.quoted[i] && is_personal_pronoun(self.word(i))).and_then(|i| self.salient_person(i, self.word(i)))
     }
 
+    /// "Sol Campbell has called the rivalry "bitter"": the first person
+    /// named in a clause, unless an owner ("Peter Hain's description of him
+    /// as an "attack mongrel"") or the object of a preposition ("fined CBS for
+    /// singer Janet Jackson's …"): those are spoken of.
+    pub fn subject_person(&self, clause: &Range<usize>) -> Option<usize> {
+        let lex = lexicon();
+        let person = self
+            .entities
+            .mentions
+            .iter()
+            .find(|m| clause.contains(&m.surface.start) && self.entities.list[m.entity].kind == EntityKind::Person)?;
+        let mut before = person.surface.start;
+        while before > clause.start && self.doc.tokens[before - 1].kind == TokenKind::Word && {
+            let word = self.word(before - 1);
+            word.starts_with(char::is_lowercase) && (lex.is_role(word) || lex.is_role_modifier(word))
+        } {
+            before -= 1;
+        }
+        let preposition = if before > clause.start { self.word(before - 1).to_lowercase() } else { String::new() };
+        // "with shadow chancellor Oliver Letwin branding stamp duty a …": "with" before a
+        // participle opens a clause whose subject the person is.
+        let subject_of_participle = preposition == "with" && self.word(person.surface.end).ends_with("ing");
+        let governed = PREPOSITIONS.contains(&preposition.as_str()) && !subject_of_participle;
+        let owner = self.word(person.surface.end) == "'s";
+        (!governed && !owner).then_some(person.entity)
+    }
+
     /// Whether a person is named outside quotations between two tokens.
     pub fn names_someone_between(&self, from: usize, to: usize) -> bool {
         self.entities.mentions.iter().any(|m| {
@@ -385,6 +412,21 @@ impl<'a, 't> Attributor<'a, 't> {
         if lexicon().is_pronoun(previous) && !matches!(previous.to_lowercase().as_str(), "it" | "we" | "they" | "i") {
             return self.salient_person(named_end - 1, previous);
         }
+        // "Mr Blair's official spokesman said", "Mr Crosby's statement said": the owner.
+        if is_organisation_voice(&self.word(subject_end - 1).to_lowercase()) {
+            let mut owner_end = subject_end - 1;
+            while owner_end > within.start && {
+                let word = self.word(owner_end - 1).to_lowercase();
+                lexicon().is_role_modifier(&word) || lexicon().is_role(&word)
+            } {
+                owner_end -= 1;
+            }
+            if owner_end > within.start && self.word(owner_end - 1) == "'s" {
+                if let Some(owner) = self.entity_ending_at(owner_end - 1) {
+                    return Some(owner);
+                }
+            }
+        }
         // "his report said", "her spokesman said": whom the possessive means.
         let owner = self.word(subject_end.saturating_sub(2));
         if is_organisation_voice(&self.word(subject_end - 1).to_lowercase()) && matches!(owner.to_lowercase().as_str(), "his" | "her") {
@@ -482,6 +524,9 @@ impl<'a, 't> Attributor<'a, 't> {
 
 /// Words between a subject and its speech verb ("the cardinal will ask").
 const AUXILIARIES: &[&str] = &["will", "would", "has", "had", "have", "is", "was", "also", "then", "later", "earlier", "again"];
+
+/// Words that govern a name as their object: someone spoken of, not speaking.
+const PREPOSITIONS: &[&str] = &["for", "of", "by", "to", "with", "from", "about", "against", "on", "at", "than", "like", "over"];
 
 /// Nouns for an organisation speaking: "the company said", "the statement said".
 const ORGANISATION_VOICES: &[&str] = &[

@@ -5,7 +5,6 @@
 
 use super::attribution::{is_speech_verb, Attributor};
 use super::text::{Analysed, TokenKind};
-use crate::model::EntityKind;
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -110,15 +109,7 @@ fn said_by(attributor: &Attributor, open: usize, close: usize, sentence: usize) 
         // "Jones medals 'must go if guilty' / WADA chief Dick Pound says …": in a headline the
         // name before the quote is its topic; the lede says who spoke.
         .or_else(|| doc.sentences[sentence].headline.then(|| said_in_the_lede(attributor)).flatten())
-        .or_else(|| {
-            let entities = attributor.entities;
-            entities
-                .mentions
-                .iter()
-                .filter(|m| before.contains(&m.surface.start))
-                .find(|m| entities.list[m.entity].kind == EntityKind::Person)
-                .map(|m| m.entity)
-        })
+        .or_else(|| attributor.subject_person(&before))
 }
 
 /// '"… how can you go against the movie?" Mr Kashyap's lawyer Mihir Desai
@@ -456,6 +447,14 @@ mod tests {
         check(
             "Mahmoud Abbas won. In an interview with Andrew Marr, Mr Abbas said: \"It is a first step.\"",
             &["It is a first step. <- Mahmoud Abbas"],
+        );
+    }
+
+    #[test]
+    fn a_person_spoken_of_does_not_speak_but_an_owner_of_a_statement_does() {
+        check(
+            "The regulator fined CBS for singer Janet Jackson's \"wardrobe malfunction\".\n\nRafael Benitez has called the rivalry \"bitter\".\n\nMr Crosby's statement said: \"We made an impact.\"",
+            &["wardrobe malfunction <- nobody", "bitter <- Rafael Benitez", "We made an impact. <- Crosby"],
         );
     }
 }

@@ -377,12 +377,17 @@ impl<'a, 't> Attributor<'a, 't> {
         if (self.word(before - 1) == "," || (self.word(before - 1) == "as" && self.word(verb) == "saying")) && before - 1 > within.start {
             before -= 1;
         }
-        // "the cardinal will ask": past the auxiliaries to the subject; a name or a pronoun
-        // only when the verb closes the sentence or opens what was said ("Deloitte has
-        // warned.", "he has said that"), not "City has pleaded with fans …".
+        // "the cardinal will ask", "Swiss Re has said": past the auxiliaries to the subject.
         let mut subject_end = before;
         while subject_end > within.start + 1 && AUXILIARIES.iter().any(|a| self.word(subject_end - 1).eq_ignore_ascii_case(a)) {
             subject_end -= 1;
+        }
+        // "he is said to have worked", "Kenny was called into action": in the passive the
+        // subject is spoken of; "he was saying" still speaks.
+        let passive = !self.word(verb).ends_with("ing")
+            && (subject_end..before).any(|k| matches!(self.word(k).to_lowercase().as_str(), "is" | "was" | "are" | "were" | "been"));
+        if passive {
+            return None;
         }
         // "It says it wants …": a pronoun or article opening the reported clause opens speech too.
         let opens_speech = matches!(
@@ -399,7 +404,7 @@ impl<'a, 't> Attributor<'a, 't> {
                 return Some(entity);
             }
         }
-        let named_end = if opens_speech { subject_end } else { before };
+        let named_end = subject_end;
         if let Some(entity) = self.entity_ending_at(named_end) {
             return Some(self.person_of_organisation(named_end, entity));
         }

@@ -549,6 +549,8 @@ fn reports_a_claim(doc: &Analysed, verb: usize, at: usize) -> bool {
     is_claim_verb(word)
         && match word.to_lowercase().as_str() {
             "put" | "puts" => (verb + 1..at).any(|k| doc.word(k) == "at"),
+            // "City has pleaded with fans not to protest when the two teams play": a request claims no number.
+            "urged" | "urges" | "pleaded" | "asked" | "asks" | "called" | "calls" | "praised" => false,
             "added" | "adds" | "add" => {
                 doc.tokens.get(verb + 1).is_none_or(|t| t.kind != TokenKind::Number) && !NUMBER_WORDS.contains(&doc.word(verb + 1))
             }
@@ -694,6 +696,14 @@ mod tests {
         check(
             "The CML said lending stood at £17.9bn. The BSA said approvals were £2bn.",
             &["£17.9bn = 17900000000 £ (CML)", "£2bn = 2000000000 £ (BSA)"],
+        );
+    }
+
+    #[test]
+    fn the_passive_and_requests_claim_nothing() {
+        check(
+            "Gordon Brown is said to have worked 18 hours a day.\n\nSwiss Re has said claims are likely to be less than $10bn.\n\nManchester City has pleaded with fans not to protest when the two teams play.",
+            &["18 hours = 18 hours (-)", "$10bn = 10000000000 $ (Swiss Re)", "two teams = 2 teams (-)"],
         );
     }
 }

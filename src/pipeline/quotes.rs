@@ -405,7 +405,7 @@ mod tests {
     #[test]
     fn words_quoted_in_the_narrators_sentence_carry_on_no_one() {
         check(
-            "\"People get released from prison,\" said Roger Godsiff. Campaigners have been outraged. Amnesty International has called Camp Delta a \"major scandal\".\n\nDesmond Tutu spoke. He told BBC News: \"It is utterly unacceptable.\"",
+            "\"People get released from prison,\" said Roger Godsiff. Campaigners have been outraged. Camp Delta is a \"major scandal\" for Amnesty International.\n\nDesmond Tutu spoke. He told BBC News: \"It is utterly unacceptable.\"",
             &["People get released from prison <- Roger Godsiff", "major scandal <- nobody", "It is utterly unacceptable. <- Desmond Tutu"],
         );
     }
@@ -456,5 +456,10 @@ mod tests {
             "The regulator fined CBS for singer Janet Jackson's \"wardrobe malfunction\".\n\nRafael Benitez has called the rivalry \"bitter\".\n\nMr Crosby's statement said: \"We made an impact.\"",
             &["wardrobe malfunction <- nobody", "bitter <- Rafael Benitez", "We made an impact. <- Crosby"],
         );
+    }
+
+    #[test]
+    fn a_subject_speaks_past_auxiliaries() {
+        check("Amnesty International has called Camp Delta a \"major scandal\".", &["major scandal <- Amnesty International"]);
     }
 }

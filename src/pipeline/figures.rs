@@ -176,6 +176,16 @@ pub fn find(attributor: &Attributor, quotes: &[FoundQuote], date_tokens: &HashSe
             if currency {
                 start = i - 1;
                 unit = Some(word(i - 1).to_string());
+                // "A$7.17", "HK$3bn": a country's letters written onto the sign name the currency.
+                let country = i - 1 > range.start
+                    && doc.tokens[i - 2].end == doc.tokens[i - 1].start
+                    && doc.tokens[i - 2].kind == TokenKind::Word
+                    && word(i - 2).len() <= 3
+                    && word(i - 2).chars().all(|c| c.is_ascii_uppercase());
+                if country {
+                    start = i - 2;
+                    unit = Some(format!("{}{}", word(i - 2), word(i - 1)));
+                }
             }
             let mut end = i + 1;
             // "800m", "the 800 m final", "10km" are distances; "$5m", "5m people" millions.
@@ -292,10 +302,12 @@ pub fn find(attributor: &Attributor, quotes: &[FoundQuote], date_tokens: &HashSe
                 continue;
             }
             // "accepted 36 … put the number at only 34": a bare number with no word of its own
-            // counts what the sentence's previous figure counts; "250,000 repossessed" does not.
+            // counts what the sentence's previous figure counts, if it is of a like size;
+            // not "250,000 repossessed", nor "its 290,000 members … pension age to 65".
             let own_word = doc.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word) && !NOT_UNITS.contains(&word(end));
             if unit.is_none() && !own_word {
-                unit = figures.last().filter(|f| f.sentence == sentence_index).and_then(|f| f.unit.clone());
+                let alike = |f: &&FoundFigure| f.sentence == sentence_index && f.value / value <= 10.0 && value / f.value <= 10.0;
+                unit = figures.last().filter(alike).and_then(|f| f.unit.clone());
             }
             let qualifier = qualifier_before(&word, range.start, start);
             // An age is the reporter's description of someone, nobody's claim.
@@ -704,6 +716,14 @@ mod tests {
         check(
             "Gordon Brown is said to have worked 18 hours a day.\n\nSwiss Re has said claims are likely to be less than $10bn.\n\nManchester City has pleaded with fans not to protest when the two teams play.",
             &["18 hours = 18 hours (-)", "$10bn = 10000000000 $ (Swiss Re)", "two teams = 2 teams (-)"],
+        );
+    }
+
+    #[test]
+    fn a_bare_number_borrows_only_a_like_figures_unit_and_currencies_keep_their_country() {
+        check(
+            "The union will ballot its 290,000 members over plans to raise their pension age to 65. Shares were valued at A$7.17.",
+            &["290,000 members = 290000 members (-)", "65 = 65 - (-)", "A$7.17 = 7.17 A$ (-)"],
         );
     }
 }

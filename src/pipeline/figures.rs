@@ -309,6 +309,13 @@ pub fn find(attributor: &Attributor, quotes: &[FoundQuote], date_tokens: &HashSe
                 let alike = |f: &&FoundFigure| f.sentence == sentence_index && f.value / value <= 10.0 && value / f.value <= 10.0;
                 unit = figures.last().filter(alike).and_then(|f| f.unit.clone());
             }
+            // "SBC said 5,125 positions would go. Another 1,700 will go …", "a further 40,000":
+            // more of what the paragraph's previous figure counts.
+            let more_of = start > range.start && matches!(word(start - 1).to_lowercase().as_str(), "another" | "further");
+            if unit.is_none() && more_of && !own_word {
+                let same_paragraph = |f: &&FoundFigure| doc.sentences[f.sentence].paragraph == sentence.paragraph;
+                unit = figures.last().filter(same_paragraph).and_then(|f| f.unit.clone());
+            }
             let qualifier = qualifier_before(&word, range.start, start);
             // An age is the reporter's description of someone, nobody's claim.
             let age = unit.as_deref() == Some("years old");
@@ -724,6 +731,14 @@ mod tests {
         check(
             "The union will ballot its 290,000 members over plans to raise their pension age to 65. Shares were valued at A$7.17.",
             &["290,000 members = 290000 members (-)", "65 = 65 - (-)", "A$7.17 = 7.17 A$ (-)"],
+        );
+    }
+
+    #[test]
+    fn another_and_a_further_count_more_of_the_same() {
+        check(
+            "SBC said 5,125 positions would go. Another 1,700 will go from sales. It found 500 idle farms and a further 40,000. He wants another 10 Tests.",
+            &["5,125 positions = 5125 positions (SBC)", "1,700 = 1700 positions (-)", "500 idle farms = 500 idle farms (-)", "40,000 = 40000 idle farms (-)", "10 = 10 - (-)"],
         );
     }
 }

@@ -217,8 +217,11 @@ pub fn find(attributor: &Attributor, quotes: &[FoundQuote], date_tokens: &HashSe
             // "the 34-year-old", "34 years old", "aged 34", "the age of 40", "Mr Smith, 52, said": an age.
             let hyphen_age = word(end) == "-" && matches!(word(end + 1), "year-old" | "years-old");
             let spaced_age = matches!(word(end), "years" | "year") && word(end + 1) == "old";
+            // "aged 34", "the age of 40", "at age 18".
             let aged = i > range.start
-                && (word(i - 1).eq_ignore_ascii_case("aged") || (i > range.start + 1 && word(i - 1) == "of" && word(i - 2) == "age"));
+                && (word(i - 1).eq_ignore_ascii_case("aged")
+                    || word(i - 1).eq_ignore_ascii_case("age")
+                    || (i > range.start + 1 && word(i - 1) == "of" && word(i - 2) == "age"));
             let apposed_age = start > range.start + 1
                 && word(start - 1) == ","
                 && word(end) == ","
@@ -246,7 +249,13 @@ pub fn find(attributor: &Attributor, quotes: &[FoundQuote], date_tokens: &HashSe
                 let first = word(end);
                 let lower = first.to_lowercase();
                 let is_word = doc.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word) && end < range.end;
-                if is_word
+                // Not "a 19-strong panel", "40-odd calls": those words count nothing.
+                let counts_nothing = matches!(word(end + 1), "strong" | "odd" | "plus");
+                if joins_a_word(doc, end) && is_plain_lower(word(end + 1)) && !NOT_UNITS.contains(&word(end + 1)) && !counts_nothing {
+                    // "an 18-month partnership", "a 12-episode run": the word the number is joined to.
+                    unit = Some(word(end + 1).to_string());
+                    end += 2;
+                } else if is_word
                     && matches!(lower.as_str(), "a" | "per" | "each")
                     && matches!(word(end + 1), "day" | "week" | "month" | "year")
                     && !matches!(word(end + 2), "ago" | "earlier" | "later" | "before")
@@ -289,13 +298,40 @@ pub fn find(attributor: &Attributor, quotes: &[FoundQuote], date_tokens: &HashSe
                         unit = Some((end..=head).map(word).collect::<Vec<_>>().join(" "));
                         end = head + 1;
                     }
+                } else if is_word && first.starts_with(char::is_uppercase) {
+                    // "30 Labour MPs", "two Golden Globes", "34 John Wayne films", "100 MW": names
+                    // before the counted noun belong to it; with no counted noun, no unit ("21 Jump Street").
+                    let modifier = |t: usize| {
+                        t < range.end
+                            && (word(t).starts_with(char::is_uppercase) || doc.tokens[t].kind == TokenKind::Number || word(t) == "-")
+                    };
+                    // The counted noun ends the run of names: not "News" in "1.90 News Corp shares".
+                    let counted = |t: usize| {
+                        let w = word(t);
+                        let ends_run = !(t + 1 < range.end && word(t + 1).starts_with(char::is_uppercase));
+                        ends_run
+                            && ((is_plain_lower(w) && is_plural_noun(w))
+                                || is_plural_acronym(w)
+                                || COUNTED_WITHOUT_S.contains(&w.to_lowercase().as_str())
+                                || (is_plural_noun(w) && lexicon().is_common_word(w)))
+                    };
+                    let head = (end..(end + 5).min(range.end))
+                        .take_while(|&t| modifier(t) || (t > end && is_plain_lower(word(t)) && !NOT_UNITS.contains(&word(t))))
+                        .find(|&t| counted(t));
+                    if let Some(head) = head {
+                        unit = Some((end..=head).map(word).collect::<Vec<_>>().join(" ").replace(" - ", "-"));
+                        end = head + 1;
+                    }
                 }
             }
-            // "Chapter 11", "Xbox 2": a bare number right after a capitalised word mid-sentence numbers a name.
-            let numbers_a_name = unit.is_none()
+            // "Chapter 11", "Xbox 2", "Pier 1 Imports": a number right after a capitalised word
+            // mid-sentence numbers a name, whatever name follows it.
+            let numbers_a_name = unit.as_deref().is_none_or(|u| u.starts_with(char::is_uppercase))
                 && start > range.start + 1
                 && doc.tokens[start - 1].kind == TokenKind::Word
                 && word(start - 1).starts_with(char::is_uppercase)
+                // "Deporting Over 30 Cambodians": a headline's capitalised function word names nothing.
+                && !lexicon().is_sentence_starter(word(start - 1))
                 && !matches!(doc.tokens[start - 2].kind, TokenKind::Quote { open: true, .. });
             if numbers_a_name {
                 i = end;
@@ -304,7 +340,9 @@ pub fn find(attributor: &Attributor, quotes: &[FoundQuote], date_tokens: &HashSe
             // "accepted 36 … put the number at only 34": a bare number with no word of its own
             // counts what the sentence's previous figure counts, if it is of a like size;
             // not "250,000 repossessed", nor "its 290,000 members … pension age to 65".
-            let own_word = doc.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word) && !NOT_UNITS.contains(&word(end));
+            // "a 19-strong panel": a word joined by a hyphen is the number's own too.
+            let own_word = joins_a_word(doc, end)
+                || (doc.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word) && !NOT_UNITS.contains(&word(end)));
             if unit.is_none() && !own_word {
                 let alike = |f: &&FoundFigure| f.sentence == sentence_index && f.value / value <= 10.0 && value / f.value <= 10.0;
                 unit = figures.last().filter(alike).and_then(|f| f.unit.clone());
@@ -398,9 +436,23 @@ fn is_plural_acronym(word: &str) -> bool {
     word.strip_suffix('s').is_some_and(|stem| stem.len() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase()))
 }
 
+/// Whether token `at` is a hyphen joining the number before it to a word:
+/// "18-month", "19-strong".
+fn joins_a_word(doc: &Analysed, at: usize) -> bool {
+    let tokens = &doc.tokens;
+    doc.word(at) == "-"
+        && at > 0
+        && tokens[at].start == tokens[at - 1].end
+        && tokens.get(at + 1).is_some_and(|t| t.kind == TokenKind::Word && t.start == tokens[at].end)
+}
+
+/// Currencies named in the singular before what they price: "a 2bn euro pay-off".
+const CURRENCIES_BEFORE_A_NOUN: &[&str] = &["euro", "dollar", "pound", "rupee", "rouble", "peso"];
+
 /// A word that reads as a counted noun: "countries", "people", "yuan"; not "is", "has", "across".
 fn is_plural_noun(word: &str) -> bool {
     COUNTED_WITHOUT_S.contains(&word)
+        || CURRENCIES_BEFORE_A_NOUN.contains(&word)
         || is_plural_acronym(word)
         || (word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && !NOT_UNITS.contains(&word))
 }
@@ -738,7 +790,22 @@ mod tests {
     fn another_and_a_further_count_more_of_the_same() {
         check(
             "SBC said 5,125 positions would go. Another 1,700 will go from sales. It found 500 idle farms and a further 40,000. He wants another 10 Tests.",
-            &["5,125 positions = 5125 positions (SBC)", "1,700 = 1700 positions (-)", "500 idle farms = 500 idle farms (-)", "40,000 = 40000 idle farms (-)", "10 = 10 - (-)"],
+            &["5,125 positions = 5125 positions (SBC)", "1,700 = 1700 positions (-)", "500 idle farms = 500 idle farms (-)", "40,000 = 40000 idle farms (-)", "10 Tests = 10 Tests (-)"],
+        );
+    }
+
+    #[test]
+    fn names_before_the_counted_noun_belong_to_the_unit_and_hyphens_join_it() {
+        check(
+            "Up to 30 Labour MPs could oppose it, and 1.90 News Corp shares were offered. Sales sank at Pier 1 Imports. He ended an 18-month partnership on a 19-strong panel. Fiat expected a 2bn euro pay-off. Children get the money at age 18.",
+            &[
+                "30 Labour MPs = 30 Labour MPs (-)",
+                "1.90 News Corp shares = 1.9 News Corp shares (-)",
+                "18-month = 18 month (-)",
+                "19 = 19 - (-)",
+                "2bn euro = 2000000000 euro (-)",
+                "18 = 18 years old (-)",
+            ],
         );
     }
 }

@@ -120,6 +120,8 @@ struct Tagger<'a, 't> {
     limit: std::cell::Cell<usize>,
     /// The last anchored date found, which "a year earlier" counts from.
     previous: std::cell::Cell<Option<Point>>,
+    /// The article reports football or rugby.
+    winter_sport: bool,
 }
 
 impl<'a, 't> Tagger<'a, 't> {
@@ -401,7 +403,7 @@ impl<'a, 't> Tagger<'a, 't> {
         let days = match (year, self.published) {
             (Some(year), _) => period.days(year)?,
             (None, None) => {
-                let precision = if matches!(period, Period::Holiday(_)) { Precision::Day } else { Precision::Month };
+                let precision = if matches!(period, Period::Months { .. }) { Precision::Month } else { Precision::Day };
                 return Some((Point::Unanchored(precision), None));
             }
             (None, Some(published)) => {
@@ -409,7 +411,12 @@ impl<'a, 't> Tagger<'a, 't> {
                 let spans: Vec<(NaiveDate, NaiveDate)> = years.iter().filter_map(|&y| period.days(y)).collect();
                 let latest = |test: &dyn Fn(&(NaiveDate, NaiveDate)) -> bool| spans.iter().rev().find(|s| test(s)).copied();
                 let earliest = |test: &dyn Fn(&(NaiveDate, NaiveDate)) -> bool| spans.iter().find(|s| test(s)).copied();
+                // "travel chaos over the Christmas weekend", reported days after it: a holiday named
+                // alone within a fortnight before publication is that one, whatever the tense.
+                let is_holiday = matches!(period, Period::Holiday(_) | Period::HolidayWeekend(_));
+                let just_past = latest(&|s| s.1 <= published && (published - s.1).num_days() <= 14).filter(|_| is_holiday);
                 match (modifier, direction) {
+                    (None, _) if just_past.is_some() => just_past,
                     (Some("this"), _) => earliest(&|s| s.0 <= published && published <= s.1).or_else(|| earliest(&|s| s.1 >= published)),
                     (_, Direction::Before) => latest(&|s| s.1 < published),
                     (_, Direction::After) => earliest(&|s| s.0 > published),
@@ -421,6 +428,7 @@ impl<'a, 't> Tagger<'a, 't> {
         };
         Some(match period {
             Period::Holiday(_) => (Point::Day(days.0), None),
+            Period::HolidayWeekend(_) => (Point::Day(days.0), Some(Point::Day(days.1))),
             Period::Months { .. } => (Point::Month(days.0.year(), days.0.month()), Some(Point::Month(days.1.year(), days.1.month()))),
         })
     }
@@ -520,8 +528,16 @@ impl<'a, 't> Tagger<'a, 't> {
             let words_from = if modifier.is_some() || lower == "the" { i + 1 } else { i };
             let year_follows = |k: usize| year_number(self.word(k)).is_some();
             let opener = if words_from == i { &lower } else { &next };
-            let named =
-                periods::may_open(opener).then(|| periods::named_period(&|k| self.lower(k), words_from, business, &year_follows)).flatten();
+            let named = periods::may_open(opener)
+                .then(|| {
+                    periods::named_period(
+                        &|k| self.lower(k),
+                        words_from,
+                        periods::Context { business, winter_sport: self.winter_sport },
+                        &year_follows,
+                    )
+                })
+                .flatten();
             if let Some((end, period)) = named {
                 let (stop, year) = self.year_after(end);
                 if let Some((start, finish)) = self.period_points(period, year, modifier, direction(modifier, tense())) {
@@ -688,7 +704,8 @@ enum Direction {
 }
 
 pub fn tag(doc: &Analysed, published: Option<NaiveDate>) -> Vec<TimeExpr> {
-    let tagger = Tagger { doc, published, limit: std::cell::Cell::new(0), previous: std::cell::Cell::new(None) };
+    let winter_sport = periods::is_winter_sport((0..doc.tokens.len()).map(|i| doc.word(i)));
+    let tagger = Tagger { doc, published, limit: std::cell::Cell::new(0), previous: std::cell::Cell::new(None), winter_sport };
     let mut out = Vec::new();
     for sentence in 0..doc.sentences.len() {
         tagger.tag_sentence(sentence, &mut out);
@@ -859,6 +876,22 @@ mod tests {
                 "The summer of 2004 => 2004-06..2004-08 Month",
             ],
         );
+    }
+
+    #[test]
+    fn holiday_weekends_recent_holidays_and_winter_sport_seasons() {
+        check(
+            "Airlines will be investigated after chaos over the Christmas weekend.",
+            Some("2004-12-28"),
+            &["the Christmas weekend => 2004-12-24..2004-12-26 Day"],
+        );
+        check("Shops shut for the Thanksgiving holiday.", Some("2004-12-01"), &["the Thanksgiving holiday => 2004-11-25 Day"]);
+        check(
+            "The striker will join the Premiership club next season, after this season's football.",
+            Some("2005-02-10"),
+            &["next season => 2005-08..2006-05 Month", "this season => 2004-08..2005-05 Month"],
+        );
+        check("The tennis star will play more next season.", Some("2005-02-10"), &[]);
     }
 
     #[test]

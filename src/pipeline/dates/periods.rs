@@ -3,7 +3,7 @@
 //! quarter", "the first half of 2006"). Each is a span of days that comes
 //! round once a year; the tagger picks the year.
 
-use chrono::{NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Holiday {
@@ -21,6 +21,8 @@ pub(super) enum Holiday {
 pub(super) enum Period {
     /// One day a year.
     Holiday(Holiday),
+    /// The weekend a holiday falls in or next to: "the Christmas weekend".
+    HolidayWeekend(Holiday),
     /// Months `first` to `last` of a year; a `last` before `first` runs into
     /// the next year (winter).
     Months { first: u32, last: u32 },
@@ -45,6 +47,18 @@ impl Period {
     /// Its first and last day in `year`.
     pub(super) fn days(self, year: i32) -> Option<(NaiveDate, NaiveDate)> {
         match self {
+            Period::HolidayWeekend(holiday) => {
+                let (day, _) = Period::Holiday(holiday).days(year)?;
+                // Friday to Sunday around a weekend holiday, Saturday to a Monday one, and a
+                // midweek one to the Sunday after it (Thanksgiving Thursday to Sunday).
+                let (before, after) = match day.weekday() {
+                    Weekday::Mon => (2, 0),
+                    Weekday::Sat => (1, 1),
+                    Weekday::Sun => (2, 0),
+                    weekday => (0, 6 - weekday.num_days_from_monday() as i64),
+                };
+                Some((day - chrono::TimeDelta::days(before), day + chrono::TimeDelta::days(after)))
+            }
             Period::Holiday(holiday) => {
                 let day = match holiday {
                     Holiday::NewYear => NaiveDate::from_ymd_opt(year, 1, 1),
@@ -71,6 +85,15 @@ impl Period {
 
 const ORDINALS: [&str; 4] = ["first", "second", "third", "fourth"];
 
+/// What the words around a named period say of the article.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Context {
+    /// The sentence speaks of money, so that its quarters are a year's.
+    pub(super) business: bool,
+    /// The article reports football or rugby, whose seasons span the winter.
+    pub(super) winter_sport: bool,
+}
+
 /// Whether a named period can open with `word` (lower case).
 pub(super) fn may_open(word: &str) -> bool {
     FIRST_WORDS.contains(&word)
@@ -96,6 +119,7 @@ const FIRST_WORDS: &[&str] = &[
     "fourth",
     "final",
     "last",
+    "season",
 ];
 
 /// Words that make "the third quarter" a part of a year, not of a match.
@@ -129,9 +153,10 @@ const BUSINESS_WORDS: &[&str] = &[
 pub(super) fn named_period(
     word: &dyn Fn(usize) -> String,
     i: usize,
-    business: bool,
+    context: Context,
     year_follows: &dyn Fn(usize) -> bool,
 ) -> Option<(usize, Period)> {
+    let Context { business, winter_sport } = context;
     let here = word(i);
     if !FIRST_WORDS.contains(&here.as_str()) {
         return None; // the common case, decided before any more words are read
@@ -144,7 +169,12 @@ pub(super) fn named_period(
             "by" | "at" | "over" | "before" | "after" | "until" | "till" | "since" | "for" | "this" | "last" | "next" | "on"
         )
         || year_follows(i + 1);
-    let holiday = |h: Holiday, len: usize| (len > 1 || time_cued).then_some((i + len, Period::Holiday(h)));
+    // "the Christmas weekend", "the Thanksgiving holiday", "the Easter break".
+    let holiday = |h: Holiday, len: usize| match word(i + len).as_str() {
+        "weekend" => Some((i + len + 1, Period::HolidayWeekend(h))),
+        "holiday" | "holidays" | "break" => Some((i + len + 1, Period::Holiday(h))),
+        _ => (len > 1 || time_cued).then_some((i + len, Period::Holiday(h))),
+    };
     match here.as_str() {
         "christmas" => match next.as_str() {
             "eve" => holiday(Holiday::ChristmasEve, 2),
@@ -172,6 +202,10 @@ pub(super) fn named_period(
             };
             cued.then_some((i + 1, Period::Months { first, last }))
         }
+        // "next season", "this season": a football or rugby season runs from August to May.
+        "season" if winter_sport && i > 0 && matches!(word(i - 1).as_str(), "this" | "last" | "next") => {
+            Some((i + 1, Period::Months { first: 8, last: 5 }))
+        }
         ordinal if ORDINALS.contains(&ordinal) || ordinal == "final" || ordinal == "last" => {
             let number = ORDINALS.iter().position(|o| *o == ordinal).map(|n| n as u32 + 1);
             let of_year = word(i + 2) == "of" && (year_follows(i + 3) || word(i + 3) == "the" && word(i + 4) == "year");
@@ -192,6 +226,23 @@ pub(super) fn named_period(
         }
         _ => None,
     }
+}
+
+/// Words of football and rugby reports, two of which make one.
+const WINTER_SPORT_WORDS: &[&str] =
+    &["football", "rugby", "premiership", "striker", "midfielder", "goalkeeper", "defender", "fly-half", "scrum-half", "uefa", "fifa"];
+
+/// Whether an article's words report football or rugby: two distinct words of theirs.
+pub(super) fn is_winter_sport<'w>(words: impl Iterator<Item = &'w str>) -> bool {
+    let mut seen: Vec<&str> = Vec::new();
+    for word in words {
+        if let Some(&sport) = WINTER_SPORT_WORDS.iter().find(|s| word.eq_ignore_ascii_case(s)) {
+            if !seen.contains(&sport) {
+                seen.push(sport);
+            }
+        }
+    }
+    seen.len() >= 2
 }
 
 /// Whether a sentence's words speak of money, so that its quarters are a year's.

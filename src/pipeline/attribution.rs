@@ -310,7 +310,11 @@ impl<'a, 't> Attributor<'a, 't> {
         let mut i = verb + 1;
         while i < within.end.min(verb + 10) {
             if let Some(mention) = self.entities.mentions.iter().find(|m| m.surface.start == i) {
-                if self.entities.list[mention.entity].kind == EntityKind::Person {
+                // "said PBS' Jacoba Atlas.": a name an organisation owns, closing the clause, is
+                // its speaker whatever its kind.
+                let owned = i > verb + 1 && matches!(self.word(i - 1), "'s" | "'" | "\u{2019}");
+                let closes_clause = mention.surface.end >= within.end || matches!(self.word(mention.surface.end), "," | "." | ";");
+                if self.entities.list[mention.entity].kind == EntityKind::Person || (owned && closes_clause) {
                     return Some(mention.entity);
                 }
                 i = mention.surface.end;
@@ -330,7 +334,7 @@ impl<'a, 't> Attributor<'a, 't> {
                 || lex.is_honorific(&word)
                 || written.starts_with(char::is_uppercase)
                 || (matches!(written, "and" | "&") && self.word(i + 1).starts_with(char::is_uppercase))
-                || matches!(word.as_str(), "," | "the" | "of" | "'s");
+                || matches!(word.as_str(), "," | "the" | "of" | "'s" | "'" | "\u{2019}");
             if !between {
                 return None;
             }
@@ -444,7 +448,27 @@ impl<'a, 't> Attributor<'a, 't> {
                 return Some(speaker);
             }
         }
-        self.unnamed_at(before - 1)
+        self.unnamed_at(before - 1).or_else(|| self.spokesman_of_recent_organisation(subject_end, within))
+    }
+
+    /// "The Association of Chief Police Officers has issued guidance. A
+    /// spokesman said: …": a spokesman with no organisation of their own
+    /// speaks for the organisation named in this sentence or the one before.
+    fn spokesman_of_recent_organisation(&self, subject_end: usize, within: &Range<usize>) -> Option<usize> {
+        let head = subject_end.checked_sub(1).filter(|&h| h > within.start)?;
+        let bare =
+            self.word(head).to_lowercase().starts_with("spokes") && matches!(self.word(head - 1).to_lowercase().as_str(), "a" | "an");
+        if !bare {
+            return None;
+        }
+        let sentence = self.doc.sentence_of(head);
+        let floor = self.doc.sentences[sentence.saturating_sub(1)].tokens.start;
+        let organisation = self.salient_organisation(head)?;
+        self.entities
+            .mentions
+            .iter()
+            .any(|m| m.entity == organisation && m.surface.start >= floor && m.surface.end <= head)
+            .then_some(organisation)
     }
 
     /// The subject of the clause from `start` to `end`: a pronoun opening it

@@ -174,16 +174,19 @@ fn said_in_the_lede(attributor: &Attributor) -> Option<usize> {
 }
 
 /// "Dan Jolin says classic shows have a built-in audience. / "I can
-/// understand why …"": a quote opening its paragraph carries on the reported
-/// speech that closed the paragraph before.
+/// understand why …"", "Mr Curry says people were bored. "Listen to …"": a
+/// quote opening its sentence carries on the reported speech of the sentence
+/// right before it, in its paragraph or closing the one before.
 fn reported_just_before(attributor: &Attributor, quote: &FoundQuote) -> Option<usize> {
     let doc = attributor.doc;
     let sentence = &doc.sentences[quote.sentence];
-    let opens_paragraph = quote.sentence.checked_sub(1).is_none_or(|s| doc.sentences[s].paragraph != sentence.paragraph);
-    if quote.tokens.start != sentence.tokens.start || !opens_paragraph {
+    // '"Yes, we are …," a government minister said': a sentence that attributes its quote
+    // to someone unresolved carries on no one.
+    let attributes_itself = (quote.tokens.end..sentence.tokens.end).any(|k| is_speech_verb(doc.word(k)));
+    if quote.tokens.start != sentence.tokens.start || attributes_itself {
         return None;
     }
-    let last = doc.sentences.get(quote.sentence.checked_sub(1)?).filter(|s| s.paragraph + 1 == sentence.paragraph)?;
+    let last = doc.sentences.get(quote.sentence.checked_sub(1)?).filter(|s| s.paragraph + 1 >= sentence.paragraph)?;
     attributor.speaker_in(&last.tokens, is_speech_verb, true)
 }
 
@@ -461,5 +464,18 @@ mod tests {
     #[test]
     fn a_subject_speaks_past_auxiliaries() {
         check("Amnesty International has called Camp Delta a \"major scandal\".", &["major scandal <- Amnesty International"]);
+    }
+
+    #[test]
+    fn reported_speech_carries_on_and_a_bare_spokesman_speaks_for_the_organisation_just_named() {
+        check(
+            "Most importantly, Adam Curry says, people were bored. \"Listen to the radio you hear today.\"\n\nBut the Home Office defended the measures. A spokesman said: \"They cannot be prosecuted.\"\n\nIt is not worth showing \"non-essential\" scenes, said PBS' Jacoba Atlas. \"It is not,\" chairman Chung Mong-koo said.",
+            &[
+                "Listen to the radio you hear today. <- Adam Curry",
+                "They cannot be prosecuted. <- Home Office",
+                "non-essential <- Jacoba Atlas",
+                "It is not <- Chung Mong-koo",
+            ],
+        );
     }
 }

@@ -81,8 +81,14 @@ impl<'a, 't> Finder<'a, 't> {
             return false;
         }
         let word = self.word(i);
-        // "Brisbane-based", "German-born" describe; they name nothing.
-        let adjective_compound = word.rsplit_once('-').is_some_and(|(_, last)| last.chars().next().is_some_and(char::is_lowercase));
+        // "Brisbane-based", "German-born" describe; they name nothing. But "Chung Mong-koo"
+        // is a name: its lower-case part is no word.
+        let adjective_compound = word.rsplit_once('-').is_some_and(|(_, last)| {
+            last.chars().next().is_some_and(char::is_lowercase)
+                && (self.lex.is_common_word(last)
+                    || ["ed", "ing", "ers"].iter().any(|suffix| last.ends_with(suffix))
+                    || !last.chars().all(char::is_alphabetic))
+        });
         // "CHICAGO AT DENVER", "Chelsea V Arsenal": a fixture's separator joins two names.
         let fixture_separator =
             matches!(word, "AT" | "V" | "VS" | "V." | "VS." | "Vs" | "Vs.") && !(i + 1 < self.doc.tokens.len() && self.adjacent(i, i + 1));

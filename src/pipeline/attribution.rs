@@ -133,6 +133,21 @@ impl<'a, 't> Attributor<'a, 't> {
     /// singer Janet Jackson's …"): those are spoken of.
     pub fn subject_person(&self, clause: &Range<usize>) -> Option<usize> {
         let lex = lexicon();
+        // "The cardinal used a Christmas message to denounce the war as a "terrible" waste":
+        // a clause opening with a description of someone speaks for whom it describes; but
+        // "The Lord Chancellor, Lord Falconer, agreed" names him.
+        let description = self.word(clause.start).eq_ignore_ascii_case("the").then(|| {
+            let end = (clause.start + 1..clause.end.min(clause.start + 5)).find(|&i| !self.is_description_word(i)).unwrap_or(clause.end);
+            self.description_before(end, clause.start).filter(|&head| head > clause.start)
+        });
+        let described = description.flatten().and_then(|head| {
+            let apposed = self.word(head + 1) == ","
+                && self.entities.mentions.iter().any(|m| m.surface.start == head + 2 && self.entities.list[m.entity].kind == EntityKind::Person);
+            (!apposed).then(|| self.described(head)).flatten()
+        });
+        if described.is_some() {
+            return described;
+        }
         let person = self
             .entities
             .mentions
@@ -327,7 +342,10 @@ impl<'a, 't> Attributor<'a, 't> {
             let describes_role = self.doc.tokens[i].kind == TokenKind::Word
                 && (i + 1..(i + 3).min(within.end)).any(|k| lex.is_role(&self.word(k).to_lowercase()));
             // "said GM chief executive Rick Wagoner": a capitalised word is an organisation's name.
+            // "admitted the 28-year-old Morientes": an age describes the speaker too.
+            let age = self.doc.tokens[i].kind == TokenKind::Number || written == "-" || word.ends_with("year-old");
             let between = describes_role
+                || age
                 || (after_quote && self.is_plain_word(i))
                 || lex.is_role(&word)
                 || lex.is_role_modifier(&word)

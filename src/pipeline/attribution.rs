@@ -71,6 +71,10 @@ impl<'a, 't> Attributor<'a, 't> {
             if self.doc.sentences[sentence].paragraph + 1 < paragraph {
                 break;
             }
+            // "Asked if Mr Blunkett could return, he replied": whom the question is about is not who answers it.
+            if sentence == here && self.word(tokens.start).eq_ignore_ascii_case("asked") {
+                continue;
+            }
             let end = if sentence == here { at } else { tokens.end };
             let person = self.entities.mentions.iter().find(|m| {
                 m.surface.start >= tokens.start
@@ -142,7 +146,11 @@ impl<'a, 't> Attributor<'a, 't> {
         });
         let described = description.flatten().and_then(|head| {
             let apposed = self.word(head + 1) == ","
-                && self.entities.mentions.iter().any(|m| m.surface.start == head + 2 && self.entities.list[m.entity].kind == EntityKind::Person);
+                && self
+                    .entities
+                    .mentions
+                    .iter()
+                    .any(|m| m.surface.start == head + 2 && self.entities.list[m.entity].kind == EntityKind::Person);
             (!apposed).then(|| self.described(head)).flatten()
         });
         if described.is_some() {
@@ -166,7 +174,10 @@ impl<'a, 't> Attributor<'a, 't> {
         let subject_of_participle = preposition == "with" && self.word(person.surface.end).ends_with("ing");
         let governed = PREPOSITIONS.contains(&preposition.as_str()) && !subject_of_participle;
         let owner = self.word(person.surface.end) == "'s";
-        (!governed && !owner).then_some(person.entity)
+        // "Ms Simonetti was told her suspension was over "inappropriate" images": the listener.
+        let listener = matches!(self.word(person.surface.end), "was" | "were" | "had" | "has")
+            && (person.surface.end + 1..person.surface.end + 3).any(|k| matches!(self.word(k), "told" | "asked" | "warned"));
+        (!governed && !owner && !listener).then_some(person.entity)
     }
 
     /// Whether a person is named outside quotations between two tokens.
@@ -282,6 +293,11 @@ impl<'a, 't> Attributor<'a, 't> {
         if let Some(mention) = self.entities.mentions.iter().find(|m| m.surface.start == verb + 1) {
             let closes_clause = mention.surface.end >= within.end
                 || matches!(self.word(mention.surface.end), "," | "." | ";" | "in" | "on" | "of" | "from");
+            // "Noel Dempsey, the minister, said Mr Ahern had been …": a name with a verb after it
+            // is the subject of what was said.
+            if is_finite_auxiliary(self.word(mention.surface.end)) {
+                return None;
+            }
             if self.entities.list[mention.entity].kind == EntityKind::Person || closes_clause {
                 return Some(mention.entity);
             }
@@ -437,7 +453,7 @@ impl<'a, 't> Attributor<'a, 't> {
             return self.salient_organisation(named_end - 1);
         }
         if lexicon().is_pronoun(previous) && !matches!(previous.to_lowercase().as_str(), "it" | "we" | "they" | "i") {
-            return self.salient_person(named_end - 1, previous);
+            return self.spokesperson_just_before(named_end - 1).or_else(|| self.salient_person(named_end - 1, previous));
         }
         // "Mr Blair's official spokesman said", "Mr Crosby's statement said": the owner.
         if is_organisation_voice(&self.word(subject_end - 1).to_lowercase()) {
@@ -467,6 +483,24 @@ impl<'a, 't> Attributor<'a, 't> {
             }
         }
         self.unnamed_at(before - 1).or_else(|| self.spokesman_of_recent_organisation(subject_end, within))
+    }
+
+    /// "A Department for Education spokeswoman said … She added: …": a
+    /// pronoun right after an unnamed spokesperson, with nobody named
+    /// between, is that spokesperson, and speaks for the organisation.
+    fn spokesperson_just_before(&self, pronoun: usize) -> Option<usize> {
+        let sentence = self.doc.sentence_of(pronoun);
+        let floor = self.doc.sentences[sentence.saturating_sub(1)].tokens.start;
+        // Only a spokesperson nobody names: "a spokeswoman", not "Rob Pollard, sales director for Arbor".
+        let unnamed = self.entities.unnamed.iter().rev().find(|u| u.token < pronoun && u.token >= floor)?;
+        // Not "Mike Lake, a spokesman for Yukos' lawyers": named in apposition.
+        let article = (unnamed.token.saturating_sub(4)..unnamed.token)
+            .find(|&k| matches!(self.word(k).to_lowercase().as_str(), "a" | "an"))
+            .is_some_and(|k| k == 0 || self.word(k - 1) != ",");
+        if !self.word(unnamed.token).to_lowercase().starts_with("spokes") || !article {
+            return None;
+        }
+        (!self.names_someone_between(unnamed.token, pronoun)).then_some(unnamed.organization)
     }
 
     /// "The Association of Chief Police Officers has issued guidance. A
@@ -570,7 +604,7 @@ impl<'a, 't> Attributor<'a, 't> {
 }
 
 /// Words between a subject and its speech verb ("the cardinal will ask").
-const AUXILIARIES: &[&str] = &["will", "would", "has", "had", "have", "is", "was", "also", "then", "later", "earlier", "again"];
+const AUXILIARIES: &[&str] = &["will", "would", "has", "had", "have", "is", "was", "also", "then", "later", "earlier", "again", "once"];
 
 /// Words that govern a name as their object: someone spoken of, not speaking.
 const PREPOSITIONS: &[&str] = &["for", "of", "by", "to", "with", "from", "about", "against", "on", "at", "than", "like", "over"];
@@ -620,6 +654,29 @@ const ORGANISATION_VOICES: &[&str] = &[
 /// "statement", "spokeswoman": a noun through which an organisation speaks.
 fn is_organisation_voice(lower: &str) -> bool {
     ORGANISATION_VOICES.contains(&lower) || lower.starts_with("spokes")
+}
+
+/// "had", "would", "was": a verb that opens a clause after its subject.
+fn is_finite_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "had"
+            | "has"
+            | "have"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "would"
+            | "will"
+            | "could"
+            | "should"
+            | "might"
+            | "may"
+            | "did"
+            | "does"
+            | "must"
+    )
 }
 
 /// "told", "tells": a speech verb whose object is the listener, with what

@@ -478,4 +478,12 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn the_subject_of_what_was_said_the_listener_and_a_spokeswoman_who_goes_on() {
+        check(
+            "Noel Dempsey, the minister, said Mr Ahern had been \"very committed\".\n\nEllen Simonetti was told her pictures were \"inappropriate\".\n\nBertie Ahern left. A Home Office spokeswoman said the plan was fine. She added: \"It works.\"\n\nMike Lake, a spokesman for the lawyers, said so. Yukos is \"prepared\", he said.",
+            &["very committed <- Noel Dempsey", "inappropriate <- nobody", "It works. <- Home Office", "prepared <- Mike Lake"],
+        );
+    }
 }

@@ -222,7 +222,9 @@ impl<'a, 't> Finder<'a, 't> {
         }
         let first = self.word(start);
         let opens_sentence = start == run.start && self.starts_clause(start);
+        // "GM said": an abbreviation in capitals is no dictionary word, even if "gm" is one.
         let plain_word = self.lex.is_common_word(first)
+            && !is_acronym(first)
             && !self.lex.is_first_name(first)
             && self.lex.place(first).is_none()
             && !self.lex.is_known_org(first)

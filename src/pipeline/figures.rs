@@ -293,7 +293,11 @@ pub fn find(attributor: &Attributor, quotes: &[FoundQuote], date_tokens: &HashSe
                             && !NOT_UNITS.contains(&w)
                             && !lexicon().is_speech_verb(w)
                     };
-                    let head = (end..end + 3).take_while(|&t| t == end || fits(t, word(t))).find(|&t| is_plural_noun(word(t)));
+                    // "70 euro cents": a currency in the singular heads the phrase only when no counted noun follows it.
+                    let counted_after = |t: usize| t + 1 < range.end && is_plain_lower(word(t + 1)) && is_plural_noun(word(t + 1));
+                    let head = (end..end + 3)
+                        .take_while(|&t| t == end || fits(t, word(t)))
+                        .find(|&t| is_plural_noun(word(t)) && !(CURRENCIES_BEFORE_A_NOUN.contains(&word(t)) && counted_after(t)));
                     if let Some(head) = head {
                         unit = Some((end..=head).map(word).collect::<Vec<_>>().join(" "));
                         end = head + 1;
@@ -797,10 +801,11 @@ mod tests {
     #[test]
     fn names_before_the_counted_noun_belong_to_the_unit_and_hyphens_join_it() {
         check(
-            "Up to 30 Labour MPs could oppose it, and 1.90 News Corp shares were offered. Sales sank at Pier 1 Imports. He ended an 18-month partnership on a 19-strong panel. Fiat expected a 2bn euro pay-off. Children get the money at age 18.",
+            "Up to 30 Labour MPs could oppose it, and 1.90 News Corp shares were offered, with a 70 euro cents dividend. Sales sank at Pier 1 Imports. He ended an 18-month partnership on a 19-strong panel. Fiat expected a 2bn euro pay-off. Children get the money at age 18.",
             &[
                 "30 Labour MPs = 30 Labour MPs (-)",
                 "1.90 News Corp shares = 1.9 News Corp shares (-)",
+                "70 euro cents = 70 euro cents (-)",
                 "18-month = 18 month (-)",
                 "19 = 19 - (-)",
                 "2bn euro = 2000000000 euro (-)",

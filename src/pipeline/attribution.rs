@@ -71,17 +71,24 @@ impl<'a, 't> Attributor<'a, 't> {
             if self.doc.sentences[sentence].paragraph + 1 < paragraph {
                 break;
             }
-            // "Asked if Mr Blunkett could return, he replied": whom the question is about is not who answers it.
-            if sentence == here && self.word(tokens.start).eq_ignore_ascii_case("asked") {
+            // "Asked if Mr Blunkett could return, he replied", "But standing next to Mr Blair he
+            // added": a sentence opening with a participle names someone other than its subject
+            // before the pronoun.
+            let opener = if matches!(self.word(tokens.start), "But" | "And") { tokens.start + 1 } else { tokens.start };
+            let participle = self.word(opener).to_lowercase();
+            let opens_with_participle = participle == "asked" || (participle.ends_with("ing") && lexicon().is_common_word(&participle));
+            if sentence == here && opens_with_participle {
                 continue;
             }
             let end = if sentence == here { at } else { tokens.end };
+            // "capped by Gerrard's 20-yard drive": an owner is not whom the sentence is about.
             let person = self.entities.mentions.iter().find(|m| {
                 m.surface.start >= tokens.start
                     && m.surface.end <= end
                     && !self.quoted[m.surface.start]
                     && self.entities.list[m.entity].kind == EntityKind::Person
                     && !self.gender_clash(m.entity, pronoun)
+                    && self.word(m.surface.end) != "'s"
             });
             // "But he said Mr Blair had …": a sentence whose subject is itself a pronoun
             // speaks of someone named further back.

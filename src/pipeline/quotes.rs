@@ -486,4 +486,12 @@ mod tests {
             &["very committed <- Noel Dempsey", "inappropriate <- nobody", "It works. <- Home Office", "prepared <- Mike Lake"],
         );
     }
+
+    #[test]
+    fn a_participle_opening_the_sentence_and_an_owner_name_someone_else() {
+        check(
+            "Pervez Musharraf spoke in London. But standing next to Tony Blair he added it was \"crucial\".\n\nRafael Benitez hailed the crowd. The Reds won, capped by Steven Gerrard's drive. He added: \"Steven can play all over the pitch.\"",
+            &["crucial <- Pervez Musharraf", "Steven can play all over the pitch. <- Rafael Benitez"],
+        );
+    }
 }

@@ -100,6 +100,7 @@ fn said_by(attributor: &Attributor, open: usize, close: usize, sentence: usize) 
     attributor
         .speaker_in(&after, is_speech_verb, false)
         .or_else(|| attribution_after_question(attributor, close))
+        .or_else(|| attributor.agent_after(open, close))
         .or_else(|| attributor.speaker_in(&before, is_speech_verb, true))
         .or_else(|| attributor.speaker_in(&span, is_speech_verb, false))
         .or_else(|| attributor.according_to(&span))
@@ -492,6 +493,14 @@ mod tests {
         check(
             "Pervez Musharraf spoke in London. But standing next to Tony Blair he added it was \"crucial\".\n\nRafael Benitez hailed the crowd. The Reds won, capped by Steven Gerrard's drive. He added: \"Steven can play all over the pitch.\"",
             &["crucial <- Pervez Musharraf", "Steven can play all over the pitch. <- Rafael Benitez"],
+        );
+    }
+
+    #[test]
+    fn an_aside_between_dashes_and_the_agent_of_a_label() {
+        check(
+            "DJ Norman Cook - aka Fatboy Slim - has admitted it is in a \"fallow patch\".\n\nThe plans were branded \"deeply irresponsible\" by the Liberal Democrats.\n\nVoters feel \"taken for granted\" by Tony Blair.",
+            &["fallow patch <- DJ Norman Cook", "deeply irresponsible <- Liberal Democrats", "taken for granted <- nobody"],
         );
     }
 }

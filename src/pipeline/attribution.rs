@@ -46,7 +46,8 @@ impl<'a, 't> Attributor<'a, 't> {
         self.doc.word(i)
     }
 
-    fn is_quote(&self, i: usize) -> bool {
+    /// Whether token `i` is a double quotation mark.
+    pub fn is_quote(&self, i: usize) -> bool {
         self.doc.tokens.get(i).is_some_and(|t| matches!(t.kind, TokenKind::Quote { double: true, .. }))
     }
 
@@ -74,10 +75,7 @@ impl<'a, 't> Attributor<'a, 't> {
             // "Asked if Mr Blunkett could return, he replied", "But standing next to Mr Blair he
             // added": a sentence opening with a participle names someone other than its subject
             // before the pronoun.
-            let opener = if matches!(self.word(tokens.start), "But" | "And") { tokens.start + 1 } else { tokens.start };
-            let participle = self.word(opener).to_lowercase();
-            let opens_with_participle = participle == "asked" || (participle.ends_with("ing") && lexicon().is_common_word(&participle));
-            if sentence == here && opens_with_participle {
+            if sentence == here && self.opens_with_participle(tokens.start) {
                 continue;
             }
             let end = if sentence == here { at } else { tokens.end };
@@ -113,6 +111,14 @@ impl<'a, 't> Attributor<'a, 't> {
             }
         }
         self.protagonist_before(at, pronoun)
+    }
+
+    /// Whether the sentence starting at token `start` opens with a participle,
+    /// after a "But" or "And": "Asked …", "Standing next to …".
+    fn opens_with_participle(&self, start: usize) -> bool {
+        let opener = if matches!(self.word(start), "But" | "And") { start + 1 } else { start };
+        let participle = self.word(opener).to_lowercase();
+        participle == "asked" || (participle.ends_with("ing") && lexicon().is_common_word(&participle))
     }
 
     /// The person the article has named most often, outside quotations,
@@ -204,8 +210,8 @@ impl<'a, 't> Attributor<'a, 't> {
         self.entity_starting_at(start).filter(|&e| self.speaks(e))
     }
 
-    /// Whether an entity can speak: a person or an organisation.
-    fn speaks(&self, entity: usize) -> bool {
+    /// Whether an entity can speak: a person or an organisation; a place or a work cannot.
+    pub fn speaks(&self, entity: usize) -> bool {
         matches!(self.entities.list[entity].kind, EntityKind::Person | EntityKind::Organization)
     }
 
@@ -313,6 +319,16 @@ impl<'a, 't> Attributor<'a, 't> {
         }
     }
 
+    /// Whether the clause `within` ends at token `at`: its end, or a comma, full stop or semicolon.
+    fn ends_clause(&self, at: usize, within: &Range<usize>) -> bool {
+        at >= within.end || matches!(self.word(at), "," | "." | ";")
+    }
+
+    /// The first token of the sentence before the one holding token `at` (of its own if it is the first).
+    fn previous_sentence_start(&self, at: usize) -> usize {
+        self.doc.sentences[self.doc.sentence_of(at).saturating_sub(1)].tokens.start
+    }
+
     /// "said Khieu Sopheak", "said a U.S. Embassy spokesman": a person, or an
     /// organisation that the clause ends with.
     fn speaker_after(&self, verb: usize, within: &Range<usize>) -> Option<usize> {
@@ -320,8 +336,8 @@ impl<'a, 't> Attributor<'a, 't> {
             return None;
         }
         if let Some(mention) = self.entities.mentions.iter().find(|m| m.surface.start == verb + 1) {
-            let closes_clause = mention.surface.end >= within.end
-                || matches!(self.word(mention.surface.end), "," | "." | ";" | "in" | "on" | "of" | "from");
+            let closes_clause =
+                self.ends_clause(mention.surface.end, within) || matches!(self.word(mention.surface.end), "in" | "on" | "of" | "from");
             // "Noel Dempsey, the minister, said Mr Ahern had been …": a name with a verb after it
             // is the subject of what was said.
             if is_finite_auxiliary(self.word(mention.surface.end)) {
@@ -373,8 +389,8 @@ impl<'a, 't> Attributor<'a, 't> {
                 // "said PBS' Jacoba Atlas.": a name an organisation owns, closing the clause, is
                 // its speaker whatever its kind.
                 let owned = i > verb + 1 && matches!(self.word(i - 1), "'s" | "'" | "\u{2019}");
-                let closes_clause = mention.surface.end >= within.end || matches!(self.word(mention.surface.end), "," | "." | ";");
-                if self.entities.list[mention.entity].kind == EntityKind::Person || (owned && closes_clause) {
+                if self.entities.list[mention.entity].kind == EntityKind::Person || (owned && self.ends_clause(mention.surface.end, within))
+                {
                     return Some(mention.entity);
                 }
                 i = mention.surface.end;
@@ -527,8 +543,7 @@ impl<'a, 't> Attributor<'a, 't> {
     /// pronoun right after an unnamed spokesperson, with nobody named
     /// between, is that spokesperson, and speaks for the organisation.
     fn spokesperson_just_before(&self, pronoun: usize) -> Option<usize> {
-        let sentence = self.doc.sentence_of(pronoun);
-        let floor = self.doc.sentences[sentence.saturating_sub(1)].tokens.start;
+        let floor = self.previous_sentence_start(pronoun);
         // Only a spokesperson nobody names: "a spokeswoman", not "Rob Pollard, sales director for Arbor".
         let unnamed = self.entities.unnamed.iter().rev().find(|u| u.token < pronoun && u.token >= floor)?;
         // Not "Mike Lake, a spokesman for Yukos' lawyers": named in apposition.
@@ -551,8 +566,7 @@ impl<'a, 't> Attributor<'a, 't> {
         if !bare {
             return None;
         }
-        let sentence = self.doc.sentence_of(head);
-        let floor = self.doc.sentences[sentence.saturating_sub(1)].tokens.start;
+        let floor = self.previous_sentence_start(head);
         let organisation = self.salient_organisation(head)?;
         self.entities
             .mentions
@@ -572,8 +586,8 @@ impl<'a, 't> Attributor<'a, 't> {
             .mentions
             .iter()
             .filter(|m| m.surface.start >= start && m.surface.end <= end && !self.quoted[m.surface.start])
-            .find(|m| matches!(self.entities.list[m.entity].kind, EntityKind::Person | EntityKind::Organization))
             .map(|m| m.entity)
+            .find(|&e| self.speaks(e))
     }
 
     /// "Preap Kol of Transparency International said": the person, not the

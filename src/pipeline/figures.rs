@@ -305,10 +305,8 @@ pub fn find(attributor: &Attributor, quotes: &[FoundQuote], date_tokens: &HashSe
                 } else if is_word && first.starts_with(char::is_uppercase) {
                     // "30 Labour MPs", "two Golden Globes", "34 John Wayne films", "100 MW": names
                     // before the counted noun belong to it; with no counted noun, no unit ("21 Jump Street").
-                    let modifier = |t: usize| {
-                        t < range.end
-                            && (word(t).starts_with(char::is_uppercase) || doc.tokens[t].kind == TokenKind::Number || word(t) == "-")
-                    };
+                    let modifier =
+                        |t: usize| word(t).starts_with(char::is_uppercase) || doc.tokens[t].kind == TokenKind::Number || word(t) == "-";
                     // The counted noun ends the run of names: not "News" in "1.90 News Corp shares".
                     let counted = |t: usize| {
                         let w = word(t);
@@ -347,16 +345,13 @@ pub fn find(attributor: &Attributor, quotes: &[FoundQuote], date_tokens: &HashSe
             // "a 19-strong panel": a word joined by a hyphen is the number's own too.
             let own_word = joins_a_word(doc, end)
                 || (doc.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word) && !NOT_UNITS.contains(&word(end)));
-            if unit.is_none() && !own_word {
-                let alike = |f: &&FoundFigure| f.sentence == sentence_index && f.value / value <= 10.0 && value / f.value <= 10.0;
-                unit = figures.last().filter(alike).and_then(|f| f.unit.clone());
-            }
             // "SBC said 5,125 positions would go. Another 1,700 will go …", "a further 40,000":
             // more of what the paragraph's previous figure counts.
             let more_of = start > range.start && matches!(word(start - 1).to_lowercase().as_str(), "another" | "further");
-            if unit.is_none() && more_of && !own_word {
-                let same_paragraph = |f: &&FoundFigure| doc.sentences[f.sentence].paragraph == sentence.paragraph;
-                unit = figures.last().filter(same_paragraph).and_then(|f| f.unit.clone());
+            if unit.is_none() && !own_word {
+                let alike = |f: &FoundFigure| f.sentence == sentence_index && f.value / value <= 10.0 && value / f.value <= 10.0;
+                let same_paragraph = |f: &FoundFigure| doc.sentences[f.sentence].paragraph == sentence.paragraph;
+                unit = figures.last().filter(|f| alike(f) || (more_of && same_paragraph(f))).and_then(|f| f.unit.clone());
             }
             let qualifier = qualifier_before(&word, range.start, start);
             // An age is the reporter's description of someone, nobody's claim.
@@ -572,7 +567,7 @@ fn claimant(attributor: &Attributor, quotes: &[FoundQuote], sentence: Range<usiz
     let wide = clause_around(doc, &sentence, at, &["though", "although", "whereas", "while", ";"]);
     let narrow = clause_around(doc, &sentence, at, &["though", "although", "whereas", "while", ";", "but"]);
     // A place or a work claims nothing: "Strategy Analytics of Boston" is the analysts'.
-    let claims = |e: &usize| matches!(attributor.entities.list[*e].kind, EntityKind::Person | EntityKind::Organization);
+    let claims = |e: &usize| attributor.speaks(*e);
     let in_quote = quotes.iter().find(|q| q.tokens.contains(&at)).and_then(|q| q.speaker);
     if in_quote.is_none() && in_description_after_name(attributor, narrow.start, at) {
         return None;

@@ -31,6 +31,20 @@ pub fn lexicon() -> &'static Lexicon {
     &LEXICON
 }
 
+/// How many distinct words of `list` (lower case) the words name, in any
+/// case: what tells a sports report, or a football one, from other news.
+pub fn distinct_words_from<'w>(words: impl Iterator<Item = &'w str>, list: &[&'static str]) -> usize {
+    let mut seen: Vec<&str> = Vec::new();
+    for word in words {
+        if let Some(&listed) = list.iter().find(|l| word.eq_ignore_ascii_case(l)) {
+            if !seen.contains(&listed) {
+                seen.push(listed);
+            }
+        }
+    }
+    seen.len()
+}
+
 fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines().map(|line| line.split('#').next().unwrap_or("").trim()).filter(|line| !line.is_empty())
 }

@@ -126,7 +126,7 @@ fn attribution_after_question(attributor: &Attributor, close: usize) -> Option<u
     }
     let next = doc.sentences.get(sentence + 1).filter(|s| s.paragraph == doc.sentences[sentence].paragraph)?;
     let tokens = next.tokens.clone();
-    if tokens.clone().any(|i| matches!(doc.tokens[i].kind, TokenKind::Quote { double: true, .. })) {
+    if tokens.clone().any(|i| attributor.is_quote(i)) {
         return None;
     }
     let verb = tokens.clone().find(|&i| is_speech_verb(doc.word(i)))?;

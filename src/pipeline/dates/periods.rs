@@ -234,15 +234,7 @@ const WINTER_SPORT_WORDS: &[&str] =
 
 /// Whether an article's words report football or rugby: two distinct words of theirs.
 pub(super) fn is_winter_sport<'w>(words: impl Iterator<Item = &'w str>) -> bool {
-    let mut seen: Vec<&str> = Vec::new();
-    for word in words {
-        if let Some(&sport) = WINTER_SPORT_WORDS.iter().find(|s| word.eq_ignore_ascii_case(s)) {
-            if !seen.contains(&sport) {
-                seen.push(sport);
-            }
-        }
-    }
-    seen.len() >= 2
+    crate::pipeline::lexicon::distinct_words_from(words, WINTER_SPORT_WORDS) >= 2
 }
 
 /// Whether a sentence's words speak of money, so that its quarters are a year's.

@@ -7,7 +7,7 @@
 
 use super::names::is_acronym;
 use crate::model::EntityKind;
-use crate::pipeline::lexicon::Lexicon;
+use crate::pipeline::lexicon::{distinct_words_from, Lexicon};
 
 /// Weighted cues for each kind, in `EntityKind::ALL` order, and their names.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -492,16 +492,7 @@ const SPORT_WORDS: &[&str] = &[
 /// Whether the article's words make it a sports report (at least five
 /// distinct sports words).
 pub fn is_sports_report<'w>(words: impl Iterator<Item = &'w str>) -> bool {
-    let mut seen: Vec<&str> = Vec::new();
-    for word in words {
-        let lower = word.to_lowercase();
-        if let Some(&sport) = SPORT_WORDS.iter().find(|s| **s == lower) {
-            if !seen.contains(&sport) {
-                seen.push(sport);
-            }
-        }
-    }
-    seen.len() >= 5
+    distinct_words_from(words, SPORT_WORDS) >= 5
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use super::{browser, data, marked::marked_text};
 use crate::model::{Precision, Span};
-use crate::view::state::{Action, ReaderTarget, ViewState};
+use crate::view::state::{Action, Open, ReaderTarget, ViewState};
 use crate::view::strings::{relation_name, EN};
 use yew::prelude::*;
 
@@ -73,7 +73,9 @@ pub fn relation_card(id: &str, dispatch: &Callback<Action>) -> Html {
 pub fn embed_dialog(state: &ViewState) -> Html {
     let mut embedded = state.clone();
     embedded.embed = true;
-    embedded.panel = None;
+    if embedded.open == Some(Open::Embed) {
+        embedded.open = None;
+    }
     let src = format!("{}#{}", browser::base_url(), embedded.encode(&data().0.version));
     let snippet = format!(
         "<iframe src=\"{src}\" title=\"{}\" width=\"100%\" height=\"640\" style=\"border:0;max-width:100%\" loading=\"lazy\"></iframe>",

@@ -3,7 +3,7 @@
 use super::{data, ViewProps};
 use crate::model::EntityKind;
 use crate::view::calendar::{format_day, range_of};
-use crate::view::state::Action;
+use crate::view::state::{Action, DayRange};
 use crate::view::strings::{count, kind_name, EN};
 use std::collections::HashMap;
 use web_sys::HtmlInputElement;
@@ -42,14 +42,10 @@ pub fn facets(props: &ViewProps) -> Html {
     let date_input = |label: &'static str, value: Option<i64>, is_start: bool| {
         let onchange = props.dispatch.reform(move |e: Event| {
             let day = range_of(&e.target_unchecked_into::<HtmlInputElement>().value()).map(|r| r.0);
-            let (from, to) = range.unwrap_or((i64::MIN / 4, i64::MAX / 4));
-            Action::SetRange(match (day, is_start) {
-                (Some(d), true) => Some((d, to)),
-                (Some(d), false) => Some((from, d)),
-                (None, _) => None,
-            })
+            let DayRange { from, to } = range.unwrap_or(DayRange { from: None, to: None });
+            Action::SetRange(Some(if is_start { DayRange { from: day, to } } else { DayRange { from, to: day } }))
         });
-        let value = value.filter(|d| d.abs() < 3_000_000).map(format_day).unwrap_or_default();
+        let value = value.map(format_day).unwrap_or_default();
         html! { <label>{ label }<input type="date" {value} {onchange} /></label> }
     };
     let quotes = props.dispatch.reform({
@@ -65,8 +61,8 @@ pub fn facets(props: &ViewProps) -> Html {
                 <fieldset><legend>{ EN.kinds }</legend><ul>{ for kinds }</ul></fieldset>
                 <fieldset><legend>{ EN.articles }</legend><ul class="articles">{ for articles }</ul></fieldset>
                 <fieldset class="dates"><legend>{ EN.date_range }</legend>
-                    { date_input(EN.from, range.map(|r| r.0), true) }
-                    { date_input(EN.to, range.map(|r| r.1), false) }
+                    { date_input(EN.from, range.and_then(|r| r.from), true) }
+                    { date_input(EN.to, range.and_then(|r| r.to), false) }
                 </fieldset>
                 <label class="toggle"><input type="checkbox" checked={state.quotes_only} onchange={quotes} />{ EN.quotes_only }</label>
                 <p class="counts" aria-live="polite">

@@ -18,7 +18,7 @@ pub fn graph(props: &ViewProps) -> Html {
     let filtered = &props.filtered;
     let height = (width * 0.7).clamp(300.0, 560.0);
     let aspect = width / height;
-    let selected = props.state.entity.clone();
+    let selected = props.state.entity().map(str::to_string);
     let neighbours: HashSet<&str> = filtered
         .relations
         .iter()
@@ -39,7 +39,7 @@ pub fn graph(props: &ViewProps) -> Html {
         let id = relation.id.clone();
         let onclick = props.dispatch.reform(move |_| Action::SelectRelation(Some(id.clone())));
         let typed = relation.kind.is_typed();
-        let chosen = props.state.relation.as_deref() == Some(relation.id.as_str());
+        let chosen = props.state.relation() == Some(relation.id.as_str());
         let faded = dimmed(&relation.source) || dimmed(&relation.target);
         Some(html! {
             <line class={classes!("edge", typed.then_some("typed"), chosen.then_some("selected"), faded.then_some("dimmed"))}

@@ -13,7 +13,7 @@ pub fn tables(state: &ViewState, filtered: &Filtered, dispatch: &Callback<Action
     let name = |id: &str| index.entity(corpus, id).map_or(id.to_string(), |e| e.name.clone());
     let entities = filtered.entities.iter().take(MAX_LISTED).map(|entity| {
         let id = entity.id.clone();
-        let selected = state.entity.as_deref() == Some(entity.id.as_str());
+        let selected = state.entity() == Some(entity.id.as_str());
         let onclick = dispatch.reform(move |_| Action::SelectEntity((!selected).then(|| id.clone())));
         html! {
             <tr data-entity-id={entity.id.clone()} aria-selected={selected.to_string()}>

@@ -11,6 +11,7 @@ mod graph_tables;
 mod header;
 mod marked;
 mod panel;
+mod print;
 mod reader;
 mod results;
 mod root;

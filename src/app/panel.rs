@@ -1,37 +1,82 @@
 //! The side panel: shows the open card (entity, event, relation, reader,
-//! embed dialog) and closes it.
+//! embed dialog) and closes it; with nothing open, the corpus overview.
 
+use super::data;
 use super::{cards, entity_card::EntityCard, reader::Reader, ViewProps};
-use crate::view::state::{Action, Panel as Open};
-use crate::view::strings::EN;
+use crate::view::overview::overview;
+use crate::view::state::{Action, Open};
+use crate::view::strings::{count, EN};
 use yew::prelude::*;
 
 #[function_component(Panel)]
 pub fn panel(props: &ViewProps) -> Html {
     let state = &props.state;
     let close = props.dispatch.reform(|_| Action::ClosePanel);
-    let body = match state.panel {
-        Some(Open::Entity) => state.entity.clone().map(
-            |id| html! { <EntityCard {id} state={state.clone()} filtered={props.filtered.clone()} dispatch={props.dispatch.clone()} /> },
+    let body = match &state.open {
+        Some(Open::Entity(id)) => Some(
+            html! { <EntityCard id={id.clone()} state={state.clone()} filtered={props.filtered.clone()} dispatch={props.dispatch.clone()} /> },
         ),
-        Some(Open::Event) => state.event.as_deref().map(|id| cards::event_card(id, &props.dispatch)),
-        Some(Open::Relation) => state.relation.as_deref().map(|id| cards::relation_card(id, &props.dispatch)),
-        Some(Open::Reader) => state.reader.clone().map(|target| html! { <Reader {target} dispatch={props.dispatch.clone()} /> }),
+        Some(Open::Event(id)) => Some(cards::event_card(id, &props.dispatch)),
+        Some(Open::Relation(id)) => Some(cards::relation_card(id, &props.dispatch)),
+        Some(Open::Reader(target)) => Some(html! { <Reader target={target.clone()} dispatch={props.dispatch.clone()} /> }),
         Some(Open::Embed) => Some(cards::embed_dialog(state)),
         None => None,
     };
     match body {
         Some(body) => html! {
-            <aside class="panel" aria-label={EN.entity}>
+            <section class="panel" aria-label={EN.details}>
                 <button type="button" class="close" onclick={close} aria-label={EN.close}>{ "\u{00d7}" }</button>
                 { body }
-            </aside>
+            </section>
         },
-        None => html! {
-            <aside class="panel empty">
-                <p>{ EN.app_subtitle }</p>
-                <p class="help">{ EN.graph_help }</p>
-            </aside>
-        },
+        None => overview_panel(props),
+    }
+}
+
+/// What the corpus holds and where to start.
+fn overview_panel(props: &ViewProps) -> Html {
+    let view = overview(&data().0, &props.filtered);
+    let entity_links = |entities: &[&crate::model::Entity]| {
+        entities
+            .iter()
+            .map(|entity| {
+                let id = entity.id.clone();
+                let onclick = props.dispatch.reform(move |_| Action::SelectEntity(Some(id.clone())));
+                html! { <li><button type="button" class="link" data-entity-id={entity.id.clone()} {onclick}>{ &entity.name }</button>
+                <span class="count">{ entity.mentions.len() }</span></li> }
+            })
+            .collect::<Html>()
+    };
+    let recent = view.recent.iter().map(|event| {
+        let id = event.id.clone();
+        let onclick = props.dispatch.reform(move |_| Action::SelectEvent(Some(id.clone())));
+        html! { <li><time>{ event.date.value.clone().unwrap_or_default() }</time>
+        <button type="button" class="link" data-event-id={event.id.clone()} {onclick}>{ &event.text }</button></li> }
+    });
+    let mut stats = format!(
+        "{} {} {}",
+        count(view.articles, EN.one_article, EN.articles),
+        EN.from.to_lowercase(),
+        count(view.outlets, EN.one_outlet, EN.outlets)
+    );
+    if let Some((first, last)) = view.published {
+        stats.push_str(&format!(", {} {first} – {last}", EN.published.to_lowercase()));
+    }
+    html! {
+        <section class="panel overview" aria-labelledby="overview-title">
+            <h2 id="overview-title">{ EN.overview_title }</h2>
+            <p class="stats">{ stats }{ "." }
+                { for view.event_years.map(|(a, b)| format!(" {} {a} {} {b}.", EN.events_about, EN.to.to_lowercase())) }</p>
+            if !view.people.is_empty() {
+                <h3>{ EN.most_mentioned_people }</h3><ul>{ entity_links(&view.people) }</ul>
+            }
+            if !view.organisations.is_empty() {
+                <h3>{ EN.most_mentioned_organisations }</h3><ul>{ entity_links(&view.organisations) }</ul>
+            }
+            if !view.recent.is_empty() {
+                <div class="latest"><h3>{ EN.latest_events }</h3><ul>{ for recent }</ul></div>
+            }
+            <p class="help">{ EN.overview_hint }</p>
+        </section>
     }
 }

@@ -1,7 +1,9 @@
 //! The root component: reads the URL once, owns the one reducer, writes
 //! every state change back to the URL and lays out the panels.
 
-use super::{browser, data, facets::Facets, graph::Graph, header::Header, panel::Panel, results::Results, timeline::Timeline};
+use super::{
+    browser, data, facets::Facets, graph::Graph, header::Header, panel::Panel, print::PrintList, results::Results, timeline::Timeline,
+};
 use crate::view::filter::{apply, Filtered};
 use crate::view::state::{Action, ViewState};
 use crate::view::strings::EN;
@@ -94,8 +96,9 @@ pub fn app() -> Html {
                     }
                     <Timeline state={state.clone()} filtered={filtered.clone()} dispatch={dispatch.clone()} />
                     <Graph state={state.clone()} filtered={filtered.clone()} dispatch={dispatch.clone()} />
+                    <Panel state={state.clone()} filtered={filtered.clone()} {dispatch} />
                 </main>
-                <Panel state={state.clone()} filtered={filtered} dispatch={dispatch} />
+                <PrintList {filtered} />
             </div>
         </div>
     }

@@ -4,9 +4,9 @@
 
 use super::{browser, data, timeline_lanes::lanes_svg, ViewProps};
 use crate::view::calendar::{event_range, format_day};
-use crate::view::state::{Action, Lanes};
+use crate::view::state::{Action, DayRange, Lanes};
 use crate::view::strings::{count, kind_name, EN};
-use crate::view::timeline::{extent, layout, ticks, Scale};
+use crate::view::timeline::{extent, layout, step, story, window_showing, Scale};
 use std::collections::HashMap;
 use yew::prelude::*;
 
@@ -22,8 +22,10 @@ pub fn timeline(props: &ViewProps) -> Html {
     let width = browser::use_width(&node);
     let pointers = use_mut_ref(HashMap::<i32, f64>::new);
     let brush = use_state(|| None::<(f64, f64)>);
+    // The event under the pointer or keyboard focus, whose full label the caption shows.
+    let hovered = use_state(|| None::<String>);
     let events = &props.filtered.timeline;
-    let window = props.state.window.or_else(|| extent(events)).unwrap_or((17000, 17600));
+    let window = props.state.window.or_else(|| extent(events, width)).unwrap_or((17000, 17600));
     let scale = Scale::new(window, width);
     let lane_of = |e: &crate::model::Event| match props.state.lanes {
         Lanes::Article => index.article(corpus, &e.article).map_or_else(|| e.article.clone(), |a| a.title.clone()),
@@ -79,7 +81,7 @@ pub fn timeline(props: &ViewProps) -> Html {
             pointers.borrow_mut().remove(&e.pointer_id());
             if let Some((a, b)) = *brush {
                 let (from, to) = (a.min(b).floor() as i64, a.max(b).floor() as i64);
-                dispatch.emit(Action::SetRange((to > from).then_some((from, to))));
+                dispatch.emit(Action::SetRange((to > from).then(|| DayRange::between(from, to))));
                 brush.set(None);
             }
         })
@@ -105,10 +107,47 @@ pub fn timeline(props: &ViewProps) -> Html {
         let next = if props.state.lanes == Lanes::Article { Lanes::Kind } else { Lanes::Article };
         props.dispatch.reform(move |_| Action::SetLanes(next))
     };
-    let brushed = (*brush).map(|(a, b)| (a.min(b), a.max(b))).or(props.state.range.map(|(a, b)| (a as f64, b as f64 + 1.0)));
-    let (svg_body, height) = lanes_svg(&lanes, &ticks(&scale), &scale, brushed, events, &props.state, &props.dispatch);
-    let (listed, undated): (Vec<&&crate::model::Event>, Vec<&&crate::model::Event>) =
-        events.iter().partition(|e| event_range(&e.date).is_some());
+    let story = story(events);
+    let position = props.state.event().and_then(|id| story.iter().position(|e| e.id == id));
+    let step_by = |delta: isize| {
+        let target = step(&story.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), props.state.event(), delta).map(|i| story[i]);
+        let (dispatch, window) = (props.dispatch.clone(), props.state.window);
+        let target = target.filter(|e| Some(e.id.as_str()) != props.state.event()).map(|e| (e.id.clone(), event_range(&e.date)));
+        let enabled = target.is_some();
+        let go = Callback::from(move |()| {
+            let Some((id, days)) = target.clone() else { return };
+            dispatch.emit(Action::SelectEvent(Some(id)));
+            // Keep the chosen event in view when the reader has zoomed in.
+            if let (Some(window), Some(days)) = (window, days) {
+                dispatch.emit(Action::SetWindow(Some(window_showing(window, days))));
+            }
+        });
+        (go, enabled)
+    };
+    let ((previous, has_previous), (next, has_next)) = (step_by(-1), step_by(1));
+    let onstorykey = {
+        let (previous, next) = (previous.clone(), next.clone());
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "n" | "N" => next.emit(()),
+            "p" | "P" => previous.emit(()),
+            _ => {}
+        })
+    };
+    let shown = (*hovered).clone().or_else(|| props.state.event().map(str::to_string));
+    let caption = shown.and_then(|id| events.iter().find(|e| e.id == id)).map(|event| {
+        html! { <><time>{ event.date.value.clone().unwrap_or_else(|| event.date.as_written.clone()) }</time>{ " " }{ &event.text }</> }
+    });
+    let brushed = (*brush)
+        .map(|(a, b)| (a.min(b), a.max(b)))
+        .or(props.state.range.map(|r| (r.from.map_or(f64::NEG_INFINITY, |d| d as f64), r.to.map_or(f64::INFINITY, |d| d as f64 + 1.0))));
+    let on_hover = {
+        let hovered = hovered.clone();
+        Callback::from(move |id: Option<String>| hovered.set(id))
+    };
+    let (svg_body, height) = lanes_svg(&lanes, &scale, brushed, events, &props.state, &props.dispatch, &on_hover);
+    // The list reads in date order, like the story; undated events follow apart.
+    let listed = &story;
+    let undated: Vec<&crate::model::Event> = events.iter().copied().filter(|e| event_range(&e.date).is_none()).collect();
     let undated_list = undated.iter().take(MAX_LISTED).map(|event| {
         let id = event.id.clone();
         let onclick = props.dispatch.reform(move |_| Action::SelectEvent(Some(id.clone())));
@@ -119,13 +158,13 @@ pub fn timeline(props: &ViewProps) -> Html {
     let list = listed.iter().take(MAX_LISTED).map(|event| {
         let id = event.id.clone();
         let onclick = props.dispatch.reform(move |_| Action::SelectEvent(Some(id.clone())));
-        let pressed = props.state.event.as_deref() == Some(event.id.as_str());
+        let pressed = props.state.event() == Some(event.id.as_str());
         html! { <li><button type="button" data-event-id={event.id.clone()} aria-pressed={pressed.to_string()} {onclick}>
             <time>{ event.date.value.clone().unwrap_or_default() }</time>{ " " }{ &event.text }
         </button></li> }
     });
     html! {
-        <section class="timeline" aria-labelledby="timeline-title">
+        <section class="timeline" aria-labelledby="timeline-title" onkeydown={onstorykey}>
             <div class="section-head">
                 <h2 id="timeline-title">{ EN.timeline } <span class="count">{ count(events.len(), EN.one_event, EN.events) }</span></h2>
                 <div class="tools">
@@ -133,12 +172,18 @@ pub fn timeline(props: &ViewProps) -> Html {
                     <button type="button" onclick={zoom(1.0 / 1.5)} aria-label={EN.zoom_out}>{ "\u{2212}" }</button>
                     <button type="button" onclick={fit}>{ EN.reset_view }</button>
                     <button type="button" onclick={lanes_toggle}>{ if props.state.lanes == Lanes::Article { EN.lanes_by_kind } else { EN.lanes_by_article } }</button>
-                    if let Some((from, to)) = props.state.range {
+                    if let Some(range) = props.state.range {
                         <button type="button" onclick={props.dispatch.reform(|_| Action::SetRange(None))}>
-                            { format!("{} ({} – {})", EN.clear_range, format_day(from.max(-700_000)), format_day(to.min(2_900_000))) }
+                            { format!("{} ({} – {})", EN.clear_range, range.from.map(format_day).unwrap_or_default(), range.to.map(format_day).unwrap_or_default()) }
                         </button>
                     }
                 </div>
+            </div>
+            <div class="story">
+                <button type="button" onclick={previous.reform(|_| ())} disabled={!has_previous} aria-keyshortcuts="p">{ EN.previous_event }</button>
+                <span class="story-position">{ position.map_or_else(|| count(story.len(), EN.one_event, EN.events), |p| format!("{} / {}", p + 1, story.len())) }</span>
+                <button type="button" onclick={next.reform(|_| ())} disabled={!has_next} aria-keyshortcuts="n">{ EN.next_event }</button>
+                <p class="story-caption" aria-live="polite">{ for caption }</p>
             </div>
             <p class="help" id="timeline-help">{ EN.timeline_help }</p>
             <svg ref={node} class="timeline-svg" width="100%" height={height.to_string()} tabindex="0" role="group"

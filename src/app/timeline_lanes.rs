@@ -5,8 +5,8 @@ use super::activate;
 use super::timeline::{AXIS, BRUSH};
 use crate::model::Event;
 use crate::view::state::{Action, ViewState};
-use crate::view::strings::EN;
-use crate::view::timeline::{Lane, Scale, Tick};
+use crate::view::strings::{count, EN};
+use crate::view::timeline::{cluster_dates, fit_label, ticks, Lane, Scale};
 use yew::prelude::*;
 
 const LANE_LABEL: f64 = 18.0;
@@ -14,12 +14,12 @@ const ROW: f64 = 24.0;
 
 pub fn lanes_svg(
     lanes: &[Lane],
-    ticks: &[Tick],
     scale: &Scale,
     brushed: Option<(f64, f64)>,
     events: &[&Event],
     state: &ViewState,
     dispatch: &Callback<Action>,
+    on_hover: &Callback<Option<String>>,
 ) -> (Html, f64) {
     let mut y = AXIS + BRUSH + 6.0;
     let mut drawn = Vec::new();
@@ -27,15 +27,30 @@ pub fn lanes_svg(
         let top = y;
         let name = if lane.merged > 0 { format!("{} {}", lane.merged, EN.more_lanes) } else { lane.label.clone() };
         let label = html! { <text class="lane-label" x="4" y={(top + 12.0).to_string()}>{ name }</text> };
-        let items = lane.items.iter().map(|item| {
+        // Labels are drawn apart from the marks, hidden from assistive
+        // technology: a cut label is not the mark's name, which stays whole.
+        let mut labels = Vec::new();
+        let items: Vec<Html> = lane.items.iter().map(|item| {
             let cy = top + LANE_LABEL + item.row as f64 * ROW + ROW / 2.0;
+            let mut label_text = |text: &str, selected: bool, onclick: Callback<MouseEvent>| {
+                if let Some(slot) = item.label {
+                    labels.push(html! {
+                        <text class={classes!("event-label", selected.then_some("selected"))} x={slot.x.to_string()} y={(cy + 4.0).to_string()} {onclick}>
+                            { fit_label(text, slot.width) }
+                        </text>
+                    });
+                }
+            };
             if item.events.len() > 1 {
                 let members: Vec<&Event> = item.events.iter().map(|&i| events[i]).collect();
-                let window = crate::view::timeline::extent(&members).unwrap_or((0, 1));
+                let window = crate::view::timeline::extent(&members, scale.width).unwrap_or((0, 1));
                 let (onclick, onkeydown) = activate(dispatch.reform(move |_| Action::SetWindow(Some(window))));
                 let cx = item.x + item.width / 2.0;
+                let name = format!("{}, {}", count(item.events.len(), EN.one_event, EN.events), cluster_dates(&members));
+                label_text(&name, false, onclick.clone());
                 return html! {
-                    <g class="cluster" role="button" tabindex="0" aria-label={format!("{} {}", item.events.len(), EN.cluster)} {onclick} {onkeydown}>
+                    <g class="cluster" role="button" tabindex="0" aria-label={format!("{name}: {}", EN.zoom_in)} {onclick} {onkeydown}>
+                        <title>{ format!("{name}: {}", EN.zoom_in) }</title>
                         <circle cx={cx.to_string()} cy={cy.to_string()} r="10" />
                         <text x={cx.to_string()} y={(cy + 4.0).to_string()} text-anchor="middle">{ item.events.len() }</text>
                     </g>
@@ -44,8 +59,13 @@ pub fn lanes_svg(
             let event = events[item.events[0]];
             let id = event.id.clone();
             let (onclick, onkeydown) = activate(dispatch.reform(move |_| Action::SelectEvent(Some(id.clone()))));
-            let selected = state.event.as_deref() == Some(event.id.as_str());
+            let (enter, leave) = {
+                let id = event.id.clone();
+                (on_hover.reform(move |()| Some(id.clone())), on_hover.reform(|()| None))
+            };
+            let selected = state.event() == Some(event.id.as_str());
             let label = format!("{}: {}", event.date.value.clone().unwrap_or_default(), event.text);
+            label_text(&event.text, selected, onclick.clone());
             let shape = if item.bar {
                 html! { <rect x={(item.x + 0.5).to_string()} y={(cy - 7.0).to_string()} width={(item.width - 1.0).max(2.0).to_string()} height="14" rx="3" /> }
             } else {
@@ -53,21 +73,22 @@ pub fn lanes_svg(
             };
             html! {
                 <g class={classes!("event", item.bar.then_some("bar"), selected.then_some("selected"))} role="button" tabindex="0"
-                    data-event-id={event.id.clone()} aria-pressed={selected.to_string()} aria-label={label.clone()} {onclick} {onkeydown}>
+                    data-event-id={event.id.clone()} aria-pressed={selected.to_string()} aria-label={label.clone()} {onclick} {onkeydown}
+                    onmouseenter={enter.reform(|_| ())} onfocus={enter.reform(|_| ())} onmouseleave={leave.reform(|_| ())} onblur={leave.reform(|_| ())}>
                     <title>{ label }</title>
                     { shape }
                 </g>
             }
-        });
-        drawn.push(html! { <g class="lane">{ label }{ for items }</g> });
+        }).collect();
+        drawn.push(html! { <g class="lane">{ label }{ for items }<g class="labels" aria-hidden="true">{ for labels }</g></g> });
         y = top + LANE_LABEL + lane.rows as f64 * ROW + 8.0;
     }
     let height = y.max(AXIS + BRUSH + 40.0);
-    let tick_marks = ticks.iter().map(|t| {
+    let tick_marks = ticks(scale).into_iter().map(|t| {
         html! {
             <g class={classes!("tick", t.major.then_some("major"))}>
                 <line x1={t.x.to_string()} x2={t.x.to_string()} y1={(AXIS - 6.0).to_string()} y2={height.to_string()} />
-                <text x={(t.x + 3.0).to_string()} y={(AXIS - 10.0).to_string()}>{ &t.label }</text>
+                <text x={(t.x + 3.0).to_string()} y={(AXIS - 10.0).to_string()}>{ t.label }</text>
             </g>
         }
     });

@@ -146,7 +146,7 @@ pub fn apply<'c>(corpus: &'c Corpus, index: &Index, state: &ViewState) -> Filter
     let days_ok = |days: Option<(i64, i64)>| match (state.range, days) {
         (None, _) => true,
         (Some(_), None) => false,
-        (Some((from, to)), Some((start, end))) => start <= to && end >= from,
+        (Some(range), Some(days)) => range.overlaps(days),
     };
 
     let entity_matches = |position: usize| query.is_empty() || index.lower_names[position].contains(&query);
@@ -168,8 +168,8 @@ pub fn apply<'c>(corpus: &'c Corpus, index: &Index, state: &ViewState) -> Filter
             filtered.events.push(event);
         }
     }
-    filtered.timeline = match &state.entity {
-        Some(entity) => filtered.events.iter().copied().filter(|e| e.entities.contains(entity)).collect(),
+    filtered.timeline = match state.entity() {
+        Some(entity) => filtered.events.iter().copied().filter(|e| e.entities.iter().any(|id| id == entity)).collect(),
         None => filtered.events.clone(),
     };
     for quote in &corpus.quotes {
@@ -248,7 +248,7 @@ pub fn apply<'c>(corpus: &'c Corpus, index: &Index, state: &ViewState) -> Filter
 mod tests {
     use super::*;
     use crate::view::calendar::days_from_civil;
-    use crate::view::state::Action;
+    use crate::view::state::{Action, DayRange};
 
     fn corpus() -> Corpus {
         serde_json::from_str(include_str!("../../corpus/corpus.json")).expect("shipped corpus parses")
@@ -283,7 +283,7 @@ mod tests {
     #[test]
     fn a_date_range_narrows_events_entities_and_the_network() {
         let all = check(&[], 20, &["Khieu Sopheak", "Cormac Carney"], &[]);
-        let range = (days_from_civil(2017, 1, 1), days_from_civil(2017, 3, 1));
+        let range = DayRange::between(days_from_civil(2017, 1, 1), days_from_civil(2017, 3, 1));
         let in_2017 = check(&[Action::SetRange(Some(range))], 9, &["Khieu Sopheak"], &["Cormac Carney"]);
         assert!(in_2017 < all);
     }

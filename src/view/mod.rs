@@ -7,6 +7,7 @@ pub mod export;
 pub mod filter;
 pub mod graph;
 pub mod markup;
+pub mod overview;
 pub mod state;
 pub mod strings;
 pub mod timeline;

@@ -12,26 +12,43 @@ pub enum Lanes {
     Kind,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Panel {
-    Entity,
-    Event,
-    Relation,
-    Reader,
+/// What the side panel shows. One value, so a panel can never name a
+/// selection that is not there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Open {
+    /// An entity: its card, its network in the graph, its events on the timeline.
+    Entity(String),
+    Event(String),
+    Relation(String),
+    Reader(ReaderTarget),
     Embed,
 }
 
-impl Panel {
-    const ALL: [Panel; 5] = [Panel::Entity, Panel::Event, Panel::Relation, Panel::Reader, Panel::Embed];
+/// The dates filter: inclusive day numbers, either end open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DayRange {
+    pub from: Option<i64>,
+    pub to: Option<i64>,
+}
 
-    fn as_str(self) -> &'static str {
-        match self {
-            Panel::Entity => "entity",
-            Panel::Event => "event",
-            Panel::Relation => "relation",
-            Panel::Reader => "reader",
-            Panel::Embed => "embed",
+impl DayRange {
+    /// The range between two days in either order.
+    pub fn between(a: i64, b: i64) -> DayRange {
+        DayRange { from: Some(a.min(b)), to: Some(a.max(b)) }
+    }
+
+    /// A range from optional ends, ordered; none when both ends are open.
+    pub fn from_ends(from: Option<i64>, to: Option<i64>) -> Option<DayRange> {
+        match (from, to) {
+            (Some(a), Some(b)) => Some(DayRange::between(a, b)),
+            (None, None) => None,
+            _ => Some(DayRange { from, to }),
         }
+    }
+
+    /// Whether the inclusive day range `(start, end)` meets this one.
+    pub fn overlaps(&self, (start, end): (i64, i64)) -> bool {
+        self.from.is_none_or(|from| end >= from) && self.to.is_none_or(|to| start <= to)
     }
 }
 
@@ -57,14 +74,10 @@ pub struct ViewState {
     pub kinds: BTreeSet<EntityKind>,
     /// Article ids to show; empty shows all.
     pub articles: BTreeSet<String>,
-    /// The brushed date range (inclusive day numbers) that filters every view.
-    pub range: Option<(i64, i64)>,
+    /// The brushed or typed date range that filters every view.
+    pub range: Option<DayRange>,
     pub quotes_only: bool,
-    pub entity: Option<String>,
-    pub event: Option<String>,
-    pub relation: Option<String>,
-    pub reader: Option<ReaderTarget>,
-    pub panel: Option<Panel>,
+    pub open: Option<Open>,
     /// The timeline's visible window (inclusive day numbers).
     pub window: Option<(i64, i64)>,
     pub lanes: Lanes,
@@ -79,7 +92,7 @@ pub enum Action {
     SetQuery(String),
     ToggleKind(EntityKind),
     ToggleArticle(String),
-    SetRange(Option<(i64, i64)>),
+    SetRange(Option<DayRange>),
     SetQuotesOnly(bool),
     SelectEntity(Option<String>),
     SelectEvent(Option<String>),
@@ -111,36 +124,14 @@ impl ViewState {
                     next.articles.insert(article);
                 }
             }
-            Action::SetRange(range) => next.range = range.map(|(a, b)| (a.min(b), a.max(b))),
+            Action::SetRange(range) => next.range = range.and_then(|r| DayRange::from_ends(r.from, r.to)),
             Action::SetQuotesOnly(on) => next.quotes_only = on,
-            Action::SelectEntity(entity) => {
-                next.panel = entity.as_ref().map(|_| Panel::Entity);
-                next.entity = entity;
-                next.relation = None;
-            }
-            Action::SelectEvent(event) => {
-                next.panel = event.as_ref().map(|_| Panel::Event);
-                next.event = event;
-            }
-            Action::SelectRelation(relation) => {
-                next.panel = relation.as_ref().map(|_| Panel::Relation);
-                next.relation = relation;
-            }
-            Action::OpenReader(target) => {
-                next.reader = Some(target);
-                next.panel = Some(Panel::Reader);
-            }
-            Action::OpenEmbedDialog => next.panel = Some(Panel::Embed),
-            Action::ClosePanel => {
-                match next.panel {
-                    Some(Panel::Reader) => next.reader = None,
-                    Some(Panel::Event) => next.event = None,
-                    Some(Panel::Relation) => next.relation = None,
-                    Some(Panel::Entity) => next.entity = None,
-                    _ => {}
-                }
-                next.panel = None;
-            }
+            Action::SelectEntity(entity) => next.open = entity.map(Open::Entity),
+            Action::SelectEvent(event) => next.open = event.map(Open::Event),
+            Action::SelectRelation(relation) => next.open = relation.map(Open::Relation),
+            Action::OpenReader(target) => next.open = Some(Open::Reader(target)),
+            Action::OpenEmbedDialog => next.open = Some(Open::Embed),
+            Action::ClosePanel => next.open = None,
             Action::SetWindow(window) => next.window = window.filter(|(a, b)| a < b),
             Action::SetLanes(lanes) => next.lanes = lanes,
             Action::SetGraphView(view) => next.graph = view,
@@ -154,6 +145,30 @@ impl ViewState {
             Action::Replace(state) => next = *state,
         }
         next
+    }
+
+    /// The entity whose card is open: its network is highlighted and the timeline shows its events.
+    pub fn entity(&self) -> Option<&str> {
+        match &self.open {
+            Some(Open::Entity(id)) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The event whose card is open.
+    pub fn event(&self) -> Option<&str> {
+        match &self.open {
+            Some(Open::Event(id)) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The relation whose evidence is open.
+    pub fn relation(&self) -> Option<&str> {
+        match &self.open {
+            Some(Open::Relation(id)) => Some(id),
+            _ => None,
+        }
     }
 
     /// Whether going from `self` to `next` deserves a history entry (filters,
@@ -176,28 +191,30 @@ impl ViewState {
         if !self.articles.is_empty() {
             out.append_pair("articles", &self.articles.iter().cloned().collect::<Vec<_>>().join(","));
         }
-        if let Some((from, to)) = self.range {
-            out.append_pair("from", &super::calendar::format_day(from));
-            out.append_pair("to", &super::calendar::format_day(to));
+        if let Some(range) = self.range {
+            for (key, day) in [("from", range.from), ("to", range.to)] {
+                if let Some(day) = day {
+                    out.append_pair(key, &super::calendar::format_day(day));
+                }
+            }
         }
         if self.quotes_only {
             out.append_pair("quotes", "1");
         }
-        for (key, value) in [("entity", &self.entity), ("event", &self.event), ("relation", &self.relation)] {
-            if let Some(value) = value {
-                out.append_pair(key, value);
-            }
-        }
-        if let Some(reader) = &self.reader {
-            let value = match reader.start {
-                Some(start) => format!("{}~{start}", reader.article),
-                None => reader.article.clone(),
-            };
-            out.append_pair("read", &value);
-        }
-        if let Some(panel) = self.panel {
-            out.append_pair("panel", panel.as_str());
-        }
+        match &self.open {
+            Some(Open::Entity(id)) => out.append_pair("entity", id),
+            Some(Open::Event(id)) => out.append_pair("event", id),
+            Some(Open::Relation(id)) => out.append_pair("relation", id),
+            Some(Open::Reader(reader)) => out.append_pair(
+                "read",
+                &match reader.start {
+                    Some(start) => format!("{}~{start}", reader.article),
+                    None => reader.article.clone(),
+                },
+            ),
+            Some(Open::Embed) => out.append_pair("panel", "embed"),
+            None => &mut out,
+        };
         if let Some((from, to)) = self.window {
             out.append_pair("view", &format!("{}..{}", super::calendar::format_day(from), super::calendar::format_day(to)));
         }
@@ -222,6 +239,9 @@ impl ViewState {
         let mut notices = Vec::new();
         let mut from = None;
         let mut to = None;
+        // Links written before one panel value named several; `panel` chose among them.
+        let mut candidates: Vec<(&str, Open)> = Vec::new();
+        let mut panel = None;
         for (key, value) in form_urlencoded::parse(query.as_bytes()) {
             let mut invalid = || notices.push(format!("Ignored the invalid value of “{key}” in the link."));
             match key.as_ref() {
@@ -255,12 +275,12 @@ impl ViewState {
                     _ => invalid(),
                 },
                 "entity" | "event" | "relation" if is_id(&value) => {
-                    let slot = match key.as_ref() {
-                        "entity" => &mut state.entity,
-                        "event" => &mut state.event,
-                        _ => &mut state.relation,
-                    };
-                    *slot = Some(value.into_owned());
+                    let id = value.into_owned();
+                    candidates.push(match key.as_ref() {
+                        "entity" => ("entity", Open::Entity(id)),
+                        "event" => ("event", Open::Event(id)),
+                        _ => ("relation", Open::Relation(id)),
+                    });
                 }
                 "read" => {
                     let (article, start) = match value.split_once('~') {
@@ -268,13 +288,13 @@ impl ViewState {
                         None => (value.as_ref(), None),
                     };
                     if is_id(article) {
-                        state.reader = Some(ReaderTarget { article: article.to_string(), start });
+                        candidates.push(("reader", Open::Reader(ReaderTarget { article: article.to_string(), start })));
                     } else {
                         invalid();
                     }
                 }
-                "panel" => match Panel::ALL.into_iter().find(|p| p.as_str() == value) {
-                    Some(panel) => state.panel = Some(panel),
+                "panel" => match ["entity", "event", "relation", "reader", "embed"].into_iter().find(|p| *p == value) {
+                    Some(name) => panel = Some(name),
                     None => invalid(),
                 },
                 "view" => match value.split_once("..").and_then(|(a, b)| Some((day(a)?, day(b)?))).filter(|(a, b)| a < b) {
@@ -301,11 +321,14 @@ impl ViewState {
                 other => notices.push(format!("Ignored the unknown parameter “{other}” in the link.")),
             }
         }
-        state.range = match (from, to) {
-            (Some(a), Some(b)) => Some((a.min(b), a.max(b))),
-            (Some(a), None) => Some((a, i64::MAX / 4)),
-            (None, Some(b)) => Some((i64::MIN / 4, b)),
-            (None, None) => None,
+        state.range = DayRange::from_ends(from, to);
+        state.open = match panel {
+            Some("embed") => Some(Open::Embed),
+            Some(name) => candidates.into_iter().rev().find(|(kind, _)| *kind == name).map(|(_, open)| open),
+            // The most specific wins: a reader over a relation, an event or an entity.
+            None => ["reader", "relation", "event", "entity"]
+                .into_iter()
+                .find_map(|name| candidates.iter().rev().find(|(kind, _)| *kind == name).map(|(_, open)| open.clone())),
         };
         (state, notices)
     }
@@ -335,13 +358,9 @@ mod tests {
             query: "Interior Ministry & co".into(),
             kinds: [EntityKind::Person, EntityKind::Place].into(),
             articles: ["a-1".to_string()].into(),
-            range: Some((17000, 17205)),
+            range: Some(DayRange::between(17000, 17205)),
             quotes_only: true,
-            entity: Some("khieu-sopheak".into()),
-            event: Some("ev-3".into()),
-            relation: Some("rel-2".into()),
-            reader: Some(ReaderTarget { article: "a-1".into(), start: Some(120) }),
-            panel: Some(Panel::Reader),
+            open: Some(Open::Reader(ReaderTarget { article: "a-1".into(), start: Some(120) })),
             window: Some((16000, 17500)),
             lanes: Lanes::Kind,
             graph: Some(GraphView { x: 12.5, y: -3.0, zoom: 2.0 }),
@@ -350,14 +369,28 @@ mod tests {
         };
         let encoded = state.encode("abcd1234");
         assert_eq!(ViewState::decode(&encoded), (state, vec![]));
-        assert!(encoded.contains("entity=khieu-sopheak"), "{encoded}");
+        assert!(encoded.contains("read=a-1%7E120"), "{encoded}");
+    }
+
+    #[test]
+    fn links_that_named_several_panels_open_the_one_they_showed() {
+        let reader = Open::Reader(ReaderTarget { article: "a-1".into(), start: Some(4) });
+        assert_eq!(ViewState::decode("entity=x&read=a-1~4&panel=reader").0.open, Some(reader.clone()));
+        assert_eq!(ViewState::decode("entity=x&read=a-1~4&panel=entity").0.open, Some(Open::Entity("x".into())));
+        assert_eq!(ViewState::decode("entity=x&read=a-1~4").0.open, Some(reader));
+        assert_eq!(ViewState::decode("event=ev-2&entity=x").0.open, Some(Open::Event("ev-2".into())));
+        assert_eq!(ViewState::decode("entity=x&panel=embed").0.open, Some(Open::Embed));
+        assert_eq!(ViewState::decode("panel=event").0.open, None);
+        let (state, notices) = ViewState::decode("from=2017-03-01");
+        assert_eq!(state.range, Some(DayRange { from: Some(17226), to: None }));
+        assert!(notices.is_empty());
     }
 
     #[test]
     fn unknown_and_invalid_parameters_are_ignored_with_notices() {
         let (state, notices) =
             ViewState::decode("?entity=khieu-sopheak&zoom=9&from=2017-02-31&kinds=person,robot&graph=1,2&lanes=sideways");
-        assert_eq!(state.entity.as_deref(), Some("khieu-sopheak"));
+        assert_eq!(state.entity(), Some("khieu-sopheak"));
         assert_eq!(state.kinds, [EntityKind::Person].into());
         assert_eq!(state.range, None);
         assert_eq!(notices.len(), 5, "{notices:?}");
@@ -365,15 +398,19 @@ mod tests {
     }
 
     #[test]
-    fn the_reducer_keeps_selection_and_panel_consistent() {
+    fn the_reducer_keeps_one_thing_open() {
         let state = ViewState::default().reduce(Action::SelectEntity(Some("x".into())));
-        assert_eq!(state.panel, Some(Panel::Entity));
-        let state = state.reduce(Action::OpenReader(ReaderTarget { article: "a".into(), start: Some(3) }));
-        assert_eq!(state.panel, Some(Panel::Reader));
-        let state = state.reduce(Action::ClosePanel);
-        assert_eq!((state.panel, state.reader.clone(), state.entity.as_deref()), (None, None, Some("x")));
-        let state = state.reduce(Action::SetRange(Some((9, 3))));
-        assert_eq!(state.range, Some((3, 9)));
+        assert_eq!(state.entity(), Some("x"));
+        let reading = state.reduce(Action::OpenReader(ReaderTarget { article: "a".into(), start: Some(3) }));
+        assert_eq!((reading.entity(), reading.encode("v").contains("read=")), (None, true));
+        assert_eq!(reading.reduce(Action::ClosePanel).open, None);
+        // Deselecting an entity leaves nothing open, so no `read=` lingers in the link.
+        let deselected = state.reduce(Action::SelectEntity(None));
+        assert_eq!(deselected.open, None);
+        assert!(!deselected.encode("v").contains("read="));
+        let state = state.reduce(Action::SetRange(Some(DayRange { from: Some(9), to: Some(3) })));
+        assert_eq!(state.range, Some(DayRange::between(3, 9)));
+        assert_eq!(state.reduce(Action::SetRange(Some(DayRange { from: None, to: None }))).range, None);
         let state = state.reduce(Action::ToggleKind(EntityKind::Place)).reduce(Action::ClearFilters);
         assert!(state.kinds.is_empty() && state.range.is_none());
     }
@@ -384,7 +421,7 @@ mod tests {
         assert!(!state.is_navigation(&state.reduce(Action::SetWindow(Some((1, 9))))));
         assert!(!state.is_navigation(&state.reduce(Action::SetQuery("x".into()))));
         assert!(state.is_navigation(&state.reduce(Action::SelectEntity(Some("e".into())))));
-        assert!(state.is_navigation(&state.reduce(Action::SetRange(Some((1, 9))))));
+        assert!(state.is_navigation(&state.reduce(Action::SetRange(Some(DayRange::between(1, 9))))));
     }
 
     fn id() -> impl Strategy<Value = String> {
@@ -396,12 +433,15 @@ mod tests {
             query in ".{0,30}",
             kinds in prop::collection::btree_set(prop::sample::select(EntityKind::ALL.to_vec()), 0..4),
             articles in prop::collection::btree_set(id(), 0..3),
-            range in prop::option::of((0i64..40000, 0i64..40000)),
+            range in prop::option::of((prop::option::of(0i64..40000), prop::option::of(0i64..40000))),
             quotes_only in any::<bool>(),
-            entity in prop::option::of(id()),
-            event in prop::option::of(id()),
-            reader in prop::option::of((id(), prop::option::of(0usize..100000))),
-            panel in prop::option::of(prop::sample::select(Panel::ALL.to_vec())),
+            open in prop::option::of(prop_oneof![
+                id().prop_map(Open::Entity),
+                id().prop_map(Open::Event),
+                id().prop_map(Open::Relation),
+                (id(), prop::option::of(0usize..100000)).prop_map(|(article, start)| Open::Reader(ReaderTarget { article, start })),
+                Just(Open::Embed),
+            ]),
             window in prop::option::of((0i64..40000, 1i64..5000)),
             kind_lanes in any::<bool>(),
             graph in prop::option::of((-5000i32..5000, -5000i32..5000, 1u32..400)),
@@ -411,13 +451,9 @@ mod tests {
                 query: query.trim().to_string(),
                 kinds,
                 articles,
-                range: range.map(|(a, b)| (a.min(b), a.max(b))),
+                range: range.and_then(|(from, to)| DayRange::from_ends(from, to)),
                 quotes_only,
-                entity,
-                event,
-                relation: None,
-                reader: reader.map(|(article, start)| ReaderTarget { article, start }),
-                panel,
+                open,
                 window: window.map(|(a, w)| (a, a + w)),
                 lanes: if kind_lanes { Lanes::Kind } else { Lanes::Article },
                 graph: graph.map(|(x, y, z)| GraphView { x: f64::from(x) / 4.0, y: f64::from(y) / 4.0, zoom: f64::from(z) / 8.0 }),

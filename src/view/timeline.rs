@@ -42,13 +42,22 @@ impl Scale {
     }
 }
 
-/// The window that shows all `events`, with a margin.
-pub fn extent(events: &[&Event]) -> Option<(i64, i64)> {
+/// The window that shows all `events`, with a margin, leaving room right of
+/// the last one for its label in a timeline `width` pixels wide.
+pub fn extent(events: &[&Event], width: f64) -> Option<(i64, i64)> {
     let ranges: Vec<(i64, i64)> = events.iter().filter_map(|e| event_range(&e.date)).collect();
     let start = ranges.iter().map(|r| r.0).min()?;
     let end = ranges.iter().map(|r| r.1).max()?;
     let margin = ((end - start) / 20).max(15);
-    Some((start - margin, end + margin + 1))
+    let shown = (end + 1 + margin - (start - margin)) as f64;
+    let room = label_room(width);
+    let label_days = (shown * room / (width - room).max(1.0)).round() as i64;
+    Some((start - margin, end + 1 + margin + label_days))
+}
+
+/// Pixels kept free right of the last event for its label.
+fn label_room(width: f64) -> f64 {
+    (width * 0.3).min(LABEL_MAX)
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -101,7 +110,8 @@ pub fn ticks(scale: &Scale) -> Vec<Tick> {
     }
     out.into_iter()
         .map(|(day, label, major)| Tick { x: scale.x(day as f64), label, major })
-        .filter(|t| t.x >= -1.0 && t.x <= scale.width + 1.0)
+        // A label that would run past the right edge is left out with its tick.
+        .filter(|t| t.x >= -1.0 && t.x + 3.0 + t.label.chars().count() as f64 * CHAR_WIDTH <= scale.width)
         .collect()
 }
 
@@ -115,6 +125,16 @@ pub struct Item {
     pub row: usize,
     /// Whether the item is an interval or a period wider than a point.
     pub bar: bool,
+    /// Where its label starts and how many pixels it may take; none when
+    /// there is no room for a legible label.
+    pub label: Option<LabelSlot>,
+}
+
+/// The room for an item's label, in pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LabelSlot {
+    pub x: f64,
+    pub width: f64,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -126,16 +146,26 @@ pub struct Lane {
     pub rows: usize,
 }
 
-/// Narrower than this, an item is a point; points closer than
-/// `CLUSTER_GAP` pixels merge into a cluster.
+/// Narrower than this, an item is a point.
 const POINT_WIDTH: f64 = 10.0;
-const CLUSTER_GAP: f64 = 14.0;
+/// Every item keeps at least this much room for its label when rows are
+/// packed; a label may grow up to `LABEL_MAX` where its row is free.
+const LABEL_MIN: f64 = 110.0;
+pub const LABEL_MAX: f64 = 260.0;
+/// Rows shared by all lanes: a lane stacks up to `ROW_BUDGET / lanes` rows
+/// (at least `MIN_ROWS`) before crowded points merge into clusters.
+const ROW_BUDGET: usize = 26;
+const MIN_ROWS: usize = 3;
+/// Pixels per character of a 12 px label, a little generous so labels fit.
+pub const CHAR_WIDTH: f64 = 6.6;
 
 /// At most this many lanes; the smallest beyond it share one more lane.
 pub const MAX_LANES: usize = 12;
 
 /// Lays out `events` in lanes (named by `lane_of`: an article, an entity
-/// kind), clusters crowded points and packs bars into rows.
+/// kind): each event is a point or a bar with its label beside it, stacked
+/// in rows so that no label overlaps another mark; where a lane runs out of
+/// rows, crowded points merge into clusters.
 pub fn layout(events: &[&Event], scale: &Scale, lane_of: impl Fn(&Event) -> String) -> Vec<Lane> {
     let mut grouped: Vec<(String, Vec<usize>)> = Vec::new();
     let mut lane_index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
@@ -156,21 +186,20 @@ pub fn layout(events: &[&Event], scale: &Scale, lane_of: impl Fn(&Event) -> Stri
         by_size.sort_by_key(|&i| std::cmp::Reverse(grouped[i].1.len()));
         let kept: std::collections::HashSet<usize> = by_size[..MAX_LANES - 1].iter().copied().collect();
         let mut rest = Vec::new();
-        let mut merged = 0;
         let mut lanes = Vec::new();
         for (i, lane) in grouped.into_iter().enumerate() {
             if kept.contains(&i) {
                 lanes.push(lane);
             } else {
-                merged += 1;
+                folded += 1;
                 rest.extend(lane.1);
             }
         }
         rest.sort_unstable();
         lanes.push((String::new(), rest));
         grouped = lanes;
-        folded = merged;
     }
+    let max_rows = (ROW_BUDGET / grouped.len().max(1)).max(MIN_ROWS);
     grouped
         .into_iter()
         .map(|(label, members)| {
@@ -184,39 +213,140 @@ pub fn layout(events: &[&Event], scale: &Scale, lane_of: impl Fn(&Event) -> Stri
                 })
                 .collect();
             placed.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
-            let mut items: Vec<Item> = Vec::new();
-            for (index, x, width) in placed {
-                let bar = width >= POINT_WIDTH;
-                if !bar {
-                    if let Some(last) = items.iter_mut().rev().find(|item| !item.bar) {
-                        if x + width / 2.0 - (last.x + last.width) < CLUSTER_GAP - POINT_WIDTH / 2.0 {
-                            last.events.push(index);
-                            last.width = (x + width).max(last.x + last.width) - last.x;
-                            continue;
-                        }
-                    }
-                }
-                items.push(Item { events: vec![index], x, width: width.max(2.0), row: 0, bar });
-            }
-            // Greedy row packing: each item takes the first row where it fits.
-            let mut row_ends: Vec<f64> = Vec::new();
-            items.sort_by(|a, b| a.x.total_cmp(&b.x));
-            for item in &mut items {
-                let drawn_end = item.x + item.width.max(POINT_WIDTH);
-                match row_ends.iter().position(|&end| end <= item.x + 0.01) {
-                    Some(row) => {
-                        item.row = row;
-                        row_ends[row] = drawn_end;
-                    }
-                    None => {
-                        item.row = row_ends.len();
-                        row_ends.push(drawn_end);
-                    }
-                }
-            }
-            Lane { merged: if label.is_empty() { folded } else { 0 }, label, rows: row_ends.len().max(1), items }
+            let (mut items, rows) = pack_rows(placed, max_rows);
+            place_labels(&mut items, rows, scale.width);
+            Lane { merged: if label.is_empty() { folded } else { 0 }, label, rows: rows.max(1), items }
         })
         .collect()
+}
+
+/// Where an item's mark ends on the right, in pixels.
+fn mark_end(item: &Item) -> f64 {
+    if item.bar {
+        item.x + item.width
+    } else {
+        item.x + item.width / 2.0 + if item.events.len() > 1 { 10.0 } else { 6.0 }
+    }
+}
+
+/// Where an item's label starts: inside a bar, or right of a point.
+fn label_start(item: &Item) -> f64 {
+    if item.bar {
+        item.x.max(0.0) + 4.0
+    } else {
+        mark_end(item) + 4.0
+    }
+}
+
+/// The pixels an item claims in its row: its mark and the least room for a label.
+fn footprint_end(item: &Item) -> f64 {
+    mark_end(item).max(label_start(item) + LABEL_MIN)
+}
+
+/// Greedy row packing in order of position: each item takes the first row
+/// where it fits; when the lane has no row left, a point joins the nearest
+/// point or cluster that ends a row, and anything else opens one more row. Returns the
+/// items and the number of rows.
+fn pack_rows(placed: Vec<(usize, f64, f64)>, max_rows: usize) -> (Vec<Item>, usize) {
+    let mut items: Vec<Item> = Vec::new();
+    // For each row: the index in `items` of its last item.
+    let mut rows: Vec<usize> = Vec::new();
+    for (index, x, width) in placed {
+        let bar = width >= POINT_WIDTH;
+        let item = Item { events: vec![index], x, width: width.max(2.0), row: 0, bar, label: None };
+        if let Some(row) = rows.iter().position(|&last| footprint_end(&items[last]) <= x + 0.01) {
+            items.push(Item { row, ..item });
+            rows[row] = items.len() - 1;
+            continue;
+        }
+        let joinable = rows.iter().copied().filter(|&last| !items[last].bar).max_by(|&a, &b| items[a].x.total_cmp(&items[b].x));
+        match joinable {
+            Some(last) if !bar && rows.len() >= max_rows => {
+                let cluster = &mut items[last];
+                cluster.events.push(index);
+                cluster.width = (x + item.width).max(cluster.x + cluster.width) - cluster.x;
+                // A cluster as wide as a bar still draws as one circle at its centre.
+                cluster.bar = false;
+            }
+            _ => {
+                items.push(Item { row: rows.len(), ..item });
+                rows.push(items.len() - 1);
+            }
+        }
+    }
+    (items, rows.len())
+}
+
+/// Gives each item the room up to the next item of its row (at most
+/// `LABEL_MAX`, within the timeline's width).
+fn place_labels(items: &mut [Item], rows: usize, width: f64) {
+    let mut next_start = vec![width; rows];
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|&a, &b| items[b].x.total_cmp(&items[a].x));
+    for i in order {
+        let item = &mut items[i];
+        let start = label_start(item);
+        let room = (next_start[item.row] - 6.0 - start).min(LABEL_MAX);
+        item.label = (room >= 4.0 * CHAR_WIDTH && start >= 0.0 && mark_end(item) > 0.0).then_some(LabelSlot { x: start, width: room });
+        next_start[item.row] = item.x.min(next_start[item.row]);
+    }
+}
+
+/// `text` cut to fit `width` pixels, with an ellipsis when cut.
+pub fn fit_label(text: &str, width: f64) -> String {
+    let fits = (width / CHAR_WIDTH).floor() as usize;
+    if text.chars().count() <= fits {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(fits.saturating_sub(1)).collect();
+    format!("{}…", kept.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == '…'))
+}
+
+/// The events a story walks through: the dated ones, in date order (start,
+/// then end), ties in corpus order.
+pub fn story<'e>(events: &[&'e Event]) -> Vec<&'e Event> {
+    let mut dated: Vec<(i64, i64, usize, &Event)> =
+        events.iter().enumerate().filter_map(|(i, e)| event_range(&e.date).map(|(start, end)| (start, end, i, *e))).collect();
+    dated.sort_by_key(|&(start, end, i, _)| (start, end, i));
+    dated.into_iter().map(|(_, _, _, e)| e).collect()
+}
+
+/// The position in a story (its events' ids) `step` events from `current`,
+/// or from before the start when nothing is chosen, kept within the story.
+pub fn step(story: &[impl AsRef<str>], current: Option<&str>, step: isize) -> Option<usize> {
+    let last = story.len().checked_sub(1)?;
+    let here = current.and_then(|id| story.iter().position(|e| e.as_ref() == id));
+    Some(match here {
+        Some(position) => position.saturating_add_signed(step).min(last),
+        None if step < 0 => last,
+        None => 0,
+    })
+}
+
+/// The window to show an event: `window` itself when the event is in
+/// view, else the same span moved so the event sits a third of the way in.
+pub fn window_showing(window: (i64, i64), (start, end): (i64, i64)) -> (i64, i64) {
+    if start >= window.0 && end < window.1 {
+        return window;
+    }
+    let span = window.1 - window.0;
+    let from = start - span / 3;
+    (from, from + span)
+}
+
+/// The date range of a cluster, in words: "Sep 2016 – Feb 2018", or one month.
+pub fn cluster_dates(events: &[&Event]) -> String {
+    let ranges: Vec<(i64, i64)> = events.iter().filter_map(|e| event_range(&e.date)).collect();
+    let (Some(start), Some(end)) = (ranges.iter().map(|r| r.0).min(), ranges.iter().map(|r| r.1).max()) else { return String::new() };
+    let month = |day: i64| {
+        let (year, month, _) = civil_from_days(day);
+        format!("{} {year}", MONTH_NAMES[month as usize - 1])
+    };
+    if month(start) == month(end) {
+        month(start)
+    } else {
+        format!("{} – {}", month(start), month(end))
+    }
 }
 
 #[cfg(test)]
@@ -273,7 +403,7 @@ mod tests {
     }
 
     #[test]
-    fn precision_spans_and_crowded_days_cluster() {
+    fn precision_spans_and_close_events_stack_with_their_labels() {
         let events = [
             event("a", "x", "2017-02-07", Precision::Day),
             event("b", "x", "2017-02-07", Precision::Day),
@@ -282,21 +412,89 @@ mod tests {
             event("e", "y", "2016-09", Precision::Month),
         ];
         let refs: Vec<&Event> = events.iter().collect();
-        let scale = Scale::new((days_from_civil(2016, 1, 1), days_from_civil(2017, 3, 1)), 850.0);
+        let scale = Scale::new((days_from_civil(2016, 1, 1), days_from_civil(2017, 6, 1)), 850.0);
         let lanes = layout(&refs, &scale, by_article);
         assert_eq!(lanes.len(), 2);
         let x = &lanes[0];
-        let cluster = x.items.iter().find(|i| i.events.len() > 1).expect("a cluster");
-        assert_eq!(cluster.events, [0, 1, 2]);
+        // Three events a day apart: one row each, every one labelled.
+        assert_eq!(x.items.iter().filter(|i| i.events.len() == 1 && !i.bar).count(), 3);
+        assert!(x.items.iter().all(|i| i.label.is_some()), "{x:?}");
         let year = x.items.iter().find(|i| i.events == [3]).expect("year bar");
         assert!(year.bar && (year.width - scale.x(days_from_civil(2017, 1, 1) as f64)).abs() < 1e-6);
         let month = &lanes[1].items[0];
-        assert!(month.bar && month.width > 55.0 && month.width < 65.0, "{month:?}");
-        // Zoomed in, the cluster opens: each day is a bar, same-day bars stack in rows.
-        let zoomed = Scale::new((days_from_civil(2017, 2, 5), days_from_civil(2017, 2, 10)), 850.0);
-        let lanes = layout(&refs[..3], &zoomed, by_article);
-        assert_eq!(lanes[0].items.len(), 3);
-        assert_eq!(lanes[0].rows, 2);
+        assert!(month.bar && month.width > 45.0 && month.width < 55.0, "{month:?}");
+        assert_no_label_overlaps(&lanes);
+    }
+
+    /// No label runs into a mark or label drawn after it in the same row.
+    fn assert_no_label_overlaps(lanes: &[Lane]) {
+        for lane in lanes {
+            for item in &lane.items {
+                let Some(label) = item.label else { continue };
+                for other in lane.items.iter().filter(|o| o.row == item.row && o.x > item.x) {
+                    assert!(label.x + label.width <= other.x, "{item:?} runs into {other:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_crowded_lane_clusters_once_its_rows_run_out() {
+        let events: Vec<Event> =
+            (0..40).map(|i| event(&format!("e{i}"), "x", &format!("2017-02-{:02}", 1 + i % 28), Precision::Day)).collect();
+        let refs: Vec<&Event> = events.iter().collect();
+        let scale = Scale::new((days_from_civil(2016, 1, 1), days_from_civil(2018, 1, 1)), 800.0);
+        let lanes = layout(&refs, &scale, by_article);
+        let lane = &lanes[0];
+        assert_eq!(lane.rows, ROW_BUDGET);
+        assert_eq!(lane.items.iter().map(|i| i.events.len()).sum::<usize>(), 40);
+        let cluster = lane.items.iter().find(|i| i.events.len() > 1).expect("a cluster");
+        let members: Vec<&Event> = cluster.events.iter().map(|&i| refs[i]).collect();
+        assert!(cluster_dates(&members).starts_with("Feb 2017"));
+        assert_no_label_overlaps(&lanes);
+        // Zoomed in to the month, they spread out and every one is labelled.
+        let zoomed = Scale::new((days_from_civil(2017, 1, 20), days_from_civil(2017, 3, 10)), 4000.0);
+        let lanes = layout(&refs, &zoomed, by_article);
+        assert!(lanes[0].items.iter().all(|i| i.events.len() == 1 && i.label.is_some()));
+    }
+
+    #[test]
+    fn labels_fit_their_room_with_an_ellipsis() {
+        assert_eq!(fit_label("Short", 200.0), "Short");
+        let cut = fit_label("Cambodia reiterated its wish to renegotiate", 20.0 * CHAR_WIDTH);
+        assert_eq!(cut, "Cambodia reiterated…");
+        assert!(cut.chars().count() <= 20);
+    }
+
+    #[test]
+    fn the_fitted_window_leaves_room_for_the_last_label() {
+        let events = [event("a", "x", "2016-01-01", Precision::Day), event("b", "x", "2017-01-01", Precision::Day)];
+        let refs: Vec<&Event> = events.iter().collect();
+        let window = extent(&refs, 1000.0).expect("dated");
+        let scale = Scale::new(window, 1000.0);
+        let last = scale.x(days_from_civil(2017, 1, 2) as f64);
+        assert!(1000.0 - last >= label_room(1000.0), "{last}");
+        assert!(scale.x(days_from_civil(2016, 1, 1) as f64) > 0.0);
+    }
+
+    #[test]
+    fn the_story_walks_dated_events_in_date_order() {
+        let events = [
+            event("late", "x", "2018-01-26", Precision::Day),
+            event("year", "x", "2017", Precision::Year),
+            event("early", "x", "2017-01-05", Precision::Day),
+        ];
+        let refs: Vec<&Event> = events.iter().collect();
+        let story: Vec<&str> = story(&refs).iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(story, ["year", "early", "late"]);
+        assert_eq!(step(&story, None, 1), Some(0));
+        assert_eq!(step(&story, None, -1), Some(2));
+        assert_eq!(step(&story, Some("early"), 1), Some(2));
+        assert_eq!(step(&story, Some("late"), 1), Some(2));
+        assert_eq!(step(&story, Some("year"), -1), Some(0));
+        assert_eq!(step(&[] as &[&str], None, 1), None);
+        assert_eq!(window_showing((0, 100), (10, 10)), (0, 100));
+        assert_eq!(window_showing((0, 100), (400, 400)), (367, 467));
     }
 
     #[test]

@@ -65,7 +65,25 @@ test("an evidence link opens the reader at its sentence", async () => {
   await page.waitForSelector(".reader #target-sentence");
   const target = await page.textContent(".reader #target-sentence");
   assert.match(target, /memorandum of understanding/);
-  assert.match(page.url(), /panel=reader/);
+  assert.match(page.url(), /read=/);
+  assert.doesNotMatch(page.url(), /event=/, "one thing is open at a time");
+  await context.close();
+});
+
+test("deselecting an entity closes what it opened and leaves no read= in the link", async () => {
+  const { page, context } = await open(browser, `${site.url}#entity=khieu-sopheak`);
+  await page.waitForSelector(".entity-card .evidence button.link");
+  await page.click(".entity-card .evidence button.link");
+  await page.waitForSelector(".reader #target-sentence");
+  assert.match(page.url(), /read=/);
+  const node = '.graph-svg [data-entity-id="khieu-sopheak"] path';
+  await page.click(node);
+  await page.waitForSelector('.entity-card[data-entity-id="khieu-sopheak"]');
+  assert.doesNotMatch(page.url(), /read=/);
+  await page.click(node);
+  await page.waitForFunction(() => !location.hash.includes("entity="));
+  assert.doesNotMatch(page.url(), /read=|entity=/);
+  assert.equal(await page.$(".reader"), null);
   await context.close();
 });
 
@@ -84,7 +102,8 @@ const windowOf = (url) => decodeURIComponent(new URL(url).hash).match(/view=([0-
 const span = ([a, b]) => (Date.parse(b) - Date.parse(a)) / 86400000;
 
 test("the timeline expands clusters, zooms with keys and pinch, pans and brushes a range", async () => {
-  const { page, context } = await open(browser, site.url);
+  // Lanes by entity kind: more lanes share the rows, so crowded years cluster.
+  const { page, context } = await open(browser, `${site.url}#lanes=kind`);
   await page.click(".timeline .cluster");
   await page.waitForFunction(() => location.hash.includes("view="));
   const clustered = windowOf(page.url());

@@ -1,0 +1,45 @@
+//! What a printed page shows: the current view's events as a dated list,
+//! each with its sentence and source, in place of the interactive views.
+//! Hidden on screen.
+
+use super::{data, timeline::MAX_LISTED};
+use crate::view::filter::Filtered;
+use crate::view::strings::EN;
+use crate::view::timeline::story;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Only the filtered data, so panning and zooming do not redraw the list.
+#[derive(Properties, PartialEq)]
+pub struct PrintProps {
+    pub filtered: Rc<Filtered<'static>>,
+}
+
+#[function_component(PrintList)]
+pub fn print_list(props: &PrintProps) -> Html {
+    let corpus = &data().0;
+    let events = story(&props.filtered.timeline);
+    let items = events.iter().take(MAX_LISTED).map(|event| {
+        let article = corpus.article(&event.article);
+        let source = article.map(|a| {
+            let published = a.published.as_deref().map(|p| format!(", {p}")).unwrap_or_default();
+            html! { <>
+                <cite>{ &a.title }</cite>{ format!(" — {}{published}", a.outlet) }
+                { for a.url.as_ref().map(|url| html! { <>{ ". " }<span class="url">{ url }</span></> }) }
+            </> }
+        });
+        html! {
+            <li>
+                <time>{ event.date.value.clone().unwrap_or_default() }</time>{ " " }{ corpus.slice(&event.evidence) }
+                <br /><small>{ for source }</small>
+            </li>
+        }
+    });
+    html! {
+        <section class="print-only" aria-hidden="true">
+            <h2>{ format!("{} ({})", EN.timeline, events.len()) }</h2>
+            if events.len() > MAX_LISTED { <p>{ format!("{} {MAX_LISTED} / {}", EN.showing_first, events.len()) }</p> }
+            <ol>{ for items }</ol>
+        </section>
+    }
+}

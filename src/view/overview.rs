@@ -1,0 +1,79 @@
+//! What the panel shows when nothing is open: what the corpus holds and
+//! where to start, computed from the corpus and the filters alone, so it
+//! reads right for any corpus.
+
+use super::calendar::event_range;
+use super::filter::Filtered;
+use crate::model::{Corpus, Entity, EntityKind, Event};
+use std::collections::BTreeSet;
+
+/// How many people, organisations and events each list shows.
+pub const LISTED: usize = 5;
+
+#[derive(Debug, PartialEq)]
+pub struct Overview<'c> {
+    pub articles: usize,
+    pub outlets: usize,
+    /// The first and last publication dates, as the corpus writes them.
+    pub published: Option<(&'c str, &'c str)>,
+    /// The first and last years the shown events are about.
+    pub event_years: Option<(i64, i64)>,
+    /// The most mentioned people and organisations the filters show.
+    pub people: Vec<&'c Entity>,
+    pub organisations: Vec<&'c Entity>,
+    /// The shown events that start latest, latest first.
+    pub recent: Vec<&'c Event>,
+}
+
+pub fn overview<'c>(corpus: &'c Corpus, filtered: &Filtered<'c>) -> Overview<'c> {
+    let dates: BTreeSet<&str> = corpus.articles.iter().filter_map(|a| a.published.as_deref()).collect();
+    let days: Vec<(i64, i64)> = filtered.events.iter().filter_map(|e| event_range(&e.date)).collect();
+    let year = |day: i64| super::calendar::civil_from_days(day).0;
+    let most_mentioned = |kind: EntityKind| {
+        let mut entities: Vec<&'c Entity> = filtered.entities.iter().copied().filter(|e| e.kind == kind).collect();
+        entities.sort_by(|a, b| b.mentions.len().cmp(&a.mentions.len()).then_with(|| a.name.cmp(&b.name)));
+        entities.truncate(LISTED);
+        entities
+    };
+    let mut recent: Vec<((i64, i64), &'c Event)> = filtered.events.iter().filter_map(|e| event_range(&e.date).map(|r| (r, *e))).collect();
+    recent.sort_by_key(|&(days, _)| std::cmp::Reverse(days));
+    Overview {
+        articles: corpus.articles.len(),
+        outlets: corpus.articles.iter().map(|a| a.outlet.as_str()).collect::<BTreeSet<_>>().len(),
+        published: dates.first().zip(dates.last()).map(|(a, b)| (*a, *b)),
+        event_years: days.iter().map(|d| d.0).min().zip(days.iter().map(|d| d.1).max()).map(|(a, b)| (year(a), year(b))),
+        people: most_mentioned(EntityKind::Person),
+        organisations: most_mentioned(EntityKind::Organization),
+        recent: recent.into_iter().take(LISTED).map(|(_, e)| e).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::view::filter::{apply, Index};
+    use crate::view::state::{Action, ViewState};
+
+    fn corpus() -> Corpus {
+        serde_json::from_str(include_str!("../../corpus/corpus.json")).expect("shipped corpus parses")
+    }
+
+    #[test]
+    fn the_overview_sums_up_the_corpus_and_follows_the_filters() {
+        let corpus = corpus();
+        let index = Index::new(&corpus);
+        let all = apply(&corpus, &index, &ViewState::default());
+        let view = overview(&corpus, &all);
+        assert_eq!((view.articles, view.outlets), (2, 2));
+        assert_eq!(view.published, Some(("2017-02-08", "2018-01-29")));
+        assert_eq!(view.event_years, Some((2002, 2018)));
+        assert!(view.people.len() <= LISTED && view.people.iter().all(|e| e.kind == EntityKind::Person));
+        assert!(view.people.windows(2).all(|w| w[0].mentions.len() >= w[1].mentions.len()));
+        assert!(view.organisations.iter().all(|e| e.kind == EntityKind::Organization));
+        let latest: Vec<i64> = view.recent.iter().filter_map(|e| event_range(&e.date)).map(|r| r.0).collect();
+        assert!(latest.windows(2).all(|w| w[0] >= w[1]) && latest.len() == LISTED);
+        // Under a filter it names only what the filter shows.
+        let people_only = apply(&corpus, &index, &ViewState::default().reduce(Action::ToggleKind(EntityKind::Person)));
+        assert!(overview(&corpus, &people_only).organisations.is_empty());
+    }
+}

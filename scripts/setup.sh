@@ -14,6 +14,10 @@ TRUNK_SERIES="0.21"
 BINARYEN_VERSION="132.0.0"
 PLAYWRIGHT_VERSION="1.65.1"
 AXE_VERSION="4.14.1"
+TIMELINEJS_VERSION="3.9.11"
+GRAPHOLOGY_VERSION="0.26.0"
+GRAPHOLOGY_GEXF_VERSION="0.13.2"
+GRAPHOLOGY_GRAPHML_VERSION="0.5.2"
 
 say() { printf '[setup] %s\n' "$*" >&2; }
 
@@ -51,16 +55,26 @@ fi
 
 # wasm-opt from npm's binaryen (Debian's binaryen 108 cannot parse rustc 1.95's
 # output), playwright-core, which drives Debian's Chromium in the browser tests,
-# and axe-core, which checks accessibility there.
-npm_has() { grep -q "\"version\": \"$2\"" "$TOOLS/node/node_modules/$1/package.json" 2>/dev/null; }
-if ! npm_has binaryen "$BINARYEN_VERSION" || ! npm_has playwright-core "$PLAYWRIGHT_VERSION" || ! npm_has axe-core "$AXE_VERSION"; then
-  say "installing binaryen@$BINARYEN_VERSION, playwright-core@$PLAYWRIGHT_VERSION and axe-core@$AXE_VERSION from npm into $TOOLS/node"
+# axe-core, which checks accessibility there, and the readers the exports are
+# checked with: TimelineJS3, and graphology with its GEXF and GraphML parsers.
+npm_packages=(
+  "binaryen@$BINARYEN_VERSION" "playwright-core@$PLAYWRIGHT_VERSION" "axe-core@$AXE_VERSION"
+  "@knight-lab/timelinejs@$TIMELINEJS_VERSION" "graphology@$GRAPHOLOGY_VERSION"
+  "graphology-gexf@$GRAPHOLOGY_GEXF_VERSION" "graphology-graphml@$GRAPHOLOGY_GRAPHML_VERSION"
+)
+npm_has() { grep -q "\"version\": \"${1##*@}\"" "$TOOLS/node/node_modules/${1%@*}/package.json" 2>/dev/null; }
+npm_missing=()
+for package in "${npm_packages[@]}"; do npm_has "$package" || npm_missing+=("$package"); done
+if ((${#npm_missing[@]})); then
+  say "installing ${npm_missing[*]} from npm into $TOOLS/node"
   mkdir -p "$TOOLS/node"
   [ -f "$TOOLS/node/package.json" ] || echo '{"private": true}' > "$TOOLS/node/package.json"
-  npm install --prefix "$TOOLS/node" --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION" "playwright-core@$PLAYWRIGHT_VERSION" "axe-core@$AXE_VERSION"
+  npm install --prefix "$TOOLS/node" --no-audit --no-fund --silent "${npm_packages[@]}"
 fi
 export PLAYWRIGHT_CORE="$TOOLS/node/node_modules/playwright-core/index.mjs"
 export AXE_CORE="$TOOLS/node/node_modules/axe-core/axe.min.js"
+# Where the end-to-end tests find the readers of the exports.
+export NODE_TOOLS="$TOOLS/node/node_modules"
 
 if ! command -v geckodriver >/dev/null; then
   say "installing geckodriver from crates.io"

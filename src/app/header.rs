@@ -22,8 +22,17 @@ pub fn header(props: &ViewProps) -> Html {
         })
     };
     let embed = props.dispatch.reform(|_| Action::OpenEmbedDialog);
-    let labels =
-        [EN.export_events_csv, EN.export_entities_csv, EN.export_quotes_csv, EN.export_relations_csv, EN.export_json, EN.export_svg];
+    let labels = [
+        EN.export_events_csv,
+        EN.export_entities_csv,
+        EN.export_quotes_csv,
+        EN.export_relations_csv,
+        EN.export_json,
+        EN.export_timeline,
+        EN.export_svg,
+        EN.export_gexf,
+        EN.export_graphml,
+    ];
     let exports = export::FILES.into_iter().zip(labels).map(|((file, mime), label)| {
         let filtered = props.filtered.clone();
         let onclick = Callback::from(move |_| browser::download(file, mime, &export::content(file, corpus, &filtered)));

@@ -10,6 +10,7 @@ mod graph;
 mod graph_tables;
 mod header;
 mod marked;
+mod pan_zoom;
 mod panel;
 mod print;
 mod reader;

@@ -2,12 +2,12 @@
 //! buttons, keys), pan (drag, arrow keys), a brush that filters every view,
 //! and the same events as an ordered list.
 
+use super::pan_zoom::use_pan_zoom;
 use super::{browser, data, timeline_lanes::lanes_svg, ViewProps};
 use crate::view::calendar::{event_range, format_day};
-use crate::view::state::{Action, DayRange, Lanes};
+use crate::view::state::{Action, Lanes};
 use crate::view::strings::{count, kind_name, EN};
-use crate::view::timeline::{extent, layout, step, story, window_showing, Scale};
-use std::collections::HashMap;
+use crate::view::timeline::{brushed_range, extent, layout, step, story, window_showing, Scale};
 use yew::prelude::*;
 
 pub const AXIS: f64 = 26.0;
@@ -20,7 +20,6 @@ pub fn timeline(props: &ViewProps) -> Html {
     let (corpus, index) = data();
     let node = use_node_ref();
     let width = browser::use_width(&node);
-    let pointers = use_mut_ref(HashMap::<i32, f64>::new);
     let brush = use_state(|| None::<(f64, f64)>);
     // The event under the pointer or keyboard focus, whose full label the caption shows.
     let hovered = use_state(|| None::<String>);
@@ -34,71 +33,36 @@ pub fn timeline(props: &ViewProps) -> Html {
     let lanes = layout(events, &scale, lane_of);
     let set_window = props.dispatch.reform(|w: (i64, i64)| Action::SetWindow(Some(w)));
 
-    let onwheel = {
-        let (set_window, node) = (set_window.clone(), node.clone());
-        Callback::from(move |e: WheelEvent| {
-            e.prevent_default();
-            let (fx, _) = browser::fraction_in(&node, e.client_x(), e.client_y());
-            set_window.emit(scale.zoomed(if e.delta_y() < 0.0 { 1.25 } else { 0.8 }, fx * scale.width));
-        })
-    };
+    let pan_zoom = use_pan_zoom(&node, false, set_window.reform(move |gesture| scale.after(gesture)));
+    // A drag that starts on the strip under the axis brushes a date range instead of panning.
     let onpointerdown = {
-        let (pointers, node, brush) = (pointers.clone(), node.clone(), brush.clone());
+        let (node, brush, pan) = (node.clone(), brush.clone(), pan_zoom.onpointerdown.clone());
         Callback::from(move |e: PointerEvent| {
             let (fx, fy) = browser::fraction_in(&node, e.client_x(), e.client_y());
-            let in_brush = fy * browser::height_of(&node) < AXIS + BRUSH;
-            if in_brush {
+            if fy * browser::height_of(&node) < AXIS + BRUSH {
                 brush.set(Some((scale.day(fx * scale.width), scale.day(fx * scale.width))));
             } else {
-                pointers.borrow_mut().insert(e.pointer_id(), fx * scale.width);
+                pan.emit(e);
             }
         })
     };
     let onpointermove = {
-        let (pointers, node, brush, set_window) = (pointers.clone(), node.clone(), brush.clone(), set_window.clone());
-        Callback::from(move |e: PointerEvent| {
-            let x = browser::fraction_in(&node, e.client_x(), e.client_y()).0 * scale.width;
-            if let Some((start, _)) = *brush {
-                brush.set(Some((start, scale.day(x))));
-                return;
+        let (node, brush, pan) = (node.clone(), brush.clone(), pan_zoom.onpointermove.clone());
+        Callback::from(move |e: PointerEvent| match *brush {
+            Some((start, _)) => {
+                brush.set(Some((start, scale.day(browser::fraction_in(&node, e.client_x(), e.client_y()).0 * scale.width))))
             }
-            let mut pointers = pointers.borrow_mut();
-            let Some(&previous) = pointers.get(&e.pointer_id()) else { return };
-            if pointers.len() == 2 {
-                // Pinch: the change in distance between two pointers zooms.
-                let other = pointers.iter().find(|(id, _)| **id != e.pointer_id()).map(|(_, x)| *x).unwrap_or(x);
-                let (before, after) = ((previous - other).abs().max(1.0), (x - other).abs().max(1.0));
-                set_window.emit(scale.zoomed(after / before, (x + other) / 2.0));
-            } else if (x - previous).abs() >= 1.0 {
-                set_window.emit(scale.panned(previous - x));
-            }
-            pointers.insert(e.pointer_id(), x);
+            None => pan.emit(e),
         })
     };
     let onpointerup = {
-        let (pointers, brush, dispatch) = (pointers.clone(), brush.clone(), props.dispatch.clone());
+        let (brush, dispatch, release) = (brush.clone(), props.dispatch.clone(), pan_zoom.onpointerup.clone());
         Callback::from(move |e: PointerEvent| {
-            pointers.borrow_mut().remove(&e.pointer_id());
-            if let Some((a, b)) = *brush {
-                let (from, to) = (a.min(b).floor() as i64, a.max(b).floor() as i64);
-                dispatch.emit(Action::SetRange((to > from).then(|| DayRange::between(from, to))));
+            release.emit(e);
+            if let Some(days) = *brush {
+                dispatch.emit(Action::SetRange(brushed_range(days)));
                 brush.set(None);
             }
-        })
-    };
-    let onkeydown = {
-        let set_window = set_window.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            let step = scale.width * 0.1;
-            let next = match e.key().as_str() {
-                "ArrowLeft" => scale.panned(-step),
-                "ArrowRight" => scale.panned(step),
-                "+" | "=" => scale.zoomed(1.5, scale.width / 2.0),
-                "-" | "_" => scale.zoomed(1.0 / 1.5, scale.width / 2.0),
-                _ => return,
-            };
-            e.prevent_default();
-            set_window.emit(next);
         })
     };
     let zoom = |factor: f64| set_window.reform(move |_: MouseEvent| scale.zoomed(factor, scale.width / 2.0));
@@ -188,7 +152,7 @@ pub fn timeline(props: &ViewProps) -> Html {
             <p class="help" id="timeline-help">{ EN.timeline_help }</p>
             <svg ref={node} class="timeline-svg" width="100%" height={height.to_string()} tabindex="0" role="group"
                 aria-label={EN.timeline} aria-describedby="timeline-help"
-                {onwheel} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup.clone()} onpointerleave={onpointerup} {onkeydown}>
+                onwheel={pan_zoom.onwheel} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup.clone()} onpointerleave={onpointerup} onkeydown={pan_zoom.onkeydown}>
                 { svg_body }
             </svg>
             <details class="alternative">

@@ -5,6 +5,7 @@
 pub mod calendar;
 pub mod export;
 pub mod filter;
+pub mod gesture;
 pub mod graph;
 pub mod markup;
 pub mod overview;

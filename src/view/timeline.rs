@@ -3,6 +3,8 @@
 //! the whole day, month, year or interval its date covers.
 
 use super::calendar::{civil_from_days, days_from_civil, event_range};
+use super::gesture::Gesture;
+use super::state::DayRange;
 use crate::model::Event;
 
 /// Maps day numbers to pixels over a visible window.
@@ -35,11 +37,26 @@ impl Scale {
         (start.round() as i64, (start + span).round() as i64)
     }
 
+    /// The window after a pan or zoom gesture; only its horizontal part moves time.
+    pub fn after(&self, gesture: Gesture) -> (i64, i64) {
+        match gesture {
+            Gesture::Pan { dx, .. } => self.panned(dx * self.width),
+            Gesture::Zoom { factor, x, .. } => self.zoomed(factor, x * self.width),
+        }
+    }
+
     /// The window moved by `dx` pixels (positive moves later).
     pub fn panned(&self, dx: f64) -> (i64, i64) {
         let days = dx / self.width * (self.end - self.start);
         ((self.start + days).round() as i64, (self.end + days).round() as i64)
     }
+}
+
+/// The date range a brush drawn between two (fractional) days selects:
+/// whole days, none for a click that drew no range.
+pub fn brushed_range((a, b): (f64, f64)) -> Option<DayRange> {
+    let (from, to) = (a.min(b).floor() as i64, a.max(b).floor() as i64);
+    (to > from).then(|| DayRange::between(from, to))
 }
 
 /// The window that shows all `events`, with a margin, leaving room right of
@@ -385,6 +402,10 @@ mod tests {
         assert_eq!(scale.zoomed(2.0, 500.0), (25, 75));
         assert_eq!(scale.zoomed(2.0, 0.0), (0, 50));
         assert_eq!(scale.panned(100.0), (10, 110));
+        assert_eq!(scale.after(Gesture::Pan { dx: 0.1, dy: 0.5 }), (10, 110));
+        assert_eq!(scale.after(Gesture::Zoom { factor: 2.0, x: 0.5, y: 0.9 }), (25, 75));
+        assert_eq!(brushed_range((40.7, 12.2)), Some(DayRange::between(12, 40)));
+        assert_eq!(brushed_range((12.2, 12.9)), None);
     }
 
     #[test]

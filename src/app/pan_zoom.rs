@@ -1,0 +1,56 @@
+//! One pan-and-zoom hook for the timeline and the graph: wheel, drag,
+//! pinch and keys become `view::gesture::Gesture`s for the caller to apply.
+
+use super::browser;
+use crate::view::gesture::{key, wheel, Gesture, Pointers};
+use yew::prelude::*;
+
+/// The handlers to put on the drawing's element.
+pub struct PanZoom {
+    pub onwheel: Callback<WheelEvent>,
+    pub onpointerdown: Callback<PointerEvent>,
+    pub onpointermove: Callback<PointerEvent>,
+    /// For pointerup, pointercancel and pointerleave alike.
+    pub onpointerup: Callback<PointerEvent>,
+    pub onkeydown: Callback<KeyboardEvent>,
+}
+
+/// Gestures on the element behind `node`, in fractions of its box;
+/// `vertical` lets the up and down arrows pan too.
+#[hook]
+pub fn use_pan_zoom(node: &NodeRef, vertical: bool, on_gesture: Callback<Gesture>) -> PanZoom {
+    let pointers = use_mut_ref(Pointers::default);
+    let at = {
+        let node = node.clone();
+        move |e: &MouseEvent| browser::fraction_in(&node, e.client_x(), e.client_y())
+    };
+    let onwheel = {
+        let (at, on_gesture) = (at.clone(), on_gesture.clone());
+        Callback::from(move |e: WheelEvent| {
+            e.prevent_default();
+            let (x, y) = at(&e);
+            on_gesture.emit(wheel(e.delta_y(), x, y));
+        })
+    };
+    let onpointerdown = {
+        let (at, pointers) = (at.clone(), pointers.clone());
+        Callback::from(move |e: PointerEvent| pointers.borrow_mut().press(e.pointer_id(), at(&e)))
+    };
+    let onpointermove = {
+        let (pointers, on_gesture) = (pointers.clone(), on_gesture.clone());
+        Callback::from(move |e: PointerEvent| {
+            let gesture = pointers.borrow_mut().moved(e.pointer_id(), at(&e));
+            if let Some(gesture) = gesture {
+                on_gesture.emit(gesture);
+            }
+        })
+    };
+    let onpointerup = Callback::from(move |e: PointerEvent| pointers.borrow_mut().release(e.pointer_id()));
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        if let Some(gesture) = key(&e.key(), vertical) {
+            e.prevent_default();
+            on_gesture.emit(gesture);
+        }
+    });
+    PanZoom { onwheel, onpointerdown, onpointermove, onpointerup, onkeydown }
+}

@@ -6,7 +6,7 @@ use super::timeline::{AXIS, BRUSH};
 use crate::model::Event;
 use crate::view::state::{Action, ViewState};
 use crate::view::strings::{count, EN};
-use crate::view::timeline::{cluster_dates, fit_label, ticks, Lane, Scale};
+use crate::view::timeline::{cluster_dates, cluster_radius, fit_label, ticks, Lane, Scale};
 use yew::prelude::*;
 
 const LANE_LABEL: f64 = 18.0;
@@ -51,7 +51,7 @@ pub fn lanes_svg(
                 return html! {
                     <g class="cluster" role="button" tabindex="0" aria-label={format!("{name}: {}", EN.zoom_in)} {onclick} {onkeydown}>
                         <title>{ format!("{name}: {}", EN.zoom_in) }</title>
-                        <circle cx={cx.to_string()} cy={cy.to_string()} r="10" />
+                        <circle cx={cx.to_string()} cy={cy.to_string()} r={cluster_radius(item.events.len()).to_string()} />
                         <text x={cx.to_string()} y={(cy + 4.0).to_string()} text-anchor="middle">{ item.events.len() }</text>
                     </g>
                 };

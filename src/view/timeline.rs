@@ -242,8 +242,13 @@ fn mark_end(item: &Item) -> f64 {
     if item.bar {
         item.x + item.width
     } else {
-        item.x + item.width / 2.0 + if item.events.len() > 1 { 10.0 } else { 6.0 }
+        item.x + item.width / 2.0 + if item.events.len() > 1 { cluster_radius(item.events.len()) } else { 6.0 }
     }
+}
+
+/// A cluster's circle grows with the digits of its count, so the count fits.
+pub fn cluster_radius(count: usize) -> f64 {
+    10.0 + 3.5 * (count.to_string().len().saturating_sub(2)) as f64
 }
 
 /// Where an item's label starts: inside a bar, or right of a point.
@@ -261,8 +266,8 @@ fn footprint_end(item: &Item) -> f64 {
 }
 
 /// Greedy row packing in order of position: each item takes the first row
-/// where it fits; when the lane has no row left, a point joins the nearest
-/// point or cluster that ends a row, and anything else opens one more row. Returns the
+/// where it fits, or a new row while the lane has rows left; after that it
+/// joins the nearest item ending a row, which becomes a cluster. Returns the
 /// items and the number of rows.
 fn pack_rows(placed: Vec<(usize, f64, f64)>, max_rows: usize) -> (Vec<Item>, usize) {
     let mut items: Vec<Item> = Vec::new();
@@ -276,20 +281,18 @@ fn pack_rows(placed: Vec<(usize, f64, f64)>, max_rows: usize) -> (Vec<Item>, usi
             rows[row] = items.len() - 1;
             continue;
         }
-        let joinable = rows.iter().copied().filter(|&last| !items[last].bar).max_by(|&a, &b| items[a].x.total_cmp(&items[b].x));
-        match joinable {
-            Some(last) if !bar && rows.len() >= max_rows => {
-                let cluster = &mut items[last];
-                cluster.events.push(index);
-                cluster.width = (x + item.width).max(cluster.x + cluster.width) - cluster.x;
-                // A cluster as wide as a bar still draws as one circle at its centre.
-                cluster.bar = false;
-            }
-            _ => {
-                items.push(Item { row: rows.len(), ..item });
-                rows.push(items.len() - 1);
-            }
+        if rows.len() < max_rows {
+            items.push(Item { row: rows.len(), ..item });
+            rows.push(items.len() - 1);
+            continue;
         }
+        // No row left: join the nearest item that ends a row, as a cluster.
+        let nearest = rows.iter().copied().max_by(|&a, &b| items[a].x.total_cmp(&items[b].x)).unwrap_or_default();
+        let cluster = &mut items[nearest];
+        cluster.events.push(index);
+        cluster.width = (x + item.width).max(cluster.x + cluster.width) - cluster.x;
+        // A cluster draws as one circle at its centre, whatever it holds.
+        cluster.bar = false;
     }
     (items, rows.len())
 }

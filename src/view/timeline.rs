@@ -476,6 +476,12 @@ mod tests {
         let members: Vec<&Event> = cluster.events.iter().map(|&i| refs[i]).collect();
         assert!(cluster_dates(&members).starts_with("Feb 2017"));
         assert_no_label_overlaps(&lanes);
+        // Bars that overlap cluster too once the rows run out.
+        let years: Vec<Event> = (0..40).map(|i| event(&format!("y{i}"), "x", "2017", Precision::Year)).collect();
+        let year_refs: Vec<&Event> = years.iter().collect();
+        let lanes = layout(&year_refs, &scale, by_article);
+        assert_eq!(lanes[0].rows, ROW_BUDGET);
+        assert_eq!(lanes[0].items.iter().map(|i| i.events.len()).sum::<usize>(), 40);
         // Zoomed in to the month, they spread out and every one is labelled.
         let zoomed = Scale::new((days_from_civil(2017, 1, 20), days_from_civil(2017, 3, 10)), 4000.0);
         let lanes = layout(&refs, &zoomed, by_article);

@@ -98,6 +98,7 @@ pub fn timeline(props: &ViewProps) -> Html {
         })
     };
     let shown = (*hovered).clone().or_else(|| props.state.event().map(str::to_string));
+    let announced = position.map(|p| format!("{} / {}: {}", p + 1, story.len(), story[p].text));
     let caption = shown.and_then(|id| events.iter().find(|e| e.id == id)).map(|event| {
         html! { <><time>{ event.date.value.clone().unwrap_or_else(|| event.date.as_written.clone()) }</time>{ " " }{ &event.text }</> }
     });
@@ -147,7 +148,9 @@ pub fn timeline(props: &ViewProps) -> Html {
                 <button type="button" onclick={previous.reform(|_| ())} disabled={!has_previous} aria-keyshortcuts="p">{ EN.previous_event }</button>
                 <span class="story-position">{ position.map_or_else(|| count(story.len(), EN.one_event, EN.events), |p| format!("{} / {}", p + 1, story.len())) }</span>
                 <button type="button" onclick={next.reform(|_| ())} disabled={!has_next} aria-keyshortcuts="n">{ EN.next_event }</button>
-                <p class="story-caption" aria-live="polite">{ for caption }</p>
+                <p class="story-caption">{ for caption }</p>
+                // Announces each step of the story, not every mark the pointer crosses.
+                <p class="visually-hidden" aria-live="polite">{ for announced }</p>
             </div>
             <p class="help" id="timeline-help">{ EN.timeline_help }</p>
             <svg ref={node} class="timeline-svg" width="100%" height={height.to_string()} tabindex="0" role="group"

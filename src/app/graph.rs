@@ -40,11 +40,12 @@ pub fn graph(props: &ViewProps) -> Html {
     let mut ranked: Vec<(&Entity, bool)> = drawn.iter().map(|e| (*e, highlighted(e))).collect();
     ranked.sort_by_key(|&(e, must_show)| (selected.as_deref() != Some(e.id.as_str()), !must_show, std::cmp::Reverse(e.mentions.len())));
     let labels = node_labels(&ranked, viewbox, width);
+    let most = drawn.iter().map(|e| e.mentions.len()).max().unwrap_or(1);
     let nodes = ranked.iter().rev().map(|&(entity, _)| {
         let id = entity.id.clone();
         let is_selected = selected.as_deref() == Some(entity.id.as_str());
         let (onclick, onkeydown) = activate(props.dispatch.reform(move |_| Action::SelectEntity((!is_selected).then(|| id.clone()))));
-        let r = radius(entity.mentions.len()) * units_per_pixel;
+        let r = radius(entity.mentions.len(), most) * units_per_pixel;
         html! {
             <g class={classes!("node", entity.kind.as_str(), is_selected.then_some("selected"), dimmed(&entity.id).then_some("dimmed"))}
                 transform={format!("translate({},{})", entity.x, entity.y)} role="button" tabindex="0"

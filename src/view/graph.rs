@@ -84,10 +84,12 @@ pub fn pan(view: GraphView, fx: f64, fy: f64, aspect: f64) -> GraphView {
     GraphView { x: view.x + fx * bx.width, y: view.y + fy * bx.height, ..view }
 }
 
-/// Node radius in screen pixels: grows with the square root of mentions and
-/// stays the same at every zoom, so zooming in separates crowded nodes.
-pub fn radius(mentions: usize) -> f64 {
-    4.0 + 2.5 * (mentions as f64).sqrt()
+/// Node radius in screen pixels: grows with the square root of mentions,
+/// from 4 to 16 for the most mentioned node drawn (`most`), whatever the
+/// corpus size, and stays the same at every zoom, so zooming in separates
+/// crowded nodes.
+pub fn radius(mentions: usize, most: usize) -> f64 {
+    4.0 + 12.0 * (mentions as f64 / most.max(1) as f64).sqrt()
 }
 
 /// Nodes drawn at most; the rest stay reachable through filters, search and
@@ -235,6 +237,7 @@ pub fn place_labels(requests: &[LabelRequest], view: Rect) -> Vec<Option<Rect>> 
 /// text anchor (middle, baseline) in layout units, or `None` when it is
 /// left out (see `place_labels`).
 pub fn node_labels(nodes: &[(&Entity, bool)], viewbox: ViewBox, pixel_width: f64) -> Vec<Option<(f64, f64)>> {
+    let most = nodes.iter().map(|(e, _)| e.mentions.len()).max().unwrap_or(1);
     let requests: Vec<LabelRequest> = nodes
         .iter()
         .map(|&(entity, must_show)| {
@@ -242,7 +245,7 @@ pub fn node_labels(nodes: &[(&Entity, bool)], viewbox: ViewBox, pixel_width: f64
             LabelRequest {
                 x,
                 y,
-                radius: radius(entity.mentions.len()),
+                radius: radius(entity.mentions.len(), most),
                 width: label_width(&entity.name),
                 mentions: entity.mentions.len(),
                 must_show,
@@ -279,16 +282,17 @@ pub fn edge_label(from: (f64, f64), to: (f64, f64), text: &str, viewbox: ViewBox
     EdgeLabel { frame, anchor: (frame.x + width / 2.0, frame.y + LABEL_BASELINE * scale) }
 }
 
-/// Rendered width of a label at `LABEL_FONT_SIZE`, erring wide: character
-/// classes of a common sans-serif (narrow i, l, punctuation; wide m, w;
-/// capitals and digits) plus a little padding.
+/// Rendered width of a label at `LABEL_FONT_SIZE`, erring wide: advances
+/// by character class (narrow i, l and punctuation; wide m and w; capitals
+/// and digits) set by the widest common sans-serif (DejaVu Sans, where no
+/// name of the BBC build comes out wider), plus a little padding.
 pub fn label_width(text: &str) -> f64 {
     let advance = |c: char| match c {
         'i' | 'l' | 'j' | 't' | 'f' | 'r' | 'I' | 'J' | ' ' | '.' | ',' | '\'' | '\u{2019}' | '-' | ':' | ';' | '!' | '|' | '/' | '('
-        | ')' => 4.0,
+        | ')' => 4.2,
         'm' | 'w' | 'M' | 'W' | '@' | '%' => 11.0,
-        c if c.is_uppercase() || c.is_ascii_digit() => 8.4,
-        _ => 7.2,
+        c if c.is_uppercase() || c.is_ascii_digit() => 8.6,
+        _ => 7.6,
     };
     text.chars().map(advance).sum::<f64>() + 4.0
 }
@@ -434,7 +438,7 @@ mod tests {
         let (a, b, far) = (entity_at("A", 0.0, 0.0, 1), entity_at("B", 0.0, 18.0, 1), entity_at("C", 800.0, 0.0, 1));
         let labels = node_labels(&[(&a, false), (&b, false), (&far, true)], viewbox, 550.0);
         // B's node takes the place below A, so A's label goes above; B's goes below B; C is off screen.
-        let below = 2.0 * (radius(1) * 1.1 + LABEL_GAP + LABEL_BASELINE);
+        let below = 2.0 * (radius(1, 1) * 1.1 + LABEL_GAP + LABEL_BASELINE);
         assert_eq!(labels[0].map(|(x, y)| (x, y < 0.0)), Some((0.0, true)), "{labels:?}");
         assert_eq!(labels[1].map(|(x, y)| (x, (y - 18.0 - below).abs() < 1e-9)), Some((0.0, true)), "{labels:?}");
         assert_eq!(labels[2], None);
@@ -455,6 +459,7 @@ mod tests {
 
     #[test]
     fn node_radius_grows_with_mentions() {
-        assert!(radius(9) > radius(1));
+        assert!(radius(9, 100) > radius(1, 100));
+        assert_eq!((radius(0, 0), radius(1500, 1500), radius(23, 23)), (4.0, 16.0, 16.0));
     }
 }

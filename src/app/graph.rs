@@ -2,11 +2,12 @@
 //! colour by kind, size by mentions), relations as weighted edges, pan and
 //! zoom, the selected entity's ego network, and the same data as tables.
 
-use super::{activate, browser, graph_tables::tables, ViewProps};
+use super::{activate, browser, graph_edges::EdgeScene, graph_tables::tables, ViewProps};
+use crate::model::Entity;
 use crate::view::export::{kind_colour, kind_shape};
-use crate::view::graph::{fit, label_width, labelled, pan, place_labels, prominent, radius, zoom_at, LabelBox, ViewBox, MAX_NODES};
+use crate::view::graph::{fit, node_labels, pan, prominent, radius, zoom_at, ViewBox, LABEL_FONT_SIZE, MAX_NODES};
 use crate::view::state::{Action, GraphView};
-use crate::view::strings::{relation_name, EN};
+use crate::view::strings::EN;
 use std::collections::{HashMap, HashSet};
 use yew::prelude::*;
 
@@ -15,6 +16,7 @@ pub fn graph(props: &ViewProps) -> Html {
     let node = use_node_ref();
     let width = browser::use_width(&node);
     let last_pointer = use_mut_ref(|| None::<(i32, i32)>);
+    let named_relation = use_state(|| None::<String>);
     let filtered = &props.filtered;
     let height = (width * 0.7).clamp(300.0, 560.0);
     let aspect = width / height;
@@ -26,63 +28,40 @@ pub fn graph(props: &ViewProps) -> Html {
         .flat_map(|(r, _)| [r.source.as_str(), r.target.as_str()])
         .collect();
     let dimmed = |id: &str| selected.is_some() && !neighbours.contains(id) && selected.as_deref() != Some(id);
-    let highlighted = |e: &crate::model::Entity| selected.as_deref() == Some(e.id.as_str()) || neighbours.contains(e.id.as_str());
+    let highlighted = |e: &Entity| selected.as_deref() == Some(e.id.as_str()) || neighbours.contains(e.id.as_str());
     let drawn = prominent(&filtered.entities, highlighted, MAX_NODES);
-    let positions: HashMap<&str, (f32, f32)> = drawn.iter().map(|e| (e.id.as_str(), (e.x, e.y))).collect();
-    let position = |id: &str| positions.get(id).copied();
+    let by_id: HashMap<&str, &Entity> = drawn.iter().map(|e| (e.id.as_str(), *e)).collect();
     let view = props.state.graph.unwrap_or_else(|| fit(drawn.iter().copied(), aspect));
     let viewbox = ViewBox::of(view, aspect);
-    let units_per_pixel = viewbox.width / width;
+    let units_per_pixel = viewbox.units_per_pixel(width);
     let set_view = props.dispatch.reform(|v: GraphView| Action::SetGraphView(Some(v)));
-    let edges = filtered.relations.iter().filter_map(|(relation, evidence)| {
-        let ((x1, y1), (x2, y2)) = (position(&relation.source)?, position(&relation.target)?);
-        let id = relation.id.clone();
-        let onclick = props.dispatch.reform(move |_| Action::SelectRelation(Some(id.clone())));
-        let typed = relation.kind.is_typed();
-        let chosen = props.state.relation() == Some(relation.id.as_str());
-        let faded = dimmed(&relation.source) || dimmed(&relation.target);
-        Some(html! {
-            <line class={classes!("edge", typed.then_some("typed"), chosen.then_some("selected"), faded.then_some("dimmed"))}
-                x1={x1.to_string()} y1={y1.to_string()} x2={x2.to_string()} y2={y2.to_string()}
-                stroke-width={(1.0 + (evidence.len() as f64).sqrt() * if typed { 1.5 } else { 1.0 }).to_string()} {onclick}>
-                <title>{ format!("{} ({} × {})", relation_name(relation.kind), evidence.len(), EN.evidence.to_lowercase()) }</title>
-            </line>
-        })
-    });
-    // Most important first: the selection and its neighbours, then by mentions.
-    let mut ranked = drawn.clone();
-    ranked.sort_by_key(|e| (selected.as_deref() != Some(e.id.as_str()), !highlighted(e), std::cmp::Reverse(e.mentions.len())));
-    let total = ranked.len();
-    let boxes: Vec<LabelBox> = ranked
-        .iter()
-        .map(|e| {
-            let r = radius(e.mentions.len());
-            (
-                (f64::from(e.x) - viewbox.x) / units_per_pixel,
-                (f64::from(e.y) - viewbox.y) / units_per_pixel + r + 1.0,
-                label_width(&e.name),
-                14.0,
-            )
-        })
-        .collect();
-    let legible = place_labels(&boxes);
-    let nodes = ranked.iter().enumerate().rev().map(|(rank, entity)| {
+    let edges = EdgeScene { drawn: &by_id, named: &named_relation };
+    // Most important first: the selection, its neighbours, then by mentions.
+    let mut ranked: Vec<(&Entity, bool)> = drawn.iter().map(|e| (*e, highlighted(e))).collect();
+    ranked.sort_by_key(|&(e, must_show)| (selected.as_deref() != Some(e.id.as_str()), !must_show, std::cmp::Reverse(e.mentions.len())));
+    let labels = node_labels(&ranked, viewbox, width);
+    let most = drawn.iter().map(|e| e.mentions.len()).max().unwrap_or(1);
+    let nodes = ranked.iter().rev().map(|&(entity, _)| {
         let id = entity.id.clone();
         let is_selected = selected.as_deref() == Some(entity.id.as_str());
         let (onclick, onkeydown) = activate(props.dispatch.reform(move |_| Action::SelectEntity((!is_selected).then(|| id.clone()))));
-        let r = radius(entity.mentions.len()) * units_per_pixel;
-        let label = (legible[rank] && labelled(rank, total, view.zoom, highlighted(entity))).then(|| html! {
-            <text y={(r + 12.0 * units_per_pixel).to_string()} font-size={(12.0 * units_per_pixel).to_string()} text-anchor="middle">{ &entity.name }</text>
-        });
+        let r = radius(entity.mentions.len(), most) * units_per_pixel;
         html! {
             <g class={classes!("node", entity.kind.as_str(), is_selected.then_some("selected"), dimmed(&entity.id).then_some("dimmed"))}
                 transform={format!("translate({},{})", entity.x, entity.y)} role="button" tabindex="0"
                 data-entity-id={entity.id.clone()} aria-pressed={is_selected.to_string()}
                 aria-label={format!("{} ({}), {} {}", entity.name, entity.kind.as_str(), entity.mentions.len(), EN.mentions.to_lowercase())} {onclick} {onkeydown}>
                 <path d={kind_shape(entity.kind, r)} fill={kind_colour(entity.kind)} />
-                { for label }
             </g>
         }
+    });
+    // Above every node, since a label may cover a lesser one; nodes name themselves to assistive technology.
+    let font_size = (LABEL_FONT_SIZE * units_per_pixel).to_string();
+    let label_texts = ranked.iter().zip(&labels).filter_map(|(&(entity, _), label)| {
+        let (x, y) = (*label)?;
+        Some(html! {
+            <text class={classes!(dimmed(&entity.id).then_some("dimmed"))} x={x.to_string()} y={y.to_string()} font-size={font_size.clone()} text-anchor="middle">{ &entity.name }</text>
+        })
     });
     let onwheel = {
         let (node, set_view) = (node.clone(), set_view.clone());
@@ -144,8 +123,10 @@ pub fn graph(props: &ViewProps) -> Html {
             <svg ref={node} class="graph-svg" width="100%" height={height.to_string()} viewBox={viewbox.attribute()} role="group" tabindex="0"
                 aria-label={EN.graph} aria-describedby="graph-help" {onwheel} {onpointerdown} {onpointermove} {onkeydown}
                 onpointerup={onpointerup.clone()} onpointerleave={onpointerup}>
-                <g class="edges">{ for edges }</g>
+                <g class="edges">{ edges.lines(props, dimmed) }</g>
                 <g class="nodes">{ for nodes }</g>
+                <g class="labels" aria-hidden="true">{ for label_texts }</g>
+                { edges.name(props, viewbox, width) }
             </svg>
             { tables(&props.state, filtered, &props.dispatch) }
         </section>

@@ -7,6 +7,7 @@ mod cards;
 mod entity_card;
 mod facets;
 mod graph;
+mod graph_edges;
 mod graph_tables;
 mod header;
 mod marked;

@@ -294,16 +294,17 @@ pub fn graph_svg(filtered: &Filtered) -> String {
             a.0, a.1, b.0, b.1, 1.0 + (evidence.len() as f64).sqrt(), escape(relation.kind.as_str())
         ));
     }
+    let most = filtered.entities.iter().map(|e| e.mentions.len()).max().unwrap_or(1);
     for entity in &filtered.entities {
         out.push_str(&format!(
             "<g transform=\"translate({},{})\"><path d=\"{}\" fill=\"{}\"><title>{} ({})</title></path><text y=\"{:.1}\" text-anchor=\"middle\">{}</text></g>\n",
             entity.x,
             entity.y,
-            kind_shape(entity.kind, super::graph::radius(entity.mentions.len())),
+            kind_shape(entity.kind, super::graph::radius(entity.mentions.len(), most)),
             kind_colour(entity.kind),
             escape(&entity.name),
             entity.kind.as_str(),
-            super::graph::radius(entity.mentions.len()) + 14.0,
+            super::graph::radius(entity.mentions.len(), most) + 14.0,
             escape(&entity.name)
         ));
     }

@@ -1,5 +1,5 @@
 //! Graph viewport maths: fitting the precomputed layout, zooming about a
-//! point, panning, and which labels stay legible at the current zoom.
+//! point, panning, and where labels go so that none overlaps another.
 
 use super::state::GraphView;
 use crate::model::Entity;
@@ -25,6 +25,28 @@ impl ViewBox {
 
     pub fn attribute(&self) -> String {
         format!("{:.1} {:.1} {:.1} {:.1}", self.x, self.y, self.width, self.height)
+    }
+
+    /// Layout units per screen pixel when drawn `pixel_width` wide.
+    pub fn units_per_pixel(&self, pixel_width: f64) -> f64 {
+        self.width / pixel_width.max(1.0)
+    }
+
+    /// The visible rectangle in screen pixels, drawn `pixel_width` wide.
+    fn screen(&self, pixel_width: f64) -> Rect {
+        Rect { left: 0.0, top: 0.0, width: pixel_width, height: self.height / self.units_per_pixel(pixel_width) }
+    }
+
+    /// Where a layout point is drawn, in pixels from the view's corner.
+    fn on_screen(&self, (x, y): (f64, f64), pixel_width: f64) -> (f64, f64) {
+        let scale = self.units_per_pixel(pixel_width);
+        ((x - self.x) / scale, (y - self.y) / scale)
+    }
+
+    /// The layout point drawn at a screen point (the inverse of `on_screen`).
+    fn in_layout(&self, (x, y): (f64, f64), pixel_width: f64) -> (f64, f64) {
+        let scale = self.units_per_pixel(pixel_width);
+        (self.x + x * scale, self.y + y * scale)
     }
 }
 
@@ -62,17 +84,12 @@ pub fn pan(view: GraphView, fx: f64, fy: f64, aspect: f64) -> GraphView {
     GraphView { x: view.x + fx * bx.width, y: view.y + fy * bx.height, ..view }
 }
 
-/// Node radius in screen pixels: grows with the square root of mentions and
-/// stays the same at every zoom, so zooming in separates crowded nodes.
-pub fn radius(mentions: usize) -> f64 {
-    4.0 + 2.5 * (mentions as f64).sqrt()
-}
-
-/// Whether a node's label is drawn: the most mentioned `budget` nodes, more
-/// of them as the zoom grows, and always the selected one and its neighbours.
-pub fn labelled(rank: usize, total: usize, zoom: f64, highlighted: bool) -> bool {
-    let budget = ((12.0 * zoom * zoom) as usize).max(8).min(total);
-    highlighted || rank < budget
+/// Node radius in screen pixels: grows with the square root of mentions,
+/// from 4 to 16 for the most mentioned node drawn (`most`), whatever the
+/// corpus size, and stays the same at every zoom, so zooming in separates
+/// crowded nodes.
+pub fn radius(mentions: usize, most: usize) -> f64 {
+    4.0 + 12.0 * (mentions as f64 / most.max(1) as f64).sqrt()
 }
 
 /// Nodes drawn at most; the rest stay reachable through filters, search and
@@ -92,35 +109,213 @@ pub fn prominent<'e>(entities: &[&'e Entity], must_show: impl Fn(&Entity) -> boo
     ranked
 }
 
-/// A label's box in screen pixels: centre x, top y, width, height.
-pub type LabelBox = (f64, f64, f64, f64);
+/// An axis-aligned rectangle in screen pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub left: f64,
+    pub top: f64,
+    pub width: f64,
+    pub height: f64,
+}
 
-/// Greedy label placement: in the given order (most important first), a
-/// label is drawn only if its box overlaps no label already drawn.
-pub fn place_labels(boxes: &[LabelBox]) -> Vec<bool> {
-    let mut placed: Vec<LabelBox> = Vec::new();
-    boxes
+impl Rect {
+    fn right(&self) -> f64 {
+        self.left + self.width
+    }
+
+    fn bottom(&self) -> f64 {
+        self.top + self.height
+    }
+
+    fn overlaps(&self, other: &Rect) -> bool {
+        self.left < other.right() && other.left < self.right() && self.top < other.bottom() && other.top < self.bottom()
+    }
+
+    fn contains(&self, inner: &Rect) -> bool {
+        inner.left >= self.left && inner.right() <= self.right() && inner.top >= self.top && inner.bottom() <= self.bottom()
+    }
+
+    /// Where text centred in this box is anchored (text-anchor middle, at
+    /// the baseline).
+    fn text_anchor(&self) -> (f64, f64) {
+        (self.left + self.width / 2.0, self.top + LABEL_BASELINE)
+    }
+}
+
+/// Label text size, box height and baseline within the box, in pixels.
+pub const LABEL_FONT_SIZE: f64 = 12.0;
+const LABEL_HEIGHT: f64 = 16.0;
+const LABEL_BASELINE: f64 = 12.0;
+/// Space between a node's shape and its label.
+const LABEL_GAP: f64 = 2.0;
+
+/// A node to label, in screen pixels, most important first.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LabelRequest {
+    pub x: f64,
+    pub y: f64,
+    /// The node's radius (its shape reaches a little further, see `extent`).
+    pub radius: f64,
+    pub width: f64,
+    pub mentions: usize,
+    /// The selection and its neighbours: labelled even over another node.
+    pub must_show: bool,
+}
+
+impl LabelRequest {
+    /// Whether this node's label may cover `other` when it has no clear
+    /// place: a node mentioned at least twice as often matters more than
+    /// seeing the other one whole.
+    fn outweighs(&self, other: &LabelRequest) -> bool {
+        self.mentions >= 2 * other.mentions
+    }
+
+    /// Half the side of the square that holds the node's shape (a
+    /// triangle's apex reaches 1.1 radius).
+    fn extent(&self) -> f64 {
+        1.1 * self.radius
+    }
+
+    fn shape(&self) -> Rect {
+        let e = self.extent();
+        Rect { left: self.x - e, top: self.y - e, width: 2.0 * e, height: 2.0 * e }
+    }
+
+    /// The label's box below, above, right and left of the node, in order of preference.
+    fn candidates(&self) -> [Rect; 4] {
+        let (e, w, h) = (self.extent() + LABEL_GAP, self.width, LABEL_HEIGHT);
+        let beside = self.y - h / 2.0;
+        [
+            Rect { left: self.x - w / 2.0, top: self.y + e, width: w, height: h },
+            Rect { left: self.x - w / 2.0, top: self.y - e - h, width: w, height: h },
+            Rect { left: self.x + e, top: beside, width: w, height: h },
+            Rect { left: self.x - e - w, top: beside, width: w, height: h },
+        ]
+    }
+}
+
+/// Places labels greedily, most important first. Each takes the first of
+/// its candidate boxes (below, above, right, left) that lies inside `view`,
+/// overlaps no label already placed, and covers no other node; failing
+/// that, the first that covers only nodes it outweighs (mentioned at most
+/// half as often); failing that, the label is left out. Labels that must
+/// show come first, so they compete only with each other, and they may
+/// cover any node: one is left out only when all four boxes are off screen
+/// or taken by a more important label, and then that entity stays named by
+/// its accessible name, the entity panel and the tables.
+pub fn place_labels(requests: &[LabelRequest], view: Rect) -> Vec<Option<Rect>> {
+    let shapes: Vec<Rect> = requests.iter().map(LabelRequest::shape).collect();
+    let mut placed: Vec<Rect> = Vec::new();
+    requests
         .iter()
-        .map(|&(cx, top, width, height)| {
-            let clear = placed.iter().all(|&(ox, otop, owidth, oheight)| {
-                (cx - ox).abs() * 2.0 >= width + owidth || top >= otop + oheight || otop >= top + height
-            });
-            if clear {
-                placed.push((cx, top, width, height));
-            }
-            clear
+        .enumerate()
+        .map(|(index, request)| {
+            let free = |candidate: &&Rect| view.contains(candidate) && !placed.iter().any(|label| label.overlaps(candidate));
+            let clear = |candidate: &&Rect, may_cover: &dyn Fn(&LabelRequest) -> bool| {
+                shapes
+                    .iter()
+                    .zip(requests)
+                    .enumerate()
+                    .all(|(other, (shape, node))| other == index || !shape.overlaps(candidate) || may_cover(node))
+            };
+            let candidates = request.candidates();
+            let chosen = candidates
+                .iter()
+                .filter(free)
+                .find(|c| clear(c, &|_| false))
+                .or_else(|| candidates.iter().filter(free).find(|c| clear(c, &|node| request.outweighs(node))))
+                .or_else(|| candidates.iter().filter(free).find(|_| request.must_show))
+                .copied();
+            placed.extend(chosen);
+            chosen
         })
         .collect()
 }
 
-/// Rough rendered width of a label at 12 px.
+/// Where each node's label goes, for nodes given most important first
+/// with whether theirs must show (the selection and its neighbours): its
+/// text anchor (middle, baseline) in layout units, or `None` when it is
+/// left out (see `place_labels`).
+pub fn node_labels(nodes: &[(&Entity, bool)], viewbox: ViewBox, pixel_width: f64) -> Vec<Option<(f64, f64)>> {
+    let most = nodes.iter().map(|(e, _)| e.mentions.len()).max().unwrap_or(1);
+    let requests: Vec<LabelRequest> = nodes
+        .iter()
+        .map(|&(entity, must_show)| {
+            let (x, y) = viewbox.on_screen((f64::from(entity.x), f64::from(entity.y)), pixel_width);
+            LabelRequest {
+                x,
+                y,
+                radius: radius(entity.mentions.len(), most),
+                width: label_width(&entity.name),
+                mentions: entity.mentions.len(),
+                must_show,
+            }
+        })
+        .collect();
+    place_labels(&requests, viewbox.screen(pixel_width))
+        .into_iter()
+        .map(|label| label.map(|rect| viewbox.in_layout(rect.text_anchor(), pixel_width)))
+        .collect()
+}
+
+/// An edge's name shown on hover or focus, in layout units: its box and
+/// where its text is anchored (middle, baseline).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct EdgeLabel {
+    pub frame: ViewBox,
+    pub anchor: (f64, f64),
+}
+
+/// Where an edge's name goes: centred on the edge's midpoint, moved inside
+/// the view when the midpoint is near its border (or off screen).
+pub fn edge_label(from: (f64, f64), to: (f64, f64), text: &str, viewbox: ViewBox, pixel_width: f64) -> EdgeLabel {
+    let scale = viewbox.units_per_pixel(pixel_width);
+    let (width, height) = (label_width(text) * scale, LABEL_HEIGHT * scale);
+    let middle = ((from.0 + to.0) / 2.0, (from.1 + to.1) / 2.0);
+    let inside = |centre: f64, size: f64, start: f64, span: f64| (centre - size / 2.0).min(start + span - size).max(start);
+    let frame = ViewBox {
+        x: inside(middle.0, width, viewbox.x, viewbox.width),
+        y: inside(middle.1, height, viewbox.y, viewbox.height),
+        width,
+        height,
+    };
+    EdgeLabel { frame, anchor: (frame.x + width / 2.0, frame.y + LABEL_BASELINE * scale) }
+}
+
+/// Rendered width of a label at `LABEL_FONT_SIZE`, erring wide: advances
+/// by character class (narrow i, l and punctuation; wide m and w; capitals
+/// and digits) set by the widest common sans-serif (DejaVu Sans, where no
+/// name of the BBC build comes out wider), plus a little padding.
 pub fn label_width(text: &str) -> f64 {
-    text.chars().count() as f64 * 6.8 + 4.0
+    let advance = |c: char| match c {
+        'i' | 'l' | 'j' | 't' | 'f' | 'r' | 'I' | 'J' | ' ' | '.' | ',' | '\'' | '\u{2019}' | '-' | ':' | ';' | '!' | '|' | '/' | '('
+        | ')' => 4.2,
+        'm' | 'w' | 'M' | 'W' | '@' | '%' => 11.0,
+        c if c.is_uppercase() || c.is_ascii_digit() => 8.6,
+        _ => 7.6,
+    };
+    text.chars().map(advance).sum::<f64>() + 4.0
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn entity_at(name: &str, x: f32, y: f32, mentions: usize) -> Entity {
+        Entity {
+            id: name.into(),
+            name: name.into(),
+            kind: crate::model::EntityKind::Person,
+            aliases: vec![],
+            mentions: vec![crate::model::Span { article: "a".into(), start: 0, end: 1 }; mentions],
+            role: None,
+            roles: vec![],
+            confidence: 1.0,
+            kind_cues: vec![],
+            x,
+            y,
+        }
+    }
 
     #[test]
     fn zooming_keeps_the_anchor_still() {
@@ -134,29 +329,90 @@ mod tests {
         assert!((moved.x - BASE_WIDTH * 0.1).abs() < 1e-9);
     }
 
+    const VIEW: Rect = Rect { left: 0.0, top: 0.0, width: 600.0, height: 400.0 };
+
+    fn request(x: f64, y: f64, width: f64) -> LabelRequest {
+        LabelRequest { x, y, radius: 5.0, width, mentions: 1, must_show: false }
+    }
+
+    fn sides(requests: &[LabelRequest]) -> Vec<Option<&'static str>> {
+        let names = ["below", "above", "right", "left"];
+        place_labels(requests, VIEW)
+            .iter()
+            .zip(requests)
+            .map(|(placed, request)| placed.map(|rect| names[request.candidates().iter().position(|c| *c == rect).unwrap()]))
+            .collect()
+    }
+
     #[test]
-    fn overlapping_labels_give_way_to_more_important_ones() {
-        let boxes = [(100.0, 50.0, 80.0, 14.0), (120.0, 55.0, 60.0, 14.0), (300.0, 50.0, 60.0, 14.0), (100.0, 70.0, 80.0, 14.0)];
-        assert_eq!(place_labels(&boxes), [true, false, true, true]);
+    fn labels_try_below_above_right_and_left_before_giving_way() {
+        let node = LabelRequest { mentions: 2, ..request(300.0, 100.0, 60.0) };
+        let (below, above, right, left) =
+            (request(300.0, 120.0, 9.0), request(300.0, 80.0, 9.0), request(345.0, 100.0, 9.0), request(255.0, 100.0, 9.0));
+        let side_among = |neighbours: &[LabelRequest]| sides(&[&[node], neighbours].concat())[0];
+        assert_eq!(side_among(&[]), Some("below"));
+        assert_eq!(side_among(&[below]), Some("above"));
+        assert_eq!(side_among(&[below, above]), Some("right"));
+        assert_eq!(side_among(&[below, above, right]), Some("left"));
+        // Covering a node mentioned half as often beats leaving the label out; covering a peer does not.
+        assert_eq!(side_among(&[below, above, right, left]), Some("below"));
+        let peer = |n: LabelRequest| LabelRequest { mentions: 2, ..n };
+        assert_eq!(side_among(&[peer(below), peer(above), peer(right), peer(left)]), None);
+        // A more important label takes the place first.
+        assert_eq!(sides(&[request(340.0, 95.0, 60.0), node]), [Some("below"), Some("above")]);
+    }
+
+    #[test]
+    fn placed_labels_never_overlap_each_other_nor_cover_nodes_they_do_not_outweigh() {
+        let requests: Vec<LabelRequest> = (0..200)
+            .map(|i| LabelRequest {
+                mentions: 200 / (i as usize + 1),
+                ..request(f64::from(i * 37 % 580) + 10.0, f64::from(i * 53 % 380) + 10.0, label_width(&"x".repeat(i as usize % 12 + 2)))
+            })
+            .collect();
+        let placed = place_labels(&requests, VIEW);
+        let labels: Vec<(usize, Rect)> = placed.iter().enumerate().filter_map(|(i, p)| p.map(|r| (i, r))).collect();
+        assert!(labels.len() > 20, "{}", labels.len());
+        for (i, a) in &labels {
+            assert!(VIEW.contains(a));
+            assert!(labels.iter().all(|(j, b)| i == j || !a.overlaps(b)));
+            assert!(requests.iter().enumerate().all(|(j, r)| *i == j || !r.shape().overlaps(a) || requests[*i].outweighs(r)));
+        }
+    }
+
+    #[test]
+    fn labels_that_must_show_may_cover_any_node_but_not_a_label() {
+        // The selection and three neighbours hem in a fourth neighbour.
+        let must_show = |x: f64, y: f64, width: f64| LabelRequest { must_show: true, ..request(x, y, width) };
+        let mut requests =
+            vec![must_show(300.0, 125.0, 20.0), must_show(300.0, 75.0, 20.0), must_show(350.0, 100.0, 20.0), must_show(250.0, 100.0, 20.0)];
+        let hemmed_in = must_show(300.0, 100.0, 60.0);
+        requests.push(hemmed_in);
+        let placed = place_labels(&requests, VIEW);
+        assert_eq!(placed[4], Some(hemmed_in.candidates()[0]));
+        assert!(placed[..4].iter().flatten().all(|label| !label.overlaps(&hemmed_in.candidates()[0])));
+        requests[4].must_show = false;
+        assert_eq!(place_labels(&requests, VIEW)[4], None);
+        // Off screen on every side: left out even though it must show.
+        let cornered = must_show(2.0, 2.0, 700.0);
+        assert_eq!(place_labels(&[cornered], VIEW), [None]);
+    }
+
+    #[test]
+    fn label_widths_follow_the_letters() {
         assert!(label_width("Khieu Sopheak") > label_width("US"));
+        assert!(label_width("MMMM") > label_width("illi") * 2.0);
+        assert_eq!(Rect { left: 10.0, top: 20.0, width: 40.0, height: 16.0 }.text_anchor(), (30.0, 32.0));
     }
 
     #[test]
     fn fitting_shows_every_node_whatever_the_aspect() {
-        let node = |x: f32, y: f32| Entity {
-            id: String::new(),
-            name: String::new(),
-            kind: crate::model::EntityKind::Place,
-            aliases: vec![],
-            mentions: vec![],
-            role: None,
-            roles: vec![],
-            confidence: 1.0,
-            kind_cues: vec![],
-            x,
-            y,
-        };
-        let nodes = [node(-500.0, -100.0), node(500.0, 100.0), node(0.0, 480.0), node(0.0, -480.0)];
+        let nodes = [
+            entity_at("a", -500.0, -100.0, 1),
+            entity_at("b", 500.0, 100.0, 1),
+            entity_at("c", 0.0, 480.0, 1),
+            entity_at("d", 0.0, -480.0, 1),
+        ];
         for aspect in [0.5, 1.0, 2.5] {
             let view = ViewBox::of(fit(nodes.iter(), aspect), aspect);
             for n in &nodes {
@@ -168,20 +424,7 @@ mod tests {
 
     #[test]
     fn large_graphs_draw_the_prominent_nodes_and_the_selection() {
-        let entity = |id: &str, mentions: usize| Entity {
-            id: id.into(),
-            name: id.into(),
-            kind: crate::model::EntityKind::Person,
-            aliases: vec![],
-            mentions: vec![crate::model::Span { article: "a".into(), start: 0, end: 1 }; mentions],
-            role: None,
-            roles: vec![],
-            confidence: 1.0,
-            kind_cues: vec![],
-            x: 0.0,
-            y: 0.0,
-        };
-        let all: Vec<Entity> = (0..10).map(|i| entity(&format!("e{i}"), i + 1)).collect();
+        let all: Vec<Entity> = (0..10).map(|i| entity_at(&format!("e{i}"), 0.0, 0.0, i + 1)).collect();
         let refs: Vec<&Entity> = all.iter().collect();
         let drawn: Vec<&str> = prominent(&refs, |e| e.id == "e0", 3).iter().map(|e| e.id.as_str()).collect();
         assert_eq!(drawn, ["e0", "e9", "e8"]);
@@ -189,11 +432,34 @@ mod tests {
     }
 
     #[test]
-    fn labels_thin_out_when_zoomed_out() {
-        assert!(labelled(3, 100, 0.5, false));
-        assert!(!labelled(30, 100, 0.5, false));
-        assert!(labelled(30, 100, 2.0, false));
-        assert!(labelled(99, 100, 0.5, true));
-        assert!(radius(9) > radius(1));
+    fn node_labels_sit_by_their_nodes_in_layout_units() {
+        // Zoom 1 on a 550 px wide view: 2 layout units to a pixel.
+        let viewbox = ViewBox::of(GraphView { x: 0.0, y: 0.0, zoom: 1.0 }, 550.0 / 300.0);
+        let (a, b, far) = (entity_at("A", 0.0, 0.0, 1), entity_at("B", 0.0, 18.0, 1), entity_at("C", 800.0, 0.0, 1));
+        let labels = node_labels(&[(&a, false), (&b, false), (&far, true)], viewbox, 550.0);
+        // B's node takes the place below A, so A's label goes above; B's goes below B; C is off screen.
+        let below = 2.0 * (radius(1, 1) * 1.1 + LABEL_GAP + LABEL_BASELINE);
+        assert_eq!(labels[0].map(|(x, y)| (x, y < 0.0)), Some((0.0, true)), "{labels:?}");
+        assert_eq!(labels[1].map(|(x, y)| (x, (y - 18.0 - below).abs() < 1e-9)), Some((0.0, true)), "{labels:?}");
+        assert_eq!(labels[2], None);
+    }
+
+    #[test]
+    fn edge_names_stay_inside_the_view() {
+        let viewbox = ViewBox { x: 0.0, y: 0.0, width: 500.0, height: 300.0 };
+        let centred = edge_label((100.0, 100.0), (300.0, 200.0), "Cambodia", viewbox, 500.0);
+        let frame = centred.frame;
+        assert!((frame.x + frame.width / 2.0 - 200.0).abs() < 1e-9 && (frame.y + frame.height / 2.0 - 150.0).abs() < 1e-9);
+        assert_eq!(centred.anchor, (200.0, frame.y + LABEL_BASELINE));
+        for (from, to) in [((-50.0, 10.0), (10.0, -20.0)), ((480.0, 290.0), (900.0, 800.0))] {
+            let shown = edge_label(from, to, "Khieu Sopheak, spokesperson of Interior Ministry", viewbox, 500.0).frame;
+            assert!(shown.x >= 0.0 && shown.y >= 0.0 && shown.x + shown.width <= 500.0 && shown.y + shown.height <= 300.0, "{shown:?}");
+        }
+    }
+
+    #[test]
+    fn node_radius_grows_with_mentions() {
+        assert!(radius(9, 100) > radius(1, 100));
+        assert_eq!((radius(0, 0), radius(1500, 1500), radius(23, 23)), (4.0, 16.0, 16.0));
     }
 }

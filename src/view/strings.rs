@@ -94,6 +94,8 @@ pub struct Strings {
     pub one_event: &'static str,
     pub one_entity: &'static str,
     pub one_quote: &'static str,
+    pub one_sentence: &'static str,
+    pub sentences: &'static str,
     pub more_lanes: &'static str,
     pub undated: &'static str,
     pub unnamed: &'static str,
@@ -197,6 +199,8 @@ pub const EN: Strings = Strings {
     one_event: "event",
     one_entity: "entity",
     one_quote: "quote",
+    one_sentence: "sentence",
+    sentences: "sentences",
     more_lanes: "more lanes",
     undated: "Statements whose dates cannot be placed without a publication date",
     unnamed: "No entity",
@@ -240,6 +244,25 @@ pub fn relation_name(kind: RelationKind) -> &'static str {
     }
 }
 
+/// What an edge stands for, in plain words: "spokesperson of", "named
+/// together in 3 sentences".
+fn relation_phrase(kind: RelationKind, sentences: usize) -> String {
+    match kind {
+        RelationKind::CoOccurs => format!("{} in {}", relation_name(kind), count(sentences, EN.one_sentence, EN.sentences)),
+        _ => relation_name(kind).to_string(),
+    }
+}
+
+/// An edge's name, on hover and focus and for assistive technology:
+/// "Chum Sounry, spokesperson of Foreign Ministry (2 sentences)", "Cambodia
+/// and United States, named together in 3 sentences".
+pub fn relation_sentence(source: &str, kind: RelationKind, target: &str, sentences: usize) -> String {
+    match kind {
+        RelationKind::CoOccurs => format!("{source} and {target}, {}", relation_phrase(kind, sentences)),
+        _ => format!("{source}, {} {target} ({})", relation_phrase(kind, sentences), count(sentences, EN.one_sentence, EN.sentences)),
+    }
+}
+
 /// "1 event", "3 events": a count with the noun in the right number.
 pub fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
@@ -267,5 +290,19 @@ mod tests {
         assert_eq!(count(1, EN.one_event, EN.events), "1 event");
         assert_eq!(count(0, EN.one_event, EN.events), "0 events");
         assert_eq!(count(26, EN.one_entity, EN.entities), "26 entities");
+    }
+
+    #[test]
+    fn relations_read_as_plain_words() {
+        assert_eq!(relation_phrase(RelationKind::SpokespersonOf, 2), "spokesperson of");
+        assert_eq!(relation_phrase(RelationKind::CoOccurs, 1), "named together in 1 sentence");
+        assert_eq!(
+            relation_sentence("Chum Sounry", RelationKind::SpokespersonOf, "Foreign Ministry", 2),
+            "Chum Sounry, spokesperson of Foreign Ministry (2 sentences)"
+        );
+        assert_eq!(
+            relation_sentence("Cambodia", RelationKind::CoOccurs, "United States", 3),
+            "Cambodia and United States, named together in 3 sentences"
+        );
     }
 }

@@ -68,3 +68,20 @@ test("the skip link moves focus to the main views and leaves the view state alon
   assert.equal(await page.locator(".notices").count(), 0);
   await page.close();
 });
+
+test("keyboard: the selected entity's edges take focus and name their relation on screen", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${site.url}#entity=khieu-sopheak`);
+  await page.waitForSelector(".graph-svg .node");
+  let name = null;
+  for (let i = 0; i < 200 && !name; i++) {
+    await page.keyboard.press("Tab");
+    name = await page.evaluate(() => (document.activeElement?.matches?.(".graph-svg .edge") ? document.activeElement.getAttribute("aria-label") : null));
+  }
+  assert.match(name ?? "", /Khieu Sopheak/);
+  assert.match(name, /(spokesperson of|named together in \d+ sentences?)/);
+  assert.equal(await page.textContent(".graph-svg .edge-name text"), name);
+  await page.keyboard.press("Enter");
+  await page.waitForSelector(".graph-svg .edge.selected");
+  await page.close();
+});

@@ -2,10 +2,11 @@
 //! colour by kind, size by mentions), relations as weighted edges, pan and
 //! zoom, the selected entity's ego network, and the same data as tables.
 
+use super::pan_zoom::use_pan_zoom;
 use super::{activate, browser, graph_edges::EdgeScene, graph_tables::tables, ViewProps};
 use crate::model::Entity;
 use crate::view::export::{kind_colour, kind_shape};
-use crate::view::graph::{fit, node_labels, pan, prominent, radius, zoom_at, ViewBox, LABEL_FONT_SIZE, MAX_NODES};
+use crate::view::graph::{after, fit, node_labels, prominent, radius, zoom_at, ViewBox, LABEL_FONT_SIZE, MAX_NODES};
 use crate::view::state::{Action, GraphView};
 use crate::view::strings::EN;
 use std::collections::{HashMap, HashSet};
@@ -15,7 +16,6 @@ use yew::prelude::*;
 pub fn graph(props: &ViewProps) -> Html {
     let node = use_node_ref();
     let width = browser::use_width(&node);
-    let last_pointer = use_mut_ref(|| None::<(i32, i32)>);
     let named_relation = use_state(|| None::<String>);
     let filtered = &props.filtered;
     let height = (width * 0.7).clamp(300.0, 560.0);
@@ -63,50 +63,8 @@ pub fn graph(props: &ViewProps) -> Html {
             <text class={classes!(dimmed(&entity.id).then_some("dimmed"))} x={x.to_string()} y={y.to_string()} font-size={font_size.clone()} text-anchor="middle">{ &entity.name }</text>
         })
     });
-    let onwheel = {
-        let (node, set_view) = (node.clone(), set_view.clone());
-        Callback::from(move |e: WheelEvent| {
-            e.prevent_default();
-            let (fx, fy) = browser::fraction_in(&node, e.client_x(), e.client_y());
-            set_view.emit(zoom_at(view, if e.delta_y() < 0.0 { 1.2 } else { 1.0 / 1.2 }, fx, fy, aspect));
-        })
-    };
-    let onpointerdown = {
-        let last = last_pointer.clone();
-        Callback::from(move |e: PointerEvent| *last.borrow_mut() = Some((e.client_x(), e.client_y())))
-    };
-    let onpointermove = {
-        let (last, set_view, width) = (last_pointer.clone(), set_view.clone(), width);
-        Callback::from(move |e: PointerEvent| {
-            let Some((x, y)) = *last.borrow() else { return };
-            let (dx, dy) = (f64::from(e.client_x() - x), f64::from(e.client_y() - y));
-            if dx.abs() + dy.abs() >= 2.0 {
-                *last.borrow_mut() = Some((e.client_x(), e.client_y()));
-                set_view.emit(pan(view, -dx / width, -dy / height, aspect));
-            }
-        })
-    };
-    let onpointerup = {
-        let last = last_pointer.clone();
-        Callback::from(move |_: PointerEvent| *last.borrow_mut() = None)
-    };
+    let pan_zoom = use_pan_zoom(&node, true, set_view.reform(move |gesture| after(view, gesture, aspect)));
     let zoom = |factor: f64| set_view.reform(move |_: MouseEvent| zoom_at(view, factor, 0.5, 0.5, aspect));
-    let onkeydown = {
-        let set_view = set_view.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            let next = match e.key().as_str() {
-                "ArrowLeft" => pan(view, -0.1, 0.0, aspect),
-                "ArrowRight" => pan(view, 0.1, 0.0, aspect),
-                "ArrowUp" => pan(view, 0.0, -0.1, aspect),
-                "ArrowDown" => pan(view, 0.0, 0.1, aspect),
-                "+" | "=" => zoom_at(view, 1.4, 0.5, 0.5, aspect),
-                "-" | "_" => zoom_at(view, 1.0 / 1.4, 0.5, 0.5, aspect),
-                _ => return,
-            };
-            e.prevent_default();
-            set_view.emit(next);
-        })
-    };
     let reset = props.dispatch.reform(|_| Action::SetGraphView(None));
     html! {
         <section class="graph" aria-labelledby="graph-title">
@@ -121,8 +79,9 @@ pub fn graph(props: &ViewProps) -> Html {
             <p class="help" id="graph-help">{ EN.graph_help }</p>
             if drawn.len() < filtered.entities.len() { <p class="help">{ format!("{} ({} / {})", EN.showing_most_mentioned, drawn.len(), filtered.entities.len()) }</p> }
             <svg ref={node} class="graph-svg" width="100%" height={height.to_string()} viewBox={viewbox.attribute()} role="group" tabindex="0"
-                aria-label={EN.graph} aria-describedby="graph-help" {onwheel} {onpointerdown} {onpointermove} {onkeydown}
-                onpointerup={onpointerup.clone()} onpointerleave={onpointerup}>
+                aria-label={EN.graph} aria-describedby="graph-help" onwheel={pan_zoom.onwheel} onpointerdown={pan_zoom.onpointerdown}
+                onpointermove={pan_zoom.onpointermove} onkeydown={pan_zoom.onkeydown} onpointerup={pan_zoom.onpointerup.clone()}
+                onpointercancel={pan_zoom.onpointerup.clone()} onpointerleave={pan_zoom.onpointerup}>
                 <g class="edges">{ edges.lines(props, dimmed) }</g>
                 <g class="nodes">{ for nodes }</g>
                 <g class="labels" aria-hidden="true">{ for label_texts }</g>

@@ -1,6 +1,7 @@
 //! Graph viewport maths: fitting the precomputed layout, zooming about a
 //! point, panning, and where labels go so that none overlaps another.
 
+use super::gesture::Gesture;
 use super::state::GraphView;
 use crate::model::Entity;
 
@@ -76,6 +77,14 @@ pub fn zoom_at(view: GraphView, factor: f64, fx: f64, fy: f64, aspect: f64) -> G
     let zoom = (view.zoom * factor).clamp(0.1, 20.0);
     let after = ViewBox::of(GraphView { zoom, ..view }, aspect);
     GraphView { x: anchor.0 - (fx - 0.5) * after.width, y: anchor.1 - (fy - 0.5) * after.height, zoom }
+}
+
+/// The view after a pan or zoom gesture.
+pub fn after(view: GraphView, gesture: Gesture, aspect: f64) -> GraphView {
+    match gesture {
+        Gesture::Pan { dx, dy } => pan(view, dx, dy, aspect),
+        Gesture::Zoom { factor, x, y } => zoom_at(view, factor, x, y, aspect),
+    }
 }
 
 /// Moves the view by a fraction of its size (positive moves the content left/up).
@@ -325,7 +334,9 @@ mod tests {
         assert!((a.x + 0.25 * a.width - (b.x + 0.25 * b.width)).abs() < 1e-9);
         assert_eq!(zoomed.zoom, 2.0);
         assert_eq!(zoom_at(view, 1000.0, 0.5, 0.5, 1.0).zoom, 20.0);
+        assert_eq!(after(view, Gesture::Zoom { factor: 2.0, x: 0.25, y: 0.5 }, 1.0), zoomed);
         let moved = pan(view, 0.1, 0.0, 2.0);
+        assert_eq!(after(view, Gesture::Pan { dx: 0.1, dy: 0.0 }, 2.0), moved);
         assert!((moved.x - BASE_WIDTH * 0.1).abs() < 1e-9);
     }
 

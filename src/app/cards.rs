@@ -8,8 +8,8 @@ use yew::prelude::*;
 
 /// A sentence with its marks, its article and a link that opens the reader there.
 pub fn evidence(span: &Span, dispatch: &Callback<Action>) -> Html {
-    let corpus = &data().0;
-    let Some(article) = corpus.article(&span.article) else { return Html::default() };
+    let (corpus, index) = data();
+    let Some(article) = index.article(corpus, &span.article) else { return Html::default() };
     let target = ReaderTarget { article: span.article.clone(), start: Some(span.start) };
     let read = dispatch.reform(move |_| Action::OpenReader(target.clone()));
     html! {
@@ -25,9 +25,9 @@ pub fn evidence(span: &Span, dispatch: &Callback<Action>) -> Html {
 }
 
 pub fn event_card(id: &str, dispatch: &Callback<Action>) -> Html {
-    let corpus = &data().0;
-    let Some(event) = corpus.events.iter().find(|e| e.id == id) else { return html! { <p>{ EN.no_results }</p> } };
-    let article = corpus.article(&event.article);
+    let (corpus, index) = data();
+    let Some(event) = index.event(corpus, id) else { return html! { <p>{ EN.no_results }</p> } };
+    let article = index.article(corpus, &event.article);
     let precision = match event.date.precision {
         Precision::Year => EN.precision_year,
         Precision::Month => EN.precision_month,
@@ -53,10 +53,10 @@ pub fn event_card(id: &str, dispatch: &Callback<Action>) -> Html {
 }
 
 pub fn relation_card(id: &str, dispatch: &Callback<Action>) -> Html {
-    let corpus = &data().0;
-    let Some(relation) = corpus.relations.iter().find(|r| r.id == id) else { return html! { <p>{ EN.no_results }</p> } };
+    let (corpus, index) = data();
+    let Some(relation) = index.relation(corpus, id) else { return html! { <p>{ EN.no_results }</p> } };
     let link = |entity: &str| {
-        let name = corpus.entity(entity).map_or(entity.to_string(), |e| e.name.clone());
+        let name = index.entity(corpus, entity).map_or(entity.to_string(), |e| e.name.clone());
         let id = entity.to_string();
         let onclick = dispatch.reform(move |_| Action::SelectEntity(Some(id.clone())));
         html! { <button type="button" class="link" data-entity-id={entity.to_string()} {onclick}>{ name }</button> }

@@ -19,9 +19,9 @@ pub struct EntityCardProps {
 
 #[function_component(EntityCard)]
 pub fn entity_card(props: &EntityCardProps) -> Html {
-    let corpus = &data().0;
+    let (corpus, index) = data();
     let dispatch = &props.dispatch;
-    let Some(entity) = corpus.entity(&props.id) else { return html! { <p>{ EN.no_results }</p> } };
+    let Some(entity) = index.entity(corpus, &props.id) else { return html! { <p>{ EN.no_results }</p> } };
     let select = |id: &str| {
         let id = id.to_string();
         dispatch.reform(move |_| Action::SelectEntity(Some(id.clone())))
@@ -35,13 +35,13 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
             html! { <li><q>{ &q.text }</q>{ evidence(&q.evidence, dispatch) }</li> }
         })
         .collect();
-    let figures: Vec<Html> = corpus.figures.iter().filter(|f| f.claimant.as_deref() == Some(entity.id.as_str())).map(|figure| {
+    let figures: Vec<Html> = props.filtered.figures.iter().filter(|f| f.claimant.as_deref() == Some(entity.id.as_str())).map(|figure| {
         let conflicts: Vec<Html> = figure
             .conflicts_with
             .iter()
-            .filter_map(|id| corpus.figures.iter().find(|f| &f.id == id))
+            .filter_map(|id| index.figure(corpus, id))
             .map(|other| {
-                let by = other.claimant.as_deref().and_then(|c| corpus.entity(c)).map_or(EN.nobody.to_string(), |e| e.name.clone());
+                let by = other.claimant.as_deref().and_then(|c| index.entity(corpus, c)).map_or(EN.nobody.to_string(), |e| e.name.clone());
                 html! { <span class="conflict" role="note">{ format!("\u{26a0} {} {} ({} {})", EN.conflict, other.text, EN.claimed_by, by) }</span> }
             })
             .collect();
@@ -57,7 +57,7 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
     // By other entity, then kind (its JSON string), then evidence count.
     related.sort();
     let related: Vec<Html> = related.into_iter().filter_map(|(other, kind, count)| {
-        let other_entity = corpus.entity(other)?;
+        let other_entity = index.entity(corpus, other)?;
         Some(html! { <li><button type="button" class="link" data-entity-id={other.to_string()} onclick={select(other)}>{ &other_entity.name }</button>{ format!(" · {} ({count})", relation_name(kind)) }</li> })
     }).collect();
     let events: Vec<Html> = props.filtered.timeline.iter().map(|event| {

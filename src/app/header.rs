@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 #[function_component(Header)]
 pub fn header(props: &ViewProps) -> Html {
-    let corpus = &data().0;
+    let (corpus, index) = data();
     // Whether the last copy worked; when it did not, the link is shown to copy by hand.
     let copied = use_state(|| None::<bool>);
     let oninput = props.dispatch.reform(|e: InputEvent| Action::SetQuery(e.target_unchecked_into::<HtmlInputElement>().value()));
@@ -35,7 +35,7 @@ pub fn header(props: &ViewProps) -> Html {
     ];
     let exports = export::FILES.into_iter().zip(labels).map(|((file, mime), label)| {
         let filtered = props.filtered.clone();
-        let onclick = Callback::from(move |_| browser::download(file, mime, &export::content(file, corpus, &filtered)));
+        let onclick = Callback::from(move |_| browser::download(file, mime, &export::content(file, corpus, index, &filtered)));
         html! { <li><button type="button" {onclick} data-export={file}>{ label }</button></li> }
     });
     html! {

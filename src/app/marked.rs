@@ -10,9 +10,9 @@ use yew::prelude::*;
 pub const TARGET_ID: &str = "target-sentence";
 
 pub fn marked_text(article: &str, start: usize, end: usize, target: Option<usize>, dispatch: &Callback<Action>) -> Html {
-    let corpus = &data().0;
+    let (corpus, index) = data();
     let sentence =
-        target.and_then(|t| corpus.article(article)?.sentences.iter().find(|s| s[0] == t && s[0] >= start && s[1] <= end).copied());
+        target.and_then(|t| index.article(corpus, article)?.sentences.iter().find(|s| s[0] == t && s[0] >= start && s[1] <= end).copied());
     match sentence {
         Some([from, to]) => html! {
             <>
@@ -26,9 +26,9 @@ pub fn marked_text(article: &str, start: usize, end: usize, target: Option<usize
 }
 
 fn marked(article: &str, start: usize, end: usize, dispatch: &Callback<Action>) -> Html {
-    let corpus = &data().0;
-    let Some(text) = corpus.article(article).map(|a| a.text.as_str()) else { return Html::default() };
-    let found = marks(corpus, article, start, end);
+    let (corpus, index) = data();
+    let Some(text) = index.article(corpus, article).map(|a| a.text.as_str()) else { return Html::default() };
+    let found = marks(corpus, index, article, start, end);
     let pieces = segments(start, end, &found).into_iter().map(|segment| {
         let words = &text[segment.start..segment.end];
         let mut classes = Classes::new();

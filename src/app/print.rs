@@ -17,10 +17,10 @@ pub struct PrintProps {
 
 #[function_component(PrintList)]
 pub fn print_list(props: &PrintProps) -> Html {
-    let corpus = &data().0;
+    let (corpus, index) = data();
     let events = story(&props.filtered.timeline);
     let items = events.iter().take(MAX_LISTED).map(|event| {
-        let article = corpus.article(&event.article);
+        let article = index.article(corpus, &event.article);
         let source = article.map(|a| {
             let published = a.published.as_deref().map(|p| format!(", {p}")).unwrap_or_default();
             html! { <>

@@ -19,9 +19,9 @@ pub struct ReaderProps {
 
 #[function_component(Reader)]
 pub fn reader(props: &ReaderProps) -> Html {
-    let corpus = &data().0;
+    let (corpus, index) = data();
     use_effect_with(props.target.clone(), |_| browser::scroll_to(TARGET_ID));
-    let Some(article) = corpus.article(&props.target.article) else { return html! { <p>{ EN.no_results }</p> } };
+    let Some(article) = index.article(corpus, &props.target.article) else { return html! { <p>{ EN.no_results }</p> } };
     let marked = |p: &Paragraph| marked_text(&article.id, p.start, p.end, props.target.start, &props.dispatch);
     // The headline paragraph is the heading, marked like the body; the title stands in when there is none.
     let heading = match article.paragraphs.iter().find(|p| p.kind == ParagraphKind::Headline) {

@@ -73,7 +73,8 @@ pub fn app() -> Html {
         Callback::from(move |action: Action| dispatcher.dispatch(action))
     };
     let state = &store.0;
-    let filtered = Rc::new(apply(corpus, index, state));
+    // Filtering runs only when a filter or the selection changes, not on every pan or zoom.
+    let filtered: Rc<Filtered<'static>> = use_memo(state.filters(), |filters| apply(corpus, index, filters));
     let dismiss = {
         let notices = notices.clone();
         Callback::from(move |_| notices.set(Vec::new()))

@@ -99,7 +99,7 @@ pub fn timeline(props: &ViewProps) -> Html {
     };
     let shown = (*hovered).clone().or_else(|| props.state.event().map(str::to_string));
     let announced = position.map(|p| format!("{} / {}: {}", p + 1, story.len(), story[p].text));
-    let caption = shown.and_then(|id| events.iter().find(|e| e.id == id)).map(|event| {
+    let caption = shown.and_then(|id| index.event(corpus, &id)).map(|event| {
         html! { <><time>{ event.date.value.clone().unwrap_or_else(|| event.date.as_written.clone()) }</time>{ " " }{ &event.text }</> }
     });
     let brushed = (*brush)

@@ -2,7 +2,7 @@
 //! of events, entities, quotes and relations; the events as a TimelineJS3
 //! timeline; the graph as SVG, GEXF (Gephi) and GraphML.
 
-use super::filter::Filtered;
+use super::filter::{Filtered, Index};
 use super::strings::EN;
 use crate::model::{Article, Corpus, Entity, EntityKind, Event, Precision, Relation, Span};
 use serde::Serialize;
@@ -63,11 +63,11 @@ pub fn entities_csv(filtered: &Filtered) -> String {
     )
 }
 
-pub fn quotes_csv(corpus: &Corpus, filtered: &Filtered) -> String {
+pub fn quotes_csv(corpus: &Corpus, index: &Index, filtered: &Filtered) -> String {
     csv(
         &["id", "speaker", "quote", "article", "sentence"],
         filtered.quotes.iter().map(|q| {
-            let speaker = q.speaker.as_deref().and_then(|id| corpus.entity(id)).map_or(String::new(), |e| e.name.clone());
+            let speaker = q.speaker.as_deref().and_then(|id| index.entity(corpus, id)).map_or(String::new(), |e| e.name.clone());
             vec![q.id.clone(), speaker, q.text.clone(), q.evidence.article.clone(), corpus.slice(&q.evidence).to_string()]
         }),
     )
@@ -180,9 +180,9 @@ fn article_credit(article: &Article) -> String {
 /// A slide for a dated event: its label, its sentence and its article. The
 /// article is credited in the text, never as `media`, which TimelineJS would
 /// embed by requesting the article's page from another origin.
-fn event_slide(corpus: &Corpus, event: &Event) -> Option<Slide> {
+fn event_slide(corpus: &Corpus, index: &Index, event: &Event) -> Option<Slide> {
     let start_date = timeline_date(event.date.value.as_deref()?, event.date.precision)?;
-    let credit = corpus.article(&event.article).map(article_credit).unwrap_or_default();
+    let credit = index.article(corpus, &event.article).map(article_credit).unwrap_or_default();
     Some(Slide {
         unique_id: Some(event.id.clone()),
         start_date: Some(start_date),
@@ -193,7 +193,7 @@ fn event_slide(corpus: &Corpus, event: &Event) -> Option<Slide> {
 }
 
 /// The dated events as TimelineJS3 JSON; undated events cannot be placed and are left out.
-pub fn timeline_json(corpus: &Corpus, filtered: &Filtered) -> String {
+pub fn timeline_json(corpus: &Corpus, index: &Index, filtered: &Filtered) -> String {
     let timeline = Timeline {
         title: Slide {
             unique_id: None,
@@ -202,7 +202,7 @@ pub fn timeline_json(corpus: &Corpus, filtered: &Filtered) -> String {
             text: SlideText { headline: escape(EN.app_title), text: format!("<p>{}</p>", escape(EN.app_subtitle)) },
             autolink: false,
         },
-        events: filtered.events.iter().filter_map(|event| event_slide(corpus, event)).collect(),
+        events: filtered.events.iter().filter_map(|event| event_slide(corpus, index, event)).collect(),
     };
     serde_json::to_string_pretty(&timeline).unwrap_or_default()
 }
@@ -221,14 +221,14 @@ pub const FILES: [(&str, &str); 9] = [
 ];
 
 /// The content of the export named `file` (one of `FILES`).
-pub fn content(file: &str, corpus: &Corpus, filtered: &Filtered) -> String {
+pub fn content(file: &str, corpus: &Corpus, index: &Index, filtered: &Filtered) -> String {
     match file {
         "events.csv" => events_csv(corpus, filtered),
         "entities.csv" => entities_csv(filtered),
-        "quotes.csv" => quotes_csv(corpus, filtered),
+        "quotes.csv" => quotes_csv(corpus, index, filtered),
         "relations.csv" => relations_csv(corpus, filtered),
         "corpus-view.json" => json(corpus, filtered),
-        "timeline.json" => timeline_json(corpus, filtered),
+        "timeline.json" => timeline_json(corpus, index, filtered),
         "relations.svg" => graph_svg(filtered),
         "relations.gexf" => relations_gexf(corpus, filtered),
         "relations.graphml" => relations_graphml(corpus, filtered),
@@ -428,16 +428,16 @@ mod tests {
     #[test]
     fn exports_hold_every_filtered_item() {
         let corpus = corpus();
-        let filtered = apply(&corpus, &Index::new(&corpus), &ViewState::default());
+        let filtered = apply(&corpus, &Index::new(&corpus), &ViewState::default().filters());
         assert_eq!(events_csv(&corpus, &filtered).lines().count(), corpus.events.len() + 1);
         assert_eq!(entities_csv(&filtered).lines().count(), corpus.entities.len() + 1);
-        assert!(quotes_csv(&corpus, &filtered).contains("Khieu Sopheak"));
+        assert!(quotes_csv(&corpus, &Index::new(&corpus), &filtered).contains("Khieu Sopheak"));
         assert!(relations_csv(&corpus, &filtered).contains("spokesperson_of"));
         let json: serde_json::Value = serde_json::from_str(&json(&corpus, &filtered)).expect("valid JSON");
         assert_eq!(json["events"].as_array().map(Vec::len), Some(corpus.events.len()));
         let svg = graph_svg(&filtered);
         for (file, _) in FILES {
-            assert!(!content(file, &corpus, &filtered).is_empty(), "{file}");
+            assert!(!content(file, &corpus, &Index::new(&corpus), &filtered).is_empty(), "{file}");
         }
         assert_eq!(svg.matches("<g ").count(), corpus.entities.len());
         assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
@@ -458,8 +458,8 @@ mod tests {
         assert_eq!(timeline_date("sometime", Precision::Year), None);
 
         let corpus = corpus();
-        let filtered = apply(&corpus, &Index::new(&corpus), &ViewState::default());
-        let slides = slides(&timeline_json(&corpus, &filtered));
+        let filtered = apply(&corpus, &Index::new(&corpus), &ViewState::default().filters());
+        let slides = slides(&timeline_json(&corpus, &Index::new(&corpus), &filtered));
         // "Since 2002", in an article of 8 February 2017: a year that runs to a day.
         let since = slides.iter().find(|s| s["unique_id"] == "ev-7").expect("the slide since 2002");
         assert_eq!(since["start_date"], serde_json::json!({"year": 2002}));
@@ -473,14 +473,14 @@ mod tests {
         let corpus = corpus();
         let index = Index::new(&corpus);
         for state in [ViewState::default(), ViewState::default().reduce(Action::ToggleKind(EntityKind::Person))] {
-            let filtered = apply(&corpus, &index, &state);
-            assert_eq!(slides(&timeline_json(&corpus, &filtered)).len(), filtered.events.len());
+            let filtered = apply(&corpus, &index, &state.filters());
+            assert_eq!(slides(&timeline_json(&corpus, &Index::new(&corpus), &filtered)).len(), filtered.events.len());
             for graph in [relations_gexf(&corpus, &filtered), relations_graphml(&corpus, &filtered)] {
                 assert_eq!(graph.matches("<node ").count(), filtered.entities.len());
                 assert_eq!(graph.matches("<edge ").count(), filtered.relations.len());
             }
         }
-        let people = apply(&corpus, &index, &ViewState::default().reduce(Action::ToggleKind(EntityKind::Person)));
+        let people = apply(&corpus, &index, &ViewState::default().reduce(Action::ToggleKind(EntityKind::Person)).filters());
         assert!(people.entities.len() < corpus.entities.len() && !people.relations.is_empty());
         let gexf = relations_gexf(&corpus, &people);
         assert!(!gexf.contains("value=\"organization\""), "the kind filter holds");
@@ -489,7 +489,7 @@ mod tests {
     #[test]
     fn graph_edges_weigh_the_evidence_that_survives_the_filters() {
         let corpus = corpus();
-        let mut filtered = apply(&corpus, &Index::new(&corpus), &ViewState::default());
+        let mut filtered = apply(&corpus, &Index::new(&corpus), &ViewState::default().filters());
         let (relation, evidence) = filtered.relations.iter_mut().find(|(_, e)| e.len() > 1).expect("a relation with two sentences");
         evidence.truncate(1);
         let (relation, kept): (&Relation, String) = (relation, corpus.slice(evidence[0]).to_string());
@@ -506,8 +506,8 @@ mod tests {
     fn undated_events_are_no_slides() {
         let mut corpus = corpus();
         corpus.events[0].date.value = None;
-        let filtered = apply(&corpus, &Index::new(&corpus), &ViewState::default());
-        let slides = slides(&timeline_json(&corpus, &filtered));
+        let filtered = apply(&corpus, &Index::new(&corpus), &ViewState::default().filters());
+        let slides = slides(&timeline_json(&corpus, &Index::new(&corpus), &filtered));
         assert_eq!(slides.len(), filtered.events.len() - 1);
         assert!(slides.iter().all(|s| s["unique_id"] != corpus.events[0].id.as_str()));
     }
@@ -521,10 +521,12 @@ mod tests {
         (source.title, source.outlet, source.url) = (hostile.into(), hostile.into(), Some("javascript:alert(1)".into()));
         corpus.events[0].text = hostile.into();
         corpus.entities[0].name = format!("{hostile}\u{7}");
-        let filtered = apply(&corpus, &Index::new(&corpus), &ViewState::default());
+        let filtered = apply(&corpus, &Index::new(&corpus), &ViewState::default().filters());
         let escaped = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;";
-        let slide =
-            slides(&timeline_json(&corpus, &filtered)).into_iter().find(|s| s["unique_id"] == corpus.events[0].id.as_str()).unwrap();
+        let slide = slides(&timeline_json(&corpus, &Index::new(&corpus), &filtered))
+            .into_iter()
+            .find(|s| s["unique_id"] == corpus.events[0].id.as_str())
+            .unwrap();
         assert_eq!(slide["text"]["headline"], escaped);
         let text = slide["text"]["text"].as_str().unwrap_or_default();
         assert!(text.ends_with(&format!("<p>{escaped}, {escaped}</p>")) && !text.contains("<a"), "{text}");

@@ -2,7 +2,8 @@
 //! stretch of text into segments, each with the marks that cover it (entity
 //! mentions by kind, quotes, figures), as displaCy does.
 
-use crate::model::{Corpus, EntityKind, Span};
+use super::filter::{Index, Marked};
+use crate::model::{Corpus, EntityKind};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Mark {
@@ -18,18 +19,23 @@ pub struct Segment {
     pub marks: Vec<Mark>,
 }
 
-/// The marks of `article` that fall within `start..end`.
-pub fn marks(corpus: &Corpus, article: &str, start: usize, end: usize) -> Vec<(usize, usize, Mark)> {
-    let inside = |span: &Span| span.article == article && span.start >= start && span.end <= end;
-    let mut out = Vec::new();
-    for entity in &corpus.entities {
-        for mention in entity.mentions.iter().filter(|m| inside(m)) {
-            out.push((mention.start, mention.end, Mark::Mention { entity: entity.id.clone(), kind: entity.kind }));
-        }
-    }
-    out.extend(corpus.quotes.iter().filter(|q| inside(&q.span)).map(|q| (q.span.start, q.span.end, Mark::Quote)));
-    out.extend(corpus.figures.iter().filter(|f| inside(&f.span)).map(|f| (f.span.start, f.span.end, Mark::Figure)));
-    out
+/// The marks of `article` that fall within `start..end`, from the index's
+/// per-article list rather than a scan of the corpus.
+pub fn marks(corpus: &Corpus, index: &Index, article: &str, start: usize, end: usize) -> Vec<(usize, usize, Mark)> {
+    index
+        .marks_within(article, start, end)
+        .map(|(start, end, marked)| {
+            let mark = match marked {
+                Marked::Mention(position) => {
+                    let entity = &corpus.entities[position];
+                    Mark::Mention { entity: entity.id.clone(), kind: entity.kind }
+                }
+                Marked::Quote => Mark::Quote,
+                Marked::Figure => Mark::Figure,
+            };
+            (start, end, mark)
+        })
+        .collect()
 }
 
 /// Cuts `start..end` at every mark boundary; each piece lists the marks over it.
@@ -65,7 +71,14 @@ mod tests {
     fn reader_marks_come_from_the_corpus() {
         let corpus: Corpus = serde_json::from_str(include_str!("../../corpus/corpus.json")).expect("parses");
         let article = &corpus.articles[0];
-        let found = marks(&corpus, &article.id, 0, article.text.len());
+        let index = Index::new(&corpus);
+        let found = marks(&corpus, &index, &article.id, 0, article.text.len());
+        let mentions = corpus.entities.iter().flat_map(|e| &e.mentions).filter(|m| m.article == article.id).count();
+        let spans = corpus.quotes.iter().map(|q| &q.span).chain(corpus.figures.iter().map(|f| &f.span));
+        assert_eq!(found.len(), mentions + spans.filter(|s| s.article == article.id).count(), "every mark of the article, once");
+        let first_sentence = article.sentences[0];
+        let within = marks(&corpus, &index, &article.id, first_sentence[0], first_sentence[1]);
+        assert!(within.iter().all(|(a, b, _)| *a >= first_sentence[0] && *b <= first_sentence[1]) && within.len() < found.len());
         assert!(found.iter().any(|(_, _, m)| *m == Mark::Quote));
         assert!(found.iter().any(|(_, _, m)| *m == Mark::Figure));
         for (a, b, m) in &found {

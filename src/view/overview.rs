@@ -62,7 +62,7 @@ mod tests {
     fn the_overview_sums_up_the_corpus_and_follows_the_filters() {
         let corpus = corpus();
         let index = Index::new(&corpus);
-        let all = apply(&corpus, &index, &ViewState::default());
+        let all = apply(&corpus, &index, &ViewState::default().filters());
         let view = overview(&corpus, &all);
         assert_eq!((view.articles, view.outlets), (2, 2));
         assert_eq!(view.published, Some(("2017-02-08", "2018-01-29")));
@@ -73,7 +73,7 @@ mod tests {
         let latest: Vec<i64> = view.recent.iter().filter_map(|e| event_range(&e.date)).map(|r| r.0).collect();
         assert!(latest.windows(2).all(|w| w[0] >= w[1]) && latest.len() == LISTED);
         // Under a filter it names only what the filter shows.
-        let people_only = apply(&corpus, &index, &ViewState::default().reduce(Action::ToggleKind(EntityKind::Person)));
+        let people_only = apply(&corpus, &index, &ViewState::default().reduce(Action::ToggleKind(EntityKind::Person)).filters());
         assert!(overview(&corpus, &people_only).organisations.is_empty());
     }
 }

@@ -87,6 +87,19 @@ pub struct ViewState {
     pub corpus: Option<String>,
 }
 
+/// What filtering reads of the view state: all of it, and nothing that
+/// only pans, zooms or opens a card, so those keep the filtered data as is.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Filters {
+    pub query: String,
+    pub kinds: BTreeSet<EntityKind>,
+    pub articles: BTreeSet<String>,
+    pub range: Option<DayRange>,
+    pub quotes_only: bool,
+    /// The selected entity, whose events the timeline narrows to.
+    pub entity: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     SetQuery(String),
@@ -152,6 +165,17 @@ impl ViewState {
         match &self.open {
             Some(Open::Entity(id)) => Some(id),
             _ => None,
+        }
+    }
+
+    pub fn filters(&self) -> Filters {
+        Filters {
+            query: self.query.clone(),
+            kinds: self.kinds.clone(),
+            articles: self.articles.clone(),
+            range: self.range,
+            quotes_only: self.quotes_only,
+            entity: self.entity().map(str::to_string),
         }
     }
 

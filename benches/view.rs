@@ -1,0 +1,35 @@
+//! What the explorer computes on each interaction, natively, on the corpus
+//! of the 2,095 BBC articles: filtering with no filter (what every pan and
+//! zoom used to pay), a search keystroke, and marking up an article for the
+//! reader. Budgets for the browser live in BENCHMARKS.md, not in tests.
+
+use corpus_explorer::model::Corpus;
+use corpus_explorer::view::filter::{apply, Index};
+use corpus_explorer::view::markup::marks;
+use corpus_explorer::view::state::{Action, ViewState};
+use corpus_explorer::{pipeline, source};
+use criterion::{criterion_group, criterion_main, Criterion};
+use std::path::Path;
+
+fn bbc() -> Corpus {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/datasets/bbc-news-2004/news");
+    let articles = source::read_plain_folder(&folder, "BBC News").expect("the BBC dataset in ../shared");
+    pipeline::build(&articles).corpus
+}
+
+fn interactions(c: &mut Criterion) {
+    let corpus = bbc();
+    let index = Index::new(&corpus);
+    let longest = corpus.articles.iter().max_by_key(|a| a.text.len()).expect("articles");
+    let mut group = c.benchmark_group("view");
+    group.sample_size(20);
+    group.bench_function("index_bbc", |b| b.iter(|| Index::new(&corpus)));
+    group.bench_function("apply_no_filter_bbc", |b| b.iter(|| apply(&corpus, &index, &ViewState::default().filters()).events.len()));
+    let searching = ViewState::default().reduce(Action::SetQuery("blai".into()));
+    group.bench_function("apply_search_bbc", |b| b.iter(|| apply(&corpus, &index, &searching.filters()).sentence_hits.len()));
+    group.bench_function("marks_longest_article_bbc", |b| b.iter(|| marks(&corpus, &index, &longest.id, 0, longest.text.len()).len()));
+    group.finish();
+}
+
+criterion_group!(benches, interactions);
+criterion_main!(benches);

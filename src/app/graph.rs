@@ -3,6 +3,7 @@
 //! zoom, the selected entity's ego network, and the same data as tables.
 
 use super::pan_zoom::use_pan_zoom;
+use super::use_unfolded;
 use super::{activate, browser, graph_edges::EdgeScene, graph_tables::tables, ViewProps};
 use crate::model::Entity;
 use crate::view::export::{kind_colour, kind_shape};
@@ -66,6 +67,7 @@ pub fn graph(props: &ViewProps) -> Html {
     let pan_zoom = use_pan_zoom(&node, true, set_view.reform(move |gesture| after(view, gesture, aspect)));
     let zoom = |factor: f64| set_view.reform(move |_: MouseEvent| zoom_at(view, factor, 0.5, 0.5, aspect));
     let reset = props.dispatch.reform(|_| Action::SetGraphView(None));
+    let tables_unfolded = use_unfolded();
     html! {
         <section class="graph" aria-labelledby="graph-title">
             <div class="section-head">
@@ -87,7 +89,7 @@ pub fn graph(props: &ViewProps) -> Html {
                 <g class="labels" aria-hidden="true">{ for label_texts }</g>
                 { edges.name(props, viewbox, width) }
             </svg>
-            { tables(&props.state, filtered, &props.dispatch) }
+            { tables(&props.state, filtered, &props.dispatch, tables_unfolded) }
         </section>
     }
 }

@@ -7,7 +7,8 @@ use crate::view::state::{Action, ViewState};
 use crate::view::strings::{kind_name, relation_name, EN};
 use yew::prelude::*;
 
-pub fn tables(state: &ViewState, filtered: &Filtered, dispatch: &Callback<Action>) -> Html {
+/// The tables, built only while their `<details>` is `open`.
+pub fn tables(state: &ViewState, filtered: &Filtered, dispatch: &Callback<Action>, (open, ontoggle): (bool, Callback<Event>)) -> Html {
     let corpus = &data().0;
     let index = &data().1;
     let name = |id: &str| index.entity(corpus, id).map_or(id.to_string(), |e| e.name.clone());
@@ -37,23 +38,25 @@ pub fn tables(state: &ViewState, filtered: &Filtered, dispatch: &Callback<Action
         }
     });
     html! {
-        <details class="alternative">
+        <details class="alternative" {ontoggle}>
             <summary>{ format!("{} ({} · {})", EN.graph_as_table, filtered.entities.len(), filtered.relations.len()) }</summary>
-            if filtered.entities.len() > MAX_LISTED || filtered.relations.len() > MAX_LISTED {
-                <p class="help">{ format!("{} {MAX_LISTED}", EN.showing_first) }</p>
+            if open {
+                if filtered.entities.len() > MAX_LISTED || filtered.relations.len() > MAX_LISTED {
+                    <p class="help">{ format!("{} {MAX_LISTED}", EN.showing_first) }</p>
+                }
+                <div class="table-scroll">
+                    <table>
+                        <caption>{ EN.entity }</caption>
+                        <thead><tr><th scope="col">{ EN.entity }</th><th scope="col">{ EN.kind }</th><th scope="col">{ EN.role }</th><th scope="col">{ EN.mentions }</th></tr></thead>
+                        <tbody>{ for entities }</tbody>
+                    </table>
+                    <table>
+                        <caption>{ EN.relation }</caption>
+                        <thead><tr><th scope="col">{ EN.source }</th><th scope="col">{ EN.relation }</th><th scope="col">{ EN.target }</th><th scope="col">{ EN.evidence }</th></tr></thead>
+                        <tbody>{ for relations }</tbody>
+                    </table>
+                </div>
             }
-            <div class="table-scroll">
-                <table>
-                    <caption>{ EN.entity }</caption>
-                    <thead><tr><th scope="col">{ EN.entity }</th><th scope="col">{ EN.kind }</th><th scope="col">{ EN.role }</th><th scope="col">{ EN.mentions }</th></tr></thead>
-                    <tbody>{ for entities }</tbody>
-                </table>
-                <table>
-                    <caption>{ EN.relation }</caption>
-                    <thead><tr><th scope="col">{ EN.source }</th><th scope="col">{ EN.relation }</th><th scope="col">{ EN.target }</th><th scope="col">{ EN.evidence }</th></tr></thead>
-                    <tbody>{ for relations }</tbody>
-                </table>
-            </div>
         </details>
     }
 }

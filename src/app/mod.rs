@@ -51,6 +51,21 @@ fn activate(callback: yew::Callback<()>) -> (yew::Callback<yew::MouseEvent>, yew
     (click, key)
 }
 
+/// Whether a `<details>` is open, and the handler that follows its toggling:
+/// a text alternative is built only once opened, so folded lists cost no DOM.
+#[yew::hook]
+fn use_unfolded() -> (bool, yew::Callback<yew::Event>) {
+    let open = yew::use_state(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        yew::Callback::from(move |e: yew::Event| {
+            use yew::TargetCast;
+            open.set(e.target_unchecked_into::<web_sys::Element>().has_attribute("open"))
+        })
+    };
+    (*open, ontoggle)
+}
+
 pub fn run() {
     browser::install_panic_panel();
     let root = gloo::utils::document().get_element_by_id("app").unwrap_or_else(|| gloo::utils::body().into());

@@ -3,6 +3,7 @@
 //! and the same events as an ordered list.
 
 use super::pan_zoom::use_pan_zoom;
+use super::use_unfolded;
 use super::{browser, data, timeline_lanes::lanes_svg, ViewProps};
 use crate::view::calendar::{event_range, format_day};
 use crate::view::state::{Action, Lanes};
@@ -23,6 +24,7 @@ pub fn timeline(props: &ViewProps) -> Html {
     let brush = use_state(|| None::<(f64, f64)>);
     // The event under the pointer or keyboard focus, whose full label the caption shows.
     let hovered = use_state(|| None::<String>);
+    let ((list_open, list_toggle), (undated_open, undated_toggle)) = (use_unfolded(), use_unfolded());
     let events = &props.filtered.timeline;
     let window = props.state.window.or_else(|| extent(events, width)).unwrap_or((17000, 17600));
     let scale = Scale::new(window, width);
@@ -158,15 +160,17 @@ pub fn timeline(props: &ViewProps) -> Html {
                 onwheel={pan_zoom.onwheel} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup.clone()} onpointerleave={onpointerup} onkeydown={pan_zoom.onkeydown}>
                 { svg_body }
             </svg>
-            <details class="alternative">
+            <details class="alternative" ontoggle={list_toggle}>
                 <summary>{ format!("{} ({})", EN.events_as_list, events.len()) }</summary>
-                if listed.len() > MAX_LISTED { <p class="help">{ format!("{} {MAX_LISTED} / {}", EN.showing_first, listed.len()) }</p> }
-                <ol class="event-list">{ for list }</ol>
+                if list_open {
+                    if listed.len() > MAX_LISTED { <p class="help">{ format!("{} {MAX_LISTED} / {}", EN.showing_first, listed.len()) }</p> }
+                    <ol class="event-list">{ for list }</ol>
+                }
             </details>
             if !undated.is_empty() {
-                <details class="alternative">
+                <details class="alternative" ontoggle={undated_toggle}>
                     <summary>{ format!("{} ({})", EN.undated, undated.len()) }</summary>
-                    <ul class="event-list">{ for undated_list }</ul>
+                    if undated_open { <ul class="event-list">{ for undated_list }</ul> }
                 </details>
             }
         </section>

@@ -2,7 +2,7 @@
 // view, history works, bad links show a notice, nothing leaves the origin.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, open, shownEvents, siteAndBrowser } from "./support.mjs";
+import { launch, open, shownEvents, siteAndBrowser, unfold } from "./support.mjs";
 
 let site;
 let browser;
@@ -29,6 +29,7 @@ test("a link to a selected entity opens the same view in a fresh browser", async
     const second = await open(fresh, link);
     await second.page.waitForSelector('.entity-card[data-entity-id="khieu-sopheak"]');
     assert.equal(await second.page.getAttribute('.graph-svg [data-entity-id="khieu-sopheak"]', "aria-pressed"), "true");
+    await unfold(second.page, "Entities and relations as tables");
     assert.equal(await second.page.getAttribute('tr[data-entity-id="khieu-sopheak"]', "aria-selected"), "true");
     assert.deepEqual(await shownEvents(second.page), selectedEvents);
     const foreign = [...first.requests, ...second.requests].filter((url) => !url.startsWith(site.origin) && !url.startsWith("data:") && !url.startsWith("blob:"));

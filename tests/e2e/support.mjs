@@ -52,8 +52,16 @@ export async function open(browser, url, viewport = { width: 1280, height: 900 }
   return { page, context, requests, errors };
 }
 
-/** The data-event-id of every event the timeline shows (list included). */
+/** Opens the folded text alternative (`details`) holding `selector`, which is built only once opened. */
+export async function unfold(page, selector) {
+  const details = page.locator("details.alternative", { has: page.locator("summary", { hasText: selector }) }).first();
+  if (!(await details.evaluate((d) => d.open))) await details.locator("summary").click();
+}
+
+/** The data-event-id of every dated event the timeline shows, from its list in date order. */
 export async function shownEvents(page) {
+  await unfold(page, "Events as a list");
+  await page.waitForSelector(".event-list");
   return page.$$eval(".event-list [data-event-id]", (items) => items.map((i) => i.dataset.eventId));
 }
 

@@ -42,6 +42,16 @@ async fn renders_every_event_and_entity_of_the_embedded_corpus() {
     let mounted = mount("").await;
     let root = &mounted.0;
     let corpus = &data().0;
+    // The list is folded and built only once opened.
+    assert_eq!(count(root, ".event-list [data-event-id]"), 0);
+    let summary: HtmlElement = root.query_selector(".timeline details summary").expect("query").expect("summary").unchecked_into();
+    summary.click();
+    for _ in 0..50 {
+        if count(root, ".event-list [data-event-id]") > 0 {
+            break;
+        }
+        flush().await;
+    }
     assert_eq!(count(root, ".event-list [data-event-id]"), corpus.events.len() as u32);
     assert_eq!(count(root, ".graph-svg [data-entity-id]"), corpus.entities.len() as u32);
     assert!(count(root, ".timeline-svg .event, .timeline-svg .cluster") > 0);

@@ -40,6 +40,43 @@ pub fn write_url(encoded: &str, push: bool) {
     }
 }
 
+/// Writes view states to the URL: choices at once, as history entries;
+/// in-place updates (typing, zooming, panning) at most once per animation
+/// frame, the latest winning, since each write costs the browser work.
+#[derive(Default)]
+pub struct UrlWriter {
+    /// The latest state not yet written, and the fragment when it was scheduled.
+    pending: std::rc::Rc<std::cell::RefCell<Option<(String, String)>>>,
+    frame: std::cell::RefCell<Option<gloo::render::AnimationFrame>>,
+}
+
+impl UrlWriter {
+    pub fn write(&self, encoded: String, push: bool) {
+        if push {
+            // A choice supersedes an update not yet written.
+            self.pending.borrow_mut().take();
+            write_url(&encoded, true);
+            return;
+        }
+        let mut pending = self.pending.borrow_mut();
+        if let Some((latest, _)) = pending.as_mut() {
+            *latest = encoded;
+            return;
+        }
+        *pending = Some((encoded, window().location().hash().unwrap_or_default()));
+        let slot = self.pending.clone();
+        let frame = gloo::render::request_animation_frame(move |_| {
+            let Some((latest, scheduled_over)) = slot.borrow_mut().take() else { return };
+            // When the address changed meanwhile (Back, a pasted link), that change wins.
+            if window().location().hash().unwrap_or_default() == scheduled_over {
+                write_url(&latest, false);
+            }
+        });
+        // The previous frame, if any, has fired: dropping its handle is safe.
+        *self.frame.borrow_mut() = Some(frame);
+    }
+}
+
 /// Copies `text` to the clipboard; false where the page may not (plain-http
 /// hosts and some sandboxed frames have no clipboard), so the caller can
 /// show the text to copy by hand instead.

@@ -43,11 +43,12 @@ pub fn app() -> Html {
         notices
     });
     let previous = use_mut_ref(|| initial.0.clone());
+    let url = use_memo((), |_| browser::UrlWriter::default());
     {
         let state = store.0.clone();
         use_effect_with(state, move |state| {
             let push = previous.borrow().is_navigation(state);
-            browser::write_url(&state.encode(&data().0.version), push);
+            url.write(state.encode(&data().0.version), push);
             *previous.borrow_mut() = state.clone();
             browser::post_height();
         });

@@ -2,7 +2,7 @@
 //! where to start, computed from the corpus and the filters alone, so it
 //! reads right for any corpus.
 
-use super::calendar::event_range;
+use super::calendar::{event_range, span_of};
 use super::filter::Filtered;
 use crate::model::{Corpus, Entity, EntityKind, Event};
 use std::collections::BTreeSet;
@@ -27,7 +27,6 @@ pub struct Overview<'c> {
 
 pub fn overview<'c>(corpus: &'c Corpus, filtered: &Filtered<'c>) -> Overview<'c> {
     let dates: BTreeSet<&str> = corpus.articles.iter().filter_map(|a| a.published.as_deref()).collect();
-    let days: Vec<(i64, i64)> = filtered.events.iter().filter_map(|e| event_range(&e.date)).collect();
     let year = |day: i64| super::calendar::civil_from_days(day).0;
     let most_mentioned = |kind: EntityKind| {
         let mut entities: Vec<&'c Entity> = filtered.entities.iter().copied().filter(|e| e.kind == kind).collect();
@@ -41,7 +40,7 @@ pub fn overview<'c>(corpus: &'c Corpus, filtered: &Filtered<'c>) -> Overview<'c>
         articles: corpus.articles.len(),
         outlets: corpus.articles.iter().map(|a| a.outlet.as_str()).collect::<BTreeSet<_>>().len(),
         published: dates.first().zip(dates.last()).map(|(a, b)| (*a, *b)),
-        event_years: days.iter().map(|d| d.0).min().zip(days.iter().map(|d| d.1).max()).map(|(a, b)| (year(a), year(b))),
+        event_years: span_of(filtered.events.iter().copied()).map(|(a, b)| (year(a), year(b))),
         people: most_mentioned(EntityKind::Person),
         organisations: most_mentioned(EntityKind::Organization),
         recent: recent.into_iter().take(LISTED).map(|(_, e)| e).collect(),

@@ -2,7 +2,7 @@
 //! clustering of crowded dates. Precision is drawn honestly: an item spans
 //! the whole day, month, year or interval its date covers.
 
-use super::calendar::{civil_from_days, days_from_civil, event_range};
+use super::calendar::{civil_from_days, days_from_civil, event_range, span_of};
 use super::gesture::Gesture;
 use super::state::DayRange;
 use crate::model::Event;
@@ -62,9 +62,7 @@ pub fn brushed_range((a, b): (f64, f64)) -> Option<DayRange> {
 /// The window that shows all `events`, with a margin, leaving room right of
 /// the last one for its label in a timeline `width` pixels wide.
 pub fn extent(events: &[&Event], width: f64) -> Option<(i64, i64)> {
-    let ranges: Vec<(i64, i64)> = events.iter().filter_map(|e| event_range(&e.date)).collect();
-    let start = ranges.iter().map(|r| r.0).min()?;
-    let end = ranges.iter().map(|r| r.1).max()?;
+    let (start, end) = span_of(events.iter().copied())?;
     let margin = ((end - start) / 20).max(15);
     let shown = (end + 1 + margin - (start - margin)) as f64;
     let room = label_room(width);
@@ -356,8 +354,7 @@ pub fn window_showing(window: (i64, i64), (start, end): (i64, i64)) -> (i64, i64
 
 /// The date range of a cluster, in words: "Sep 2016 – Feb 2018", or one month.
 pub fn cluster_dates(events: &[&Event]) -> String {
-    let ranges: Vec<(i64, i64)> = events.iter().filter_map(|e| event_range(&e.date)).collect();
-    let (Some(start), Some(end)) = (ranges.iter().map(|r| r.0).min(), ranges.iter().map(|r| r.1).max()) else { return String::new() };
+    let Some((start, end)) = span_of(events.iter().copied()) else { return String::new() };
     let month = |day: i64| {
         let (year, month, _) = civil_from_days(day);
         format!("{} {year}", MONTH_NAMES[month as usize - 1])

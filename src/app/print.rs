@@ -5,7 +5,6 @@
 use super::{data, timeline::MAX_LISTED};
 use crate::view::filter::Filtered;
 use crate::view::strings::EN;
-use crate::view::timeline::story;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -18,7 +17,7 @@ pub struct PrintProps {
 #[function_component(PrintList)]
 pub fn print_list(props: &PrintProps) -> Html {
     let (corpus, index) = data();
-    let events = story(&props.filtered.timeline);
+    let events = &props.filtered.story;
     let items = events.iter().take(MAX_LISTED).map(|event| {
         let article = index.article(corpus, &event.article);
         let source = article.map(|a| {

@@ -8,7 +8,7 @@ use super::{browser, data, timeline_lanes::lanes_svg, ViewProps};
 use crate::view::calendar::{event_range, format_day};
 use crate::view::state::{Action, Lanes};
 use crate::view::strings::{count, kind_name, EN};
-use crate::view::timeline::{brushed_range, extent, layout, step, story, window_showing, Scale};
+use crate::view::timeline::{brushed_range, extent, layout, step, window_showing, Scale};
 use yew::prelude::*;
 
 pub const AXIS: f64 = 26.0;
@@ -73,7 +73,7 @@ pub fn timeline(props: &ViewProps) -> Html {
         let next = if props.state.lanes == Lanes::Article { Lanes::Kind } else { Lanes::Article };
         props.dispatch.reform(move |_| Action::SetLanes(next))
     };
-    let story = story(events);
+    let story = &props.filtered.story;
     let position = props.state.event().and_then(|id| story.iter().position(|e| e.id == id));
     let step_by = |delta: isize| {
         let target = step(&story.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), props.state.event(), delta).map(|i| story[i]);
@@ -113,7 +113,7 @@ pub fn timeline(props: &ViewProps) -> Html {
     };
     let (svg_body, height) = lanes_svg(&lanes, &scale, brushed, events, &props.state, &props.dispatch, &on_hover);
     // The list reads in date order, like the story; undated events follow apart.
-    let listed = &story;
+    let listed = story;
     let undated: Vec<&crate::model::Event> = events.iter().copied().filter(|e| event_range(&e.date).is_none()).collect();
     let undated_list = undated.iter().take(MAX_LISTED).map(|event| {
         let id = event.id.clone();

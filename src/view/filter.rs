@@ -44,7 +44,7 @@ pub enum Marked {
 impl Index {
     pub fn new(corpus: &Corpus) -> Index {
         let article_position = positions(corpus.articles.iter().map(|a| &a.id));
-        let key = |span: &Span| article_position.get(&span.article).map(|&article| (article, span.start));
+        let key = |span: &Span| sentence_key(&article_position, span);
         let mut sentence_days = HashMap::new();
         for (position, article) in corpus.articles.iter().enumerate() {
             if let Some(days) = article.published.as_deref().and_then(range_of) {
@@ -141,7 +141,7 @@ impl Index {
     }
 
     fn key(&self, span: &Span) -> Option<SentenceKey> {
-        self.article_position.get(&span.article).map(|&article| (article, span.start))
+        sentence_key(&self.article_position, span)
     }
 
     /// What is marked within `start..end` of `article`.
@@ -177,6 +177,10 @@ fn positions<'c>(ids: impl Iterator<Item = &'c String>) -> HashMap<String, usize
 /// A sentence by its article's position and its start: cheap to hash, no copy of the id.
 type SentenceKey = (usize, usize);
 
+fn sentence_key(article_position: &HashMap<String, usize>, span: &Span) -> Option<SentenceKey> {
+    article_position.get(&span.article).map(|&article| (article, span.start))
+}
+
 /// The sentence of `article` a span lies in.
 fn sentence_containing(article: &Article, span: &Span) -> Option<Span> {
     let position = article.sentences.partition_point(|s| s[1] < span.end);
@@ -197,6 +201,9 @@ pub struct Filtered<'c> {
     pub events: Vec<&'c Event>,
     /// Events the timeline draws: `events`, narrowed to the selected entity.
     pub timeline: Vec<&'c Event>,
+    /// The dated ones of `timeline` in date order: the story Next walks, the
+    /// list and the printed page. Sorted once per filter, not on every pan.
+    pub story: Vec<&'c Event>,
     pub entities: Vec<&'c Entity>,
     pub quotes: Vec<&'c Quote>,
     pub figures: Vec<&'c Figure>,
@@ -248,6 +255,7 @@ pub fn apply<'c>(corpus: &'c Corpus, index: &Index, state: &Filters) -> Filtered
         Some(entity) => filtered.events.iter().copied().filter(|e| e.entities.iter().any(|id| id == entity)).collect(),
         None => filtered.events.clone(),
     };
+    filtered.story = super::timeline::story(&filtered.timeline);
     for quote in &corpus.quotes {
         let speaker = quote.speaker.as_deref().and_then(|id| index.entity(corpus, id));
         let speaker_kind_ok = speaker.map_or(state.kinds.is_empty(), |s| kind_ok(s.kind));

@@ -12,6 +12,7 @@ step "formatting and lints"
 cargo fmt --check
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --no-default-features --features app --lib -- -D warnings
+cargo clippy --profile prerender --no-default-features --features ssr --lib --bins -- -D warnings
 
 step "native tests"
 cargo test

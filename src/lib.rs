@@ -7,6 +7,9 @@ pub mod app;
 #[cfg(feature = "pipeline")]
 pub mod evaluation;
 pub mod model;
+#[cfg(any(feature = "pipeline", feature = "ssr"))]
+pub mod output;
+pub mod page;
 #[cfg(feature = "pipeline")]
 pub mod pipeline;
 #[cfg(feature = "pipeline")]

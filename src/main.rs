@@ -1,5 +1,5 @@
 //! The explorer's browser entry point (built by Trunk for wasm32).
 
 fn main() {
-    corpus_explorer::app::run();
+    wasm_bindgen_futures::spawn_local(corpus_explorer::app::run());
 }

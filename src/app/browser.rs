@@ -1,6 +1,7 @@
 //! Browser glue: the URL, history, clipboard, downloads, the embed height
 //! message and the panic panel. Nothing here decides anything.
 
+use crate::page::{CORPUS_ELEMENT_ID, READY_ATTRIBUTE, ROUTED_ATTRIBUTE};
 use crate::view::state::ViewState;
 use crate::view::strings::EN;
 use gloo::utils::{document, window};
@@ -12,6 +13,38 @@ pub fn read_state() -> (ViewState, Vec<String>) {
     let hash = location.hash().unwrap_or_default();
     let query = if hash.len() > 1 { hash } else { location.search().unwrap_or_default() };
     ViewState::decode(&query)
+}
+
+/// The corpus the page embeds as `<script type="application/json" id="corpus">`.
+/// The element is removed once read, so the browser can free its text: the
+/// app keeps the parsed corpus only.
+pub fn embedded_corpus() -> Result<crate::model::Corpus, String> {
+    let script = document()
+        .get_element_by_id(CORPUS_ELEMENT_ID)
+        .ok_or_else(|| format!("the page embeds no corpus (no element with id \"{CORPUS_ELEMENT_ID}\")"))?;
+    let text = script.text_content().unwrap_or_default();
+    script.remove();
+    serde_json::from_str(&text).map_err(|e| format!("the page's embedded corpus is not a valid corpus: {e}"))
+}
+
+/// Lets the browser handle input and paint before the next step runs.
+pub async fn yield_to_browser() {
+    yew::platform::time::sleep(std::time::Duration::ZERO).await;
+}
+
+/// Marks the app as running (`data-ready` on `<html>`) and shows it again: a
+/// script in the page's head hides the prerendered default view when the
+/// address asks for another, so that view never flashes.
+pub fn reveal() {
+    if let Some(root) = document().document_element() {
+        let _ = root.remove_attribute(ROUTED_ATTRIBUTE);
+        let _ = root.set_attribute(READY_ATTRIBUTE, "");
+    }
+}
+
+/// Whether the window is wider than a phone's (the stylesheet's one-column breakpoint, 720 px).
+pub fn is_wide() -> bool {
+    window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > 720.0)
 }
 
 /// The page address without fragment or query.

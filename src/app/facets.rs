@@ -1,6 +1,6 @@
 //! Facets: entity kinds, articles, date range and quotes only, with counts.
 
-use super::{data, ViewProps};
+use super::{browser, data, ViewProps};
 use crate::model::EntityKind;
 use crate::view::calendar::{format_day, range_of};
 use crate::view::state::{Action, DayRange};
@@ -53,10 +53,18 @@ pub fn facets(props: &ViewProps) -> Html {
         move |_| Action::SetQuotesOnly(!on)
     });
     let clear = props.dispatch.reform(|_| Action::ClearFilters);
+    // Folded on phones and in frames, so the views come first. The page is
+    // prerendered folded (rendering reads no browser state) and unfolds on
+    // wide screens once running: there the facets are a column of their own,
+    // so nothing else moves.
+    let unfolded = use_state(|| false);
+    {
+        let (unfolded, embed) = (unfolded.clone(), state.embed);
+        use_effect_with((), move |_| unfolded.set(!embed && browser::is_wide()));
+    }
     html! {
         <aside class="facets" aria-label={EN.facets}>
-            // Folded on phones and in frames, so the views come first.
-            <details open={!state.embed && gloo::utils::window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w >= 720.0)}>
+            <details open={*unfolded}>
                 <summary><h2>{ EN.facets }</h2></summary>
                 <fieldset><legend>{ EN.kinds }</legend><ul>{ for kinds }</ul></fieldset>
                 <fieldset><legend>{ EN.articles }</legend><ul class="articles">{ for articles }</ul></fieldset>

@@ -10,15 +10,19 @@ use yew::prelude::*;
 #[function_component(Header)]
 pub fn header(props: &ViewProps) -> Html {
     let (corpus, index) = data();
-    // Whether the last copy worked; when it did not, the link is shown to copy by hand.
-    let copied = use_state(|| None::<bool>);
+    // The last copy: Ok when it worked, else the link to copy by hand.
+    let copied = use_state(|| None::<Result<(), String>>);
     let oninput = props.dispatch.reform(|e: InputEvent| Action::SetQuery(e.target_unchecked_into::<HtmlInputElement>().value()));
-    let link = format!("{}#{}", browser::base_url(), props.state.encode(&corpus.version));
     let copy = {
-        let (link, copied) = (link.clone(), copied.clone());
+        let (state, copied) = (props.state.clone(), copied.clone());
         Callback::from(move |_| {
-            let (link, copied) = (link.clone(), copied.clone());
-            yew::platform::spawn_local(async move { copied.set(Some(browser::copy_text(&link).await)) });
+            // The page's address is read on click: rendering reads no browser state.
+            let link = format!("{}#{}", browser::base_url(), state.encode(&corpus.version));
+            let copied = copied.clone();
+            yew::platform::spawn_local(async move {
+                let worked = browser::copy_text(&link).await;
+                copied.set(Some(if worked { Ok(()) } else { Err(link) }))
+            });
         })
     };
     let embed = props.dispatch.reform(|_| Action::OpenEmbedDialog);
@@ -49,9 +53,9 @@ pub fn header(props: &ViewProps) -> Html {
                 <input id="search" type="search" placeholder={EN.search_placeholder} value={props.state.query.clone()} {oninput} autocomplete="off" />
             </div>
             <div class="actions">
-                <button type="button" onclick={copy}>{ if *copied == Some(true) { EN.link_copied } else { EN.copy_link } }</button>
-                if *copied == Some(false) {
-                    <label class="manual-copy">{ EN.copy_by_hand }<input type="text" readonly=true value={link} /></label>
+                <button type="button" onclick={copy}>{ if *copied == Some(Ok(())) { EN.link_copied } else { EN.copy_link } }</button>
+                if let Some(Err(link)) = &*copied {
+                    <label class="manual-copy">{ EN.copy_by_hand }<input type="text" readonly=true value={link.clone()} /></label>
                 }
                 <button type="button" onclick={embed}>{ EN.embed_this_view }</button>
                 <details class="menu">

@@ -20,22 +20,26 @@ mod root;
 mod timeline;
 mod timeline_lanes;
 
+#[cfg(feature = "ssr")]
+pub mod prerender;
+
 use crate::model::Corpus;
 use crate::view::filter::Index;
 use std::sync::OnceLock;
 
-pub use root::{App, Store, ViewProps};
+pub use root::{App, Start, Store, ViewProps};
 
 static DATA: OnceLock<(Corpus, Index)> = OnceLock::new();
 
-/// The corpus embedded at build time, parsed once, with its lookups.
+/// Makes `corpus` the one the app shows, with its lookups. The page's corpus
+/// is installed once, before the first render; later calls change nothing.
+pub fn install(corpus: Corpus, index: Index) {
+    let _ = DATA.set((corpus, index));
+}
+
+/// The installed corpus with its lookups.
 pub fn data() -> &'static (Corpus, Index) {
-    DATA.get_or_init(|| {
-        let corpus: Corpus =
-            serde_json::from_str(include_str!(env!("EXPLORER_CORPUS_PATH"))).expect("the embedded corpus is valid: tests check it");
-        let index = Index::new(&corpus);
-        (corpus, index)
-    })
+    DATA.get().expect("the corpus is installed before the app renders")
 }
 
 /// Click and keyboard (Enter, Space) handlers for an element that acts as a
@@ -66,8 +70,23 @@ fn use_unfolded() -> (bool, yew::Callback<yew::Event>) {
     (*open, ontoggle)
 }
 
-pub fn run() {
+/// Starts the app on the page: parses the corpus the page embeds, builds its
+/// lookups, then hydrates the prerendered default view, or renders afresh
+/// when the address asks for another view. Each step is its own task, so the
+/// page stays responsive while a large corpus loads.
+pub async fn run() {
     browser::install_panic_panel();
+    let corpus = browser::embedded_corpus().unwrap_or_else(|problem| panic!("{problem}"));
+    browser::yield_to_browser().await;
+    let index = Index::new(&corpus);
+    install(corpus, index);
+    browser::yield_to_browser().await;
     let root = gloo::utils::document().get_element_by_id("app").unwrap_or_else(|| gloo::utils::body().into());
-    yew::Renderer::<App>::with_root(root).render();
+    let start = Start::from_url();
+    if start.is_prerendered() && root.first_element_child().is_some() {
+        yew::Renderer::<App>::with_root_and_props(root, start).hydrate();
+    } else {
+        root.set_inner_html("");
+        yew::Renderer::<App>::with_root_and_props(root, start).render();
+    }
 }

@@ -1,6 +1,6 @@
 //! What a printed page shows: the current view's events as a dated list,
 //! each with its sentence and source, in place of the interactive views.
-//! Hidden on screen.
+//! Hidden on screen, but shown when JavaScript is off (the page is prerendered).
 
 use super::{data, timeline::MAX_LISTED};
 use crate::view::filter::Filtered;
@@ -35,7 +35,7 @@ pub fn print_list(props: &PrintProps) -> Html {
         }
     });
     html! {
-        <section class="print-only" aria-hidden="true">
+        <section class="print-only">
             <h2>{ format!("{} ({})", EN.timeline, events.len()) }</h2>
             if events.len() > MAX_LISTED { <p>{ format!("{} {MAX_LISTED} / {}", EN.showing_first, events.len()) }</p> }
             <ol>{ for items }</ol>

@@ -30,19 +30,39 @@ impl Reducible for Store {
     }
 }
 
+/// The view the app starts with, and what was wrong with the address it came from.
+#[derive(Properties, PartialEq, Clone, Default)]
+pub struct Start {
+    pub state: ViewState,
+    pub notices: Vec<String>,
+}
+
+impl Start {
+    /// The view the page's address asks for.
+    pub fn from_url() -> Start {
+        let (state, notices) = browser::read_state();
+        Start { state, notices }
+    }
+
+    /// Whether this is the view the page was prerendered with, so the app
+    /// can take over the page's HTML instead of building it again.
+    pub fn is_prerendered(&self) -> bool {
+        *self == Start::default()
+    }
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
+pub fn app(start: &Start) -> Html {
     let (corpus, index) = data();
-    let initial = use_memo((), |_| browser::read_state());
-    let store = use_reducer(|| Store(initial.0.clone()));
+    let store = use_reducer(|| Store(start.state.clone()));
     let notices = use_state(|| {
-        let mut notices = initial.1.clone();
-        if initial.0.corpus.as_deref().is_some_and(|v| v != corpus.version) {
+        let mut notices = start.notices.clone();
+        if start.state.corpus.as_deref().is_some_and(|v| v != corpus.version) {
             notices.push(EN.older_corpus.to_string());
         }
         notices
     });
-    let previous = use_mut_ref(|| initial.0.clone());
+    let previous = use_mut_ref(|| start.state.clone());
     let url = use_memo((), |_| browser::UrlWriter::default());
     {
         let state = store.0.clone();
@@ -66,6 +86,7 @@ pub fn app() -> Html {
                 })
                 .collect();
             let height = browser::HeightReporter::start();
+            browser::reveal();
             move || drop((listeners, height))
         });
     }

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { siteAndBrowser } from "./support.mjs";
+import { ready, siteAndBrowser } from "./support.mjs";
 
 const AXE = readFileSync(process.env.AXE_CORE ?? "node_modules/axe-core/axe.min.js", "utf8");
 let site;
@@ -18,6 +18,7 @@ after(async () => stop?.());
 async function violations(fragment, colorScheme) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme });
   await page.goto(`${site.url}#${fragment}`);
+  await ready(page);
   await page.waitForSelector(".timeline-svg");
   await page.addScriptTag({ content: AXE });
   const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
@@ -42,6 +43,7 @@ for (const scheme of ["light", "dark"]) {
 test("keyboard: Tab reaches graph nodes and Enter selects one, with a focus ring", async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(site.url);
+  await ready(page);
   await page.waitForSelector(".graph-svg .node");
   let focused = null;
   for (let i = 0; i < 200 && !focused; i++) {

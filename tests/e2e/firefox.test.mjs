@@ -19,11 +19,12 @@ async function call(method, path, body) {
   return json.value;
 }
 
-/** Runs `script` in the page until it returns a truthy value. */
+/** Runs `script` in the page, once the app runs (the prerendered page does not respond before), until it returns a truthy value. */
 async function until(script, timeout = 20000) {
   const end = Date.now() + timeout;
+  const whenReady = `if (!document.documentElement.hasAttribute("data-ready")) return null; ${script}`;
   while (Date.now() < end) {
-    const value = await call("POST", `/session/${session}/execute/sync`, { script, args: [] });
+    const value = await call("POST", `/session/${session}/execute/sync`, { script: whenReady, args: [] });
     if (value) return value;
     await new Promise((done) => setTimeout(done, 100));
   }

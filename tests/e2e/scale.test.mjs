@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { ROOT, siteAndBrowser } from "./support.mjs";
+import { ready, ROOT, siteAndBrowser } from "./support.mjs";
 
 let site;
 let browser;
@@ -19,6 +19,7 @@ test("2,095 articles: first view in seconds, graph and lanes capped, search answ
   page.on("pageerror", (e) => errors.push(e.message));
   const started = Date.now();
   await page.goto(site.url);
+  await ready(page);
   await page.waitForSelector(".timeline-svg", { timeout: 60000 });
   const firstView = Date.now() - started;
   assert.ok(firstView < 10000, `first view took ${firstView} ms`);

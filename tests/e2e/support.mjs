@@ -48,8 +48,14 @@ export async function open(browser, url, viewport = { width: 1280, height: 900 }
   page.on("request", (r) => requests.push(r.url()));
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(url);
-  await page.waitForSelector(".timeline-svg");
+  await ready(page);
   return { page, context, requests, errors };
+}
+
+/** Waits until the app runs: the page shows its prerendered view before that, but does not respond. */
+export async function ready(page) {
+  await page.waitForSelector("html[data-ready]", { state: "attached" });
+  await page.waitForSelector(".timeline-svg");
 }
 
 /** Opens the folded text alternative (`details`) holding `selector`, which is built only once opened. */

@@ -2,7 +2,9 @@
 //! the app renders the embedded corpus, restores view state from the URL,
 //! and writes choices back to it.
 
-use corpus_explorer::app::{data, App};
+use corpus_explorer::app::{data, install, App, Start};
+use corpus_explorer::model::Corpus;
+use corpus_explorer::view::filter::Index;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -15,14 +17,24 @@ async fn flush() {
     yew::platform::time::sleep(Duration::ZERO).await;
 }
 
-/// Renders the app at a URL fragment; the handle unmounts it when done.
+/// The shipped corpus, installed as the app's, as the page does.
+fn shipped() -> &'static Corpus {
+    let corpus: Corpus = serde_json::from_str(include_str!("../../corpus/corpus.json")).expect("shipped corpus parses");
+    let index = Index::new(&corpus);
+    install(corpus, index);
+    &data().0
+}
+
+/// Renders the app at a URL fragment, as the page starts it, with the shipped
+/// corpus; the handle unmounts it when done.
 async fn mount(hash: &str) -> (Element, yew::AppHandle<App>) {
+    shipped();
     let document = gloo::utils::document();
     let history = gloo::utils::window().history().expect("history");
     history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{hash}"))).expect("set the fragment");
     let root = document.create_element("div").expect("div");
     document.body().expect("body").append_child(&root).expect("append");
-    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), Start::from_url()).render();
     flush().await;
     flush().await;
     (root, handle)
@@ -41,7 +53,7 @@ fn count(root: &Element, selector: &str) -> u32 {
 async fn renders_every_event_and_entity_of_the_embedded_corpus() {
     let mounted = mount("").await;
     let root = &mounted.0;
-    let corpus = &data().0;
+    let corpus = shipped();
     // The list is folded and built only once opened.
     assert_eq!(count(root, ".event-list [data-event-id]"), 0);
     let summary: HtmlElement = root.query_selector(".timeline details summary").expect("query").expect("summary").unchecked_into();
@@ -93,7 +105,7 @@ async fn search_lists_matching_sentences() {
 
 #[wasm_bindgen_test]
 async fn the_reader_heading_is_the_marked_headline_shown_once() {
-    let article = &data().0.articles[1];
+    let article = &shipped().articles[1];
     let mounted = mount(&format!("read={}~0&panel=reader", article.id)).await;
     let root = &mounted.0;
     let heading = root.query_selector(".reader h2").expect("query").expect("heading");

@@ -1,0 +1,53 @@
+//! `prerender --site DIR [--corpus FILE]`: renders the explorer's default
+//! view of the corpus into `DIR/index.html` and embeds the corpus beside it,
+//! atomically. Trunk runs it after each build (a hook in `Trunk.toml`), with
+//! `DIR` its staging folder; `EXPLORER_CORPUS` chooses another corpus.
+
+use clap::Parser;
+use corpus_explorer::app::prerender;
+use corpus_explorer::model::{Corpus, SCHEMA_VERSION};
+use corpus_explorer::output::write_atomically;
+use corpus_explorer::page;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "prerender", about = "Prerenders the explorer's default view and embeds the corpus in the built page")]
+struct Cli {
+    /// The built site's folder, holding the index.html Trunk wrote.
+    #[arg(long, env = "TRUNK_STAGING_DIR")]
+    site: PathBuf,
+    /// The corpus JSON to embed.
+    #[arg(long, env = "EXPLORER_CORPUS", default_value = "corpus/corpus.json")]
+    corpus: PathBuf,
+}
+
+fn main() -> ExitCode {
+    match run(&Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("prerender: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: &Cli) -> Result<(), String> {
+    let corpus_name = cli.corpus.display();
+    let corpus_json = std::fs::read_to_string(&cli.corpus).map_err(|e| format!("{corpus_name}: cannot read: {e}"))?;
+    let corpus: Corpus = serde_json::from_str(&corpus_json).map_err(|e| format!("{corpus_name}: not a corpus: {e}"))?;
+    if corpus.schema_version != SCHEMA_VERSION {
+        return Err(format!(
+            "{corpus_name}: schema_version {} but this explorer reads {SCHEMA_VERSION}; rebuild it with `corpus build`",
+            corpus.schema_version
+        ));
+    }
+    let page_path = cli.site.join("index.html");
+    let page_name = page_path.display();
+    let template = std::fs::read_to_string(&page_path).map_err(|e| format!("{page_name}: cannot read: {e}"))?;
+    let view = prerender::default_view(corpus).map_err(|e| format!("cannot start the renderer: {e}"))?;
+    let page = page::assemble(&template, &view, &corpus_json).map_err(|e| format!("{page_name}: {e}"))?;
+    write_atomically(&page_path, page.as_bytes())?;
+    eprintln!("prerender: {page_name}: default view {} KiB, corpus {} KiB", view.len() / 1024, corpus_json.len() / 1024);
+    Ok(())
+}

@@ -232,6 +232,21 @@ pub fn use_width(node: &yew::NodeRef) -> f64 {
     *width
 }
 
+/// What a scroll box shows: its offset and visible height; none while it
+/// is not laid out (inside a folded `<details>`, say).
+pub fn viewport_of(node: &yew::NodeRef) -> Option<crate::view::window::Viewport> {
+    let element = node.cast::<web_sys::Element>()?;
+    let height = f64::from(element.client_height());
+    (height > 0.0).then(|| crate::view::window::Viewport { scroll_top: f64::from(element.scroll_top()), height })
+}
+
+/// The height of the first row (matching `selector`) in an element, as the
+/// CSS sets it; none before a row is laid out.
+pub fn row_height_in(node: &yew::NodeRef, selector: &str) -> Option<f64> {
+    let row = node.cast::<web_sys::Element>()?.query_selector(selector).ok()??;
+    Some(row.get_bounding_client_rect().height()).filter(|height| *height > 0.0)
+}
+
 pub fn height_of(node: &yew::NodeRef) -> f64 {
     node.cast::<web_sys::Element>().map_or(0.0, |e| e.get_bounding_client_rect().height())
 }

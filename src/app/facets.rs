@@ -1,17 +1,15 @@
-//! Facets: entity kinds, articles, date range and quotes only, with counts.
+//! Facets: entity kinds, articles (`article_facet`), date range and quotes only, with counts.
 
-use super::{browser, data, ViewProps};
+use super::{article_facet::ArticleFacet, browser, ViewProps};
 use crate::model::EntityKind;
 use crate::view::calendar::{format_day, range_of};
 use crate::view::state::{Action, DayRange};
 use crate::view::strings::{count, kind_name, EN};
-use std::collections::HashMap;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[function_component(Facets)]
 pub fn facets(props: &ViewProps) -> Html {
-    let corpus = &data().0;
     let state = &props.state;
     let counted = |kind: EntityKind| props.filtered.entities.iter().filter(|e| e.kind == kind).count();
     let kinds = EntityKind::ALL.into_iter().map(|kind| {
@@ -20,21 +18,6 @@ pub fn facets(props: &ViewProps) -> Html {
             <li><label class={classes!("kind", kind.as_str())}>
                 <input type="checkbox" checked={state.kinds.contains(&kind)} {onchange} />
                 { kind_name(kind) } <span class="count">{ counted(kind) }</span>
-            </label></li>
-        }
-    });
-    let mut per_article: HashMap<&str, usize> = HashMap::new();
-    for event in &props.filtered.events {
-        *per_article.entry(event.article.as_str()).or_default() += 1;
-    }
-    let articles = corpus.articles.iter().map(|article| {
-        let id = article.id.clone();
-        let onchange = props.dispatch.reform(move |_| Action::ToggleArticle(id.clone()));
-        let count = per_article.get(article.id.as_str()).copied().unwrap_or(0);
-        html! {
-            <li><label>
-                <input type="checkbox" checked={state.articles.contains(&article.id)} {onchange} />
-                <span>{ &article.outlet }{ ": " }{ &article.title }</span> <span class="count">{ count }</span>
             </label></li>
         }
     });
@@ -67,7 +50,7 @@ pub fn facets(props: &ViewProps) -> Html {
             <details open={*unfolded}>
                 <summary><h2>{ EN.facets }</h2></summary>
                 <fieldset><legend>{ EN.kinds }</legend><ul>{ for kinds }</ul></fieldset>
-                <fieldset><legend>{ EN.articles }</legend><ul class="articles">{ for articles }</ul></fieldset>
+                <ArticleFacet chosen={state.articles.clone()} filtered={props.filtered.clone()} dispatch={props.dispatch.clone()} />
                 <fieldset class="dates"><legend>{ EN.date_range }</legend>
                     { date_input(EN.from, range.and_then(|r| r.from), true) }
                     { date_input(EN.to, range.and_then(|r| r.to), false) }

@@ -2,9 +2,11 @@
 //! actions to the one reducer in `view::state`. Browser glue lives in
 //! `browser`; everything computed lives in `view`.
 
+mod article_facet;
 mod browser;
 mod cards;
 mod entity_card;
+mod event_lists;
 mod facets;
 mod graph;
 mod graph_edges;
@@ -17,6 +19,7 @@ mod print;
 mod reader;
 mod results;
 mod root;
+mod scroll_list;
 mod timeline;
 mod timeline_lanes;
 

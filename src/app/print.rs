@@ -2,11 +2,15 @@
 //! each with its sentence and source, in place of the interactive views.
 //! Hidden on screen, but shown when JavaScript is off (the page is prerendered).
 
-use super::{data, timeline::MAX_LISTED};
+use super::data;
 use crate::view::filter::Filtered;
 use crate::view::strings::EN;
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// Events printed at most: paper has no scroll box to build rows on demand,
+/// and hundreds of pages help no reader; filters narrow the rest.
+const MAX_PRINTED: usize = 500;
 
 /// Only the filtered data, so panning and zooming do not redraw the list.
 #[derive(Properties, PartialEq)]
@@ -18,7 +22,7 @@ pub struct PrintProps {
 pub fn print_list(props: &PrintProps) -> Html {
     let (corpus, index) = data();
     let events = &props.filtered.story;
-    let items = events.iter().take(MAX_LISTED).map(|event| {
+    let items = events.iter().take(MAX_PRINTED).map(|event| {
         let article = index.article(corpus, &event.article);
         let source = article.map(|a| {
             let published = a.published.as_deref().map(|p| format!(", {p}")).unwrap_or_default();
@@ -37,7 +41,7 @@ pub fn print_list(props: &PrintProps) -> Html {
     html! {
         <section class="print-only">
             <h2>{ format!("{} ({})", EN.timeline, events.len()) }</h2>
-            if events.len() > MAX_LISTED { <p>{ format!("{} {MAX_LISTED} / {}", EN.showing_first, events.len()) }</p> }
+            if events.len() > MAX_PRINTED { <p>{ format!("{} {MAX_PRINTED} / {}", EN.showing_first, events.len()) }</p> }
             <ol>{ for items }</ol>
         </section>
     }

@@ -1,39 +1,58 @@
 //! Search results: matching entities and sentences, each a way in.
 
-use super::{data, ViewProps};
+use super::{data, scroll_list::ScrollList, ViewProps};
+use crate::view::filter::SentenceHit;
+use crate::view::markup::lead_in;
 use crate::view::state::{Action, ReaderTarget};
-use crate::view::strings::EN;
+use crate::view::strings::{count, EN};
 use yew::prelude::*;
+
+/// A hit's height in pixels as `static/style.css` sets it: its sentence and
+/// its article's title, a line each.
+const HIT_ROW: f64 = 58.0;
+/// Characters kept before the match, so that the match shows on its line.
+const LEAD_IN: usize = 24;
 
 #[function_component(Results)]
 pub fn results(props: &ViewProps) -> Html {
-    let (corpus, index) = data();
     let filtered = &props.filtered;
     let entities = filtered.entity_hits.iter().take(30).map(|entity| {
         let id = entity.id.clone();
         let onclick = props.dispatch.reform(move |_| Action::SelectEntity(Some(id.clone())));
         html! { <li><button type="button" class={classes!("chip", entity.kind.as_str())} data-entity-id={entity.id.clone()} {onclick}>{ &entity.name }</button></li> }
     });
-    let sentences = filtered.sentence_hits.iter().map(|hit| {
-        let text = index.article(corpus, &hit.sentence.article).map_or("", |a| a.text.as_str());
-        let (start, end) = hit.matched;
-        let target = ReaderTarget { article: hit.sentence.article.clone(), start: Some(hit.sentence.start) };
-        let onclick = props.dispatch.reform(move |_| Action::OpenReader(target.clone()));
-        let title = index.article(corpus, &hit.sentence.article).map_or(String::new(), |a| a.title.clone());
-        html! {
-            <li><button type="button" class="hit" {onclick}>
-                { &text[hit.sentence.start..start] }<mark>{ &text[start..end] }</mark>{ &text[end..hit.sentence.end] }
-                <small>{ title }</small>
-            </button></li>
-        }
-    });
-    let count = filtered.entity_hits.len() + filtered.sentence_hits.len();
+    let hit_row = {
+        let (filtered, dispatch) = (props.filtered.clone(), props.dispatch.clone());
+        Callback::from(move |position: usize| sentence_hit(&filtered.sentence_hits[position], &dispatch))
+    };
+    let total = filtered.entity_hits.len() + filtered.sentence_hits.len();
     html! {
-        <section class="results" aria-labelledby="results-title" aria-live="polite">
-            <h2 id="results-title">{ EN.results } <span class="count">{ count }</span></h2>
-            if count == 0 { <p>{ EN.no_results }</p> }
-            <ul class="chips">{ for entities }</ul>
-            <ul class="hits">{ for sentences }</ul>
+        <section class="results" aria-labelledby="results-title">
+            <h2 id="results-title">{ EN.results } <span class="count" aria-hidden="true">{ total }</span></h2>
+            // Announced as typing narrows the results; scrolling the list announces nothing.
+            <p class="visually-hidden" aria-live="polite">{ count(total, EN.one_result, EN.results) }</p>
+            if total == 0 { <p>{ EN.no_results }</p> }
+            if !filtered.entity_hits.is_empty() { <ul class="chips">{ for entities }</ul> }
+            <ScrollList class="hits" count={filtered.sentence_hits.len()} row_height={HIT_ROW} row={hit_row} />
         </section>
+    }
+}
+
+/// A matching sentence on one line, its match in view, and its article
+/// beneath; the whole sentence in its tooltip and accessible name.
+fn sentence_hit(hit: &SentenceHit, dispatch: &Callback<Action>) -> Html {
+    let (corpus, index) = data();
+    let article = index.article(corpus, &hit.sentence.article);
+    let text = article.map_or("", |a| a.text.as_str());
+    let (start, end) = hit.matched;
+    let target = ReaderTarget { article: hit.sentence.article.clone(), start: Some(hit.sentence.start) };
+    let onclick = dispatch.reform(move |_| Action::OpenReader(target.clone()));
+    let sentence = &text[hit.sentence.start..hit.sentence.end];
+    let title = article.map_or(String::new(), |a| a.title.clone());
+    html! {
+        <button type="button" class="hit" title={sentence.to_string()} aria-label={format!("{sentence} \u{2014} {title}")} {onclick}>
+            <span class="line">{ lead_in(&text[hit.sentence.start..start], LEAD_IN) }<mark>{ &text[start..end] }</mark>{ &text[end..hit.sentence.end] }</span>
+            <small class="line">{ title }</small>
+        </button>
     }
 }

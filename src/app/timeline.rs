@@ -3,8 +3,7 @@
 //! and the same events as an ordered list.
 
 use super::pan_zoom::use_pan_zoom;
-use super::use_unfolded;
-use super::{browser, data, timeline_lanes::lanes_svg, ViewProps};
+use super::{browser, data, event_lists::EventLists, timeline_lanes::lanes_svg, ViewProps};
 use crate::view::calendar::{event_range, format_day};
 use crate::view::state::{Action, Lanes};
 use crate::view::strings::{count, kind_name, EN};
@@ -12,8 +11,6 @@ use crate::view::timeline::{brushed_range, extent, layout, step, window_showing,
 use yew::prelude::*;
 
 pub const AXIS: f64 = 26.0;
-/// Rows of the text alternative drawn at most; filters narrow the rest.
-pub const MAX_LISTED: usize = 500;
 pub const BRUSH: f64 = 22.0;
 
 #[function_component(Timeline)]
@@ -24,7 +21,6 @@ pub fn timeline(props: &ViewProps) -> Html {
     let brush = use_state(|| None::<(f64, f64)>);
     // The event under the pointer or keyboard focus, whose full label the caption shows.
     let hovered = use_state(|| None::<String>);
-    let ((list_open, list_toggle), (undated_open, undated_toggle)) = (use_unfolded(), use_unfolded());
     let events = &props.filtered.timeline;
     let window = props.state.window.or_else(|| extent(events, width)).unwrap_or((17000, 17600));
     let scale = Scale::new(window, width);
@@ -112,24 +108,6 @@ pub fn timeline(props: &ViewProps) -> Html {
         Callback::from(move |id: Option<String>| hovered.set(id))
     };
     let (svg_body, height) = lanes_svg(&lanes, &scale, brushed, events, &props.state, &props.dispatch, &on_hover);
-    // The list reads in date order, like the story; undated events follow apart.
-    let listed = story;
-    let undated: Vec<&crate::model::Event> = events.iter().copied().filter(|e| event_range(&e.date).is_none()).collect();
-    let undated_list = undated.iter().take(MAX_LISTED).map(|event| {
-        let id = event.id.clone();
-        let onclick = props.dispatch.reform(move |_| Action::SelectEvent(Some(id.clone())));
-        html! { <li><button type="button" data-event-id={event.id.clone()} {onclick}>
-            <q>{ &event.date.as_written }</q>{ " " }{ &event.text }
-        </button></li> }
-    });
-    let list = listed.iter().take(MAX_LISTED).map(|event| {
-        let id = event.id.clone();
-        let onclick = props.dispatch.reform(move |_| Action::SelectEvent(Some(id.clone())));
-        let pressed = props.state.event() == Some(event.id.as_str());
-        html! { <li><button type="button" data-event-id={event.id.clone()} aria-pressed={pressed.to_string()} {onclick}>
-            <time>{ event.date.value.clone().unwrap_or_default() }</time>{ " " }{ &event.text }
-        </button></li> }
-    });
     html! {
         <section class="timeline" aria-labelledby="timeline-title" onkeydown={onstorykey}>
             <div class="section-head">
@@ -160,19 +138,8 @@ pub fn timeline(props: &ViewProps) -> Html {
                 onwheel={pan_zoom.onwheel} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup.clone()} onpointerleave={onpointerup} onkeydown={pan_zoom.onkeydown}>
                 { svg_body }
             </svg>
-            <details class="alternative" ontoggle={list_toggle}>
-                <summary>{ format!("{} ({})", EN.events_as_list, events.len()) }</summary>
-                if list_open {
-                    if listed.len() > MAX_LISTED { <p class="help">{ format!("{} {MAX_LISTED} / {}", EN.showing_first, listed.len()) }</p> }
-                    <ol class="event-list">{ for list }</ol>
-                }
-            </details>
-            if !undated.is_empty() {
-                <details class="alternative" ontoggle={undated_toggle}>
-                    <summary>{ format!("{} ({})", EN.undated, undated.len()) }</summary>
-                    if undated_open { <ul class="event-list">{ for undated_list }</ul> }
-                </details>
-            }
+            // The list reads in date order, like the story; undated events follow apart.
+            <EventLists filtered={props.filtered.clone()} selected={props.state.event().map(str::to_string)} dispatch={props.dispatch.clone()} />
         </section>
     }
 }

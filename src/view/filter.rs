@@ -204,6 +204,8 @@ pub struct Filtered<'c> {
     /// The dated ones of `timeline` in date order: the story Next walks, the
     /// list and the printed page. Sorted once per filter, not on every pan.
     pub story: Vec<&'c Event>,
+    /// The rest of `timeline`: statements whose dates cannot be placed (no publication date to count from).
+    pub undated: Vec<&'c Event>,
     pub entities: Vec<&'c Entity>,
     pub quotes: Vec<&'c Quote>,
     pub figures: Vec<&'c Figure>,
@@ -256,6 +258,7 @@ pub fn apply<'c>(corpus: &'c Corpus, index: &Index, state: &Filters) -> Filtered
         None => filtered.events.clone(),
     };
     filtered.story = super::timeline::story(&filtered.timeline);
+    filtered.undated = filtered.timeline.iter().copied().filter(|e| event_range(&e.date).is_none()).collect();
     for quote in &corpus.quotes {
         let speaker = quote.speaker.as_deref().and_then(|id| index.entity(corpus, id));
         let speaker_kind_ok = speaker.map_or(state.kinds.is_empty(), |s| kind_ok(s.kind));
@@ -315,6 +318,18 @@ pub fn apply<'c>(corpus: &'c Corpus, index: &Index, state: &Filters) -> Filtered
         }
     }
     filtered
+}
+
+/// Positions of the articles whose title, outlet or publication date hold
+/// every word of `query`, in any case; all of them for an empty query. The
+/// article facet's own filter, which narrows its list and nothing else.
+pub fn articles_matching(articles: &[Article], query: &str) -> Vec<usize> {
+    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    let matches = |article: &Article| {
+        let described = format!("{} {} {}", article.title, article.outlet, article.published.as_deref().unwrap_or_default()).to_lowercase();
+        words.iter().all(|word| described.contains(word.as_str()))
+    };
+    articles.iter().enumerate().filter(|(_, article)| words.is_empty() || matches(article)).map(|(position, _)| position).collect()
 }
 
 #[cfg(test)]
@@ -386,5 +401,18 @@ mod tests {
         let filtered = apply(&corpus, &index, &state.filters());
         assert_eq!(filtered.timeline.len(), 1);
         assert_eq!(filtered.events.len(), corpus.events.len());
+    }
+
+    #[test]
+    fn the_article_list_narrows_by_every_word_of_title_outlet_and_date() {
+        let corpus = corpus();
+        let all: Vec<usize> = (0..corpus.articles.len()).collect();
+        assert_eq!(articles_matching(&corpus.articles, "  "), all);
+        assert_eq!(articles_matching(&corpus.articles, "PHNOM penh 2018-01"), vec![position_of(&corpus, "Phnom Penh Post")]);
+        assert_eq!(articles_matching(&corpus.articles, "phnom cambodia daily"), Vec::<usize>::new());
+    }
+
+    fn position_of(corpus: &Corpus, outlet: &str) -> usize {
+        corpus.articles.iter().position(|a| a.outlet == outlet).expect("the seed corpus has this outlet")
     }
 }

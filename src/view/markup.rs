@@ -55,9 +55,27 @@ pub fn segments(start: usize, end: usize, marks: &[(usize, usize, Mark)]) -> Vec
         .collect()
 }
 
+/// The end of the text before a search match, at most `keep` characters from
+/// a word start, so that a hit shown on one line shows its match; the cut is
+/// marked with "…".
+pub fn lead_in(before: &str, keep: usize) -> String {
+    let Some((cut, dropped)) = before.char_indices().rev().nth(keep) else { return before.to_string() };
+    let tail = &before[cut + dropped.len_utf8()..];
+    let from_word = if dropped == ' ' { tail } else { tail.find(' ').map_or(tail, |space| &tail[space + 1..]) };
+    format!("\u{2026}{from_word}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_lead_in_is_cut_at_a_word() {
+        assert_eq!(lead_in("Deported to ", 20), "Deported to ");
+        assert_eq!(lead_in("The ministry said on Monday that the ", 16), "\u{2026}Monday that the ");
+        assert_eq!(lead_in("The ministry said on Monday that the ", 14), "\u{2026}that the ");
+        assert_eq!(lead_in("é".repeat(10).as_str(), 3), "\u{2026}ééé");
+    }
 
     #[test]
     fn segments_nest_marks() {

@@ -12,3 +12,4 @@ pub mod overview;
 pub mod state;
 pub mod strings;
 pub mod timeline;
+pub mod window;

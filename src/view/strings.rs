@@ -21,6 +21,10 @@ pub struct Strings {
     pub facets: &'static str,
     pub kinds: &'static str,
     pub articles: &'static str,
+    pub filter_articles_label: &'static str,
+    pub filter_articles_placeholder: &'static str,
+    pub chosen_articles: &'static str,
+    pub remove_article: &'static str,
     pub quotes_only: &'static str,
     pub date_range: &'static str,
     pub from: &'static str,
@@ -79,6 +83,7 @@ pub struct Strings {
     pub export_gexf: &'static str,
     pub export_graphml: &'static str,
     pub results: &'static str,
+    pub one_result: &'static str,
     pub no_results: &'static str,
     pub older_corpus: &'static str,
     pub dismiss: &'static str,
@@ -126,6 +131,10 @@ pub const EN: Strings = Strings {
     facets: "Filters",
     kinds: "Entity kinds",
     articles: "Articles",
+    filter_articles_label: "Filter articles by title, outlet or date",
+    filter_articles_placeholder: "Filter articles\u{2026}",
+    chosen_articles: "Chosen articles",
+    remove_article: "Remove from the filter",
     quotes_only: "Quotes only",
     date_range: "Date range",
     from: "From",
@@ -184,6 +193,7 @@ pub const EN: Strings = Strings {
     export_gexf: "Graph for Gephi (GEXF)",
     export_graphml: "Graph (GraphML)",
     results: "Search results",
+    one_result: "search result",
     no_results: "Nothing matches these filters.",
     older_corpus: "This link was made for another version of the corpus; some items may have changed.",
     dismiss: "Dismiss",
@@ -272,6 +282,17 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     }
 }
 
+/// How many articles the article facet lists: "2095 articles", or, while
+/// its filter narrows them, "12 of 2095 articles match".
+pub fn articles_listed(shown: usize, total: usize) -> String {
+    if shown == total {
+        count(total, EN.one_article, EN.articles)
+    } else {
+        let verb = if shown == 1 { "matches" } else { "match" };
+        format!("{shown} of {} {verb}", count(total, EN.one_article, EN.articles))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -290,6 +311,9 @@ mod tests {
         assert_eq!(count(1, EN.one_event, EN.events), "1 event");
         assert_eq!(count(0, EN.one_event, EN.events), "0 events");
         assert_eq!(count(26, EN.one_entity, EN.entities), "26 entities");
+        assert_eq!(articles_listed(2, 2), "2 articles");
+        assert_eq!(articles_listed(1, 2095), "1 of 2095 articles matches");
+        assert_eq!(articles_listed(0, 2095), "0 of 2095 articles match");
     }
 
     #[test]

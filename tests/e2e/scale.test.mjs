@@ -3,7 +3,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { ready, ROOT, siteAndBrowser } from "./support.mjs";
+import { readFileSync } from "node:fs";
+import { ready, ROOT, listedIds, siteAndBrowser, unfold } from "./support.mjs";
 
 let site;
 let browser;
@@ -25,7 +26,10 @@ test("2,095 articles: first view in seconds, graph and lanes capped, search answ
   assert.ok(firstView < 10000, `first view took ${firstView} ms`);
   assert.ok((await page.locator(".graph-svg .node").count()) <= 300);
   assert.ok((await page.locator(".timeline-svg .lane").count()) <= 12);
-  assert.ok(await page.locator(".facets .articles li").count() === 2095);
+  const rows = await page.locator(".facets .articles li").count();
+  assert.ok(rows > 0 && rows < 60, `the article facet builds ${rows} of its 2,095 rows`);
+  const elements = await page.evaluate(() => document.querySelectorAll("*").length);
+  assert.ok(elements < 10000, `${elements} elements in the first view`);
 
   const searched = Date.now();
   await page.fill("#search", "blair");
@@ -35,6 +39,57 @@ test("2,095 articles: first view in seconds, graph and lanes capped, search answ
   await page.click('.results .chips [data-entity-id="tony-blair"]');
   await page.waitForSelector('.entity-card[data-entity-id="tony-blair"]');
   assert.deepEqual(errors, []);
-  console.log(`# scale: first view ${firstView} ms, search ${searchTime} ms`);
+  console.log(`# scale: first view ${firstView} ms (${elements} elements), search ${searchTime} ms`);
+  await page.close();
+});
+
+test("the article facet: a filter narrows it, a choice filters the views and goes into the link, scrolling reaches the last article", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(site.url);
+  await page.waitForSelector(".timeline-svg", { timeout: 60000 });
+  const facet = page.locator(".article-facet");
+  await page.getByLabel("Filter articles by title, outlet or date").fill("oil price");
+  await page.waitForFunction(() => /of 2095 articles match/.test(document.querySelector("#article-matches").textContent));
+  const titles = await facet.locator(".articles li .line:first-of-type").allTextContents();
+  assert.ok(titles.length > 0 && titles.length < 20, `${titles.length} articles match`);
+  assert.ok(titles.every((t) => /oil/i.test(t) && /price/i.test(t)), titles.join(" | "));
+
+  const before = await page.textContent(".timeline h2 .count");
+  const box = facet.getByRole("checkbox", { name: /BP surges ahead on high oil price/ });
+  await box.check();
+  await page.waitForFunction(() => /articles=bp-surges-ahead-on-high-oil-price/.test(location.hash));
+  await page.waitForFunction((previous) => document.querySelector(".timeline h2 .count").textContent !== previous, before);
+  const listed = await listedIds(page, ".event-list", "data-event-id", async () => unfold(page, "Events as a list"));
+  assert.ok(listed.length > 0 && listed.length < 20, `${listed.length} events from one article`);
+  // The choice shows first, as a chip that removes it.
+  await page.getByRole("button", { name: "Remove from the filter: BP surges ahead on high oil price" }).click();
+  await page.waitForFunction(() => !/articles=/.test(location.hash));
+
+  await page.getByLabel("Filter articles by title, outlet or date").fill("");
+  await facet.locator(".scroll-list").evaluate((list) => { list.scrollTop = list.scrollHeight; });
+  await facet.getByRole("checkbox", { name: /Yahoo moves into desktop search/ }).waitFor();
+  assert.equal(await facet.locator('.articles li[aria-posinset="2095"]').count(), 1);
+  assert.ok((await facet.locator(".articles li").count()) < 60);
+
+  // From the keyboard: Tab walks on through rows built as the list scrolls.
+  await facet.locator(".scroll-list").evaluate((list) => { list.scrollTop = 0; });
+  await facet.locator('.articles li[aria-posinset="1"] input').focus();
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press("Tab");
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+  }
+  assert.equal(await page.evaluate(() => document.activeElement.closest("li")?.getAttribute("aria-posinset")), "41");
+  await page.close();
+});
+
+test("the article facet has no WCAG A/AA violation with a filter typed and an article chosen", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${site.url}#articles=bp-surges-ahead-on-high-oil-price`);
+  await page.waitForSelector(".article-facet .chosen .chip", { timeout: 60000 });
+  await page.fill("#article-filter", "oil");
+  await page.addScriptTag({ content: readFileSync(process.env.AXE_CORE ?? "node_modules/axe-core/axe.min.js", "utf8") });
+  const result = await page.evaluate(() => window.axe.run({ include: [".facets"] }, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
+  assert.ok(result.passes.length > 5, `axe ran ${result.passes.length} passing rules`);
+  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes[0]?.target?.join(" ")} — ${v.help}`), []);
   await page.close();
 });

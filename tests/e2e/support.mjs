@@ -66,9 +66,37 @@ export async function unfold(page, selector) {
 
 /** The data-event-id of every dated event the timeline shows, from its list in date order. */
 export async function shownEvents(page) {
-  await unfold(page, "Events as a list");
-  await page.waitForSelector(".event-list");
-  return page.$$eval(".event-list [data-event-id]", (items) => items.map((i) => i.dataset.eventId));
+  return listedIds(page, ".event-list", "data-event-id", () => unfold(page, "Events as a list"));
+}
+
+/**
+ * The `attribute` of every row of the long list `list`, in order. Such lists
+ * build only the rows in view, so this scrolls the list's box from top to
+ * bottom, as a reader would, after `reveal` makes the list appear.
+ */
+export async function listedIds(page, list, attribute, reveal = async () => {}) {
+  await reveal();
+  await page.waitForSelector(list);
+  return page.$eval(list, async (list, attribute) => {
+    const box = list.parentElement;
+    const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+    box.scrollIntoView({ block: "nearest" });
+    // The rows at the box's top and bottom edges are built once the app has followed the scroll.
+    const built = () => {
+      const rect = box.getBoundingClientRect();
+      const rowAt = (y) => document.elementFromPoint(rect.left + rect.width / 2, y)?.closest("li") != null;
+      return list.children.length === 0 || (rowAt(rect.top + 2) && rowAt(Math.min(rect.bottom, list.getBoundingClientRect().bottom) - 2));
+    };
+    const found = new Map();
+    for (let top = 0; ; top += box.clientHeight) {
+      box.scrollTop = top;
+      for (let i = 0; i < 50 && !built(); i++) await frame();
+      for (const row of list.children) found.set(Number(row.getAttribute("aria-posinset")), row.querySelector(`[${attribute}]`).getAttribute(attribute));
+      if (box.scrollTop + box.clientHeight >= box.scrollHeight) break;
+    }
+    box.scrollTop = 0;
+    return [...found.keys()].sort((a, b) => a - b).map((position) => found.get(position));
+  }, attribute);
 }
 
 /** A built site (`dir`, dist/ by default) served under `prefix` and a Chromium to visit it; `stop` ends both. */

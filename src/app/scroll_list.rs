@@ -1,0 +1,130 @@
+//! Long lists and tables in a scroll box that build only the rows in and
+//! near view (`view::window`) and follow the box's scroll position. Each row
+//! keeps its place in the whole list for assistive technology. Rows are as
+//! high as the CSS makes them: assumed by the caller until measured.
+
+use super::browser;
+use crate::view::window::{Viewport, Window};
+use yew::prelude::*;
+
+/// The viewport assumed until the box is measured, so that a server render
+/// and the first client render agree; the CSS bounds scroll boxes near it.
+const ASSUMED_HEIGHT: f64 = 400.0;
+/// Rows built past each edge of the viewport: Tab always finds the next row built.
+const OVERSCAN: usize = 8;
+
+/// A scroll box's node, its scroll handler and the rows it shows now.
+pub struct ScrollWindow {
+    pub node: NodeRef,
+    pub onscroll: Callback<Event>,
+    pub window: Window,
+}
+
+/// Follows a scroll box of `count` rows matching `row_selector`, each
+/// `assumed_row_height` pixels high until one is measured.
+#[hook]
+pub fn use_scroll_window(count: usize, assumed_row_height: f64, row_selector: &'static str) -> ScrollWindow {
+    let node = use_node_ref();
+    let viewport = use_state_eq(|| Viewport { scroll_top: 0.0, height: ASSUMED_HEIGHT });
+    let measured_row = use_state_eq(|| None::<f64>);
+    // Measured once built, whenever the row count changes the box's height, and on every resize.
+    {
+        let (node, viewport, measured_row) = (node.clone(), viewport.clone(), measured_row.clone());
+        use_effect_with(count, move |_| {
+            let measure = move || {
+                // A box in a folded `<details>` measures nothing and keeps the assumptions.
+                if let Some(seen) = browser::viewport_of(&node) {
+                    viewport.set(seen);
+                }
+                if let Some(height) = browser::row_height_in(&node, row_selector) {
+                    measured_row.set(Some(height));
+                }
+            };
+            measure();
+            let listener = gloo::events::EventListener::new(&gloo::utils::window(), "resize", move |_| measure());
+            move || drop(listener)
+        });
+    }
+    let row_height = measured_row.unwrap_or(assumed_row_height);
+    let window = Window::of(*viewport, row_height, count, OVERSCAN);
+    let onscroll = {
+        let (node, shown) = (node.clone(), window.clone());
+        // Scrolling within the rows already built renders nothing.
+        Callback::from(move |_: Event| {
+            if let Some(seen) = browser::viewport_of(&node).filter(|seen| Window::of(*seen, row_height, count, OVERSCAN) != shown) {
+                viewport.set(seen);
+            }
+        })
+    };
+    ScrollWindow { node, onscroll, window }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ScrollListProps {
+    pub count: usize,
+    /// Every row's height in pixels as the CSS sets it, assumed until measured.
+    pub row_height: f64,
+    /// Builds the inside of the row at a position.
+    pub row: Callback<usize, Html>,
+    /// Classes of the list element.
+    #[prop_or_default]
+    pub class: Classes,
+    #[prop_or_default]
+    pub ordered: bool,
+    #[prop_or_default]
+    pub id: Option<AttrValue>,
+}
+
+#[function_component(ScrollList)]
+pub fn scroll_list(props: &ScrollListProps) -> Html {
+    let ScrollWindow { node, onscroll, window } = use_scroll_window(props.count, props.row_height, "li");
+    let rows = window.rows.clone().map(|position| {
+        html! {
+            <li key={position} aria-posinset={(position + 1).to_string()} aria-setsize={props.count.to_string()}>{ props.row.emit(position) }</li>
+        }
+    });
+    let style = format!("padding-block: {}px {}px", window.above, window.below);
+    let (class, id) = (props.class.clone(), props.id.clone());
+    html! {
+        <div class="scroll-list" ref={node} {onscroll}>
+            if props.ordered {
+                <ol {class} {id} {style} start={(window.rows.start + 1).to_string()}>{ for rows }</ol>
+            } else {
+                <ul {class} {id} {style}>{ for rows }</ul>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ScrollTableProps {
+    pub count: usize,
+    /// Every row's height in pixels as the CSS sets it, assumed until measured.
+    pub row_height: f64,
+    /// Builds the `<tr>` at a position (its `aria-rowindex` is the position plus 2, after the head).
+    pub row: Callback<usize, Html>,
+    pub caption: AttrValue,
+    /// The column headings.
+    pub columns: Vec<AttrValue>,
+}
+
+#[function_component(ScrollTable)]
+pub fn scroll_table(props: &ScrollTableProps) -> Html {
+    let ScrollWindow { node, onscroll, window } = use_scroll_window(props.count, props.row_height, "tbody tr:not([aria-hidden])");
+    let spacer = |height: f64| {
+        html! { <tr aria-hidden="true" class="spacer"><td colspan={props.columns.len().to_string()} style={format!("height: {height}px")}></td></tr> }
+    };
+    html! {
+        <div class="scroll-list" ref={node} {onscroll}>
+            <table aria-rowcount={(props.count + 1).to_string()}>
+                <caption>{ &props.caption }</caption>
+                <thead><tr aria-rowindex="1">{ for props.columns.iter().map(|column| html! { <th scope="col">{ column }</th> }) }</tr></thead>
+                <tbody>
+                    { spacer(window.above) }
+                    { for window.rows.clone().map(|position| html! { <key={position}>{ props.row.emit(position) }</> }) }
+                    { spacer(window.below) }
+                </tbody>
+            </table>
+        </div>
+    }
+}

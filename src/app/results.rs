@@ -15,15 +15,20 @@ pub fn results(props: &ViewProps) -> Html {
         html! { <li><button type="button" class={classes!("chip", entity.kind.as_str())} data-entity-id={entity.id.clone()} {onclick}>{ &entity.name }</button></li> }
     });
     let sentences = filtered.sentence_hits.iter().map(|hit| {
-        let text = index.article(corpus, &hit.sentence.article).map_or("", |a| a.text.as_str());
-        let (start, end) = hit.matched;
+        let article = index.article(corpus, &hit.sentence.article);
+        let pieces = hit.pieces(article.map_or("", |a| a.text.as_str())).into_iter().map(|(piece, matched)| {
+            if matched {
+                html! { <mark>{ piece }</mark> }
+            } else {
+                html! { { piece } }
+            }
+        });
         let target = ReaderTarget { article: hit.sentence.article.clone(), start: Some(hit.sentence.start) };
         let onclick = props.dispatch.reform(move |_| Action::OpenReader(target.clone()));
-        let title = index.article(corpus, &hit.sentence.article).map_or(String::new(), |a| a.title.clone());
         html! {
             <li><button type="button" class="hit" {onclick}>
-                { &text[hit.sentence.start..start] }<mark>{ &text[start..end] }</mark>{ &text[end..hit.sentence.end] }
-                <small>{ title }</small>
+                { for pieces }
+                <small>{ article.map_or(String::new(), |a| a.title.clone()) }</small>
             </button></li>
         }
     });

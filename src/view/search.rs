@@ -280,6 +280,22 @@ mod tests {
     }
 
     #[test]
+    fn khmer_arabic_and_accented_words_are_found_by_their_beginnings() {
+        let texts = ["ក្រសួងមហាផ្ទៃ បាននិយាយ", "قالت وزارة الداخلية", "Le café de Phnom Penh", "CAFÉ Ünïcode"];
+        let postings = Postings::new(texts.iter().map(|t| [*t]));
+        let found = |query: &str| postings.matching(&query_words(query)).iter().collect::<Vec<_>>();
+        assert_eq!(found("ក្រសួ"), [0]);
+        assert_eq!(found("وزا الد"), [1]);
+        assert_eq!(found("café"), [2, 3]);
+        assert_eq!(found("ünï"), [3]);
+        for (text, query) in texts.iter().zip(["ក្រ បាន", "الد", "caf phn", "caf ü"]) {
+            let ranges = marked(text, 0, &query_words(query));
+            assert!(!ranges.is_empty(), "{query:?} in {text:?}");
+            assert!(ranges.iter().all(|&(start, end)| start < end && text.get(start..end).is_some()), "{query:?} in {text:?}");
+        }
+    }
+
+    #[test]
     fn id_sets_list_their_ids_in_order() {
         let mut set = IdSet::empty(200);
         for id in [199, 0, 64, 63, 130] {

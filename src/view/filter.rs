@@ -48,6 +48,11 @@ pub struct Index {
     speakers: Vec<Option<usize>>,
     /// The dated events' positions in story order (`timeline::story`).
     events_by_date: Vec<usize>,
+    /// How many outlets the articles come from, and the first and last
+    /// publication dates as the corpus writes them: facts of the whole
+    /// corpus the overview states on every render.
+    outlets: usize,
+    published: Option<(String, String)>,
     /// The words of every sentence and name, built on the first search so
     /// that the first view does not wait for it.
     words: OnceLock<SearchIndex>,
@@ -99,6 +104,11 @@ impl Index {
             event_position: positions(corpus.events.iter().map(|e| &e.id)),
             relation_position: positions(corpus.relations.iter().map(|r| &r.id)),
             figure_position: positions(corpus.figures.iter().map(|f| &f.id)),
+            outlets: corpus.articles.iter().map(|a| a.outlet.as_str()).collect::<HashSet<_>>().len(),
+            published: {
+                let dates = || corpus.articles.iter().filter_map(|a| a.published.clone());
+                dates().min().zip(dates().max())
+            },
             words: OnceLock::new(),
         };
         index.event_sentences = corpus.events.iter().map(|e| index.sentence_of(corpus, &e.evidence)).collect();
@@ -194,6 +204,16 @@ impl Index {
     pub fn sentence_at(&self, corpus: &Corpus, article: &str, start: usize) -> Option<[usize; 2]> {
         let sentences = &self.article(corpus, article)?.sentences;
         sentences.binary_search_by_key(&start, |s| s[0]).ok().map(|i| sentences[i])
+    }
+
+    /// How many outlets the articles come from.
+    pub fn outlets(&self) -> usize {
+        self.outlets
+    }
+
+    /// The first and last publication dates, as the corpus writes them.
+    pub fn published(&self) -> Option<(&str, &str)> {
+        self.published.as_ref().map(|(first, last)| (first.as_str(), last.as_str()))
     }
 
     /// What is marked within `start..end` of `article`.

@@ -1,11 +1,14 @@
 //! What the explorer computes on each interaction, natively, on the corpus
-//! of the 2,095 BBC articles: filtering with no filter (what every pan and
-//! zoom used to pay), a search keystroke, and marking up an article for the
-//! reader. Budgets for the browser live in BENCHMARKS.md, not in tests.
+//! of the 2,095 BBC articles: building the lookups (at startup) and the word
+//! index (on the first search), filtering with no filter (what every pan and
+//! zoom used to pay), search keystrokes from one letter to two words, and
+//! marking up an article for the reader. Budgets for the browser live in
+//! BENCHMARKS.md, not in tests.
 
 use corpus_explorer::model::Corpus;
 use corpus_explorer::view::filter::{apply, Index};
 use corpus_explorer::view::markup::marks;
+use corpus_explorer::view::search::SearchIndex;
 use corpus_explorer::view::state::{Action, ViewState};
 use corpus_explorer::{pipeline, source};
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -25,8 +28,12 @@ fn interactions(c: &mut Criterion) {
     group.sample_size(20);
     group.bench_function("index_bbc", |b| b.iter(|| Index::new(&corpus)));
     group.bench_function("apply_no_filter_bbc", |b| b.iter(|| apply(&corpus, &index, &ViewState::default().filters()).events.len()));
-    let searching = ViewState::default().reduce(Action::SetQuery("blai".into()));
-    group.bench_function("apply_search_bbc", |b| b.iter(|| apply(&corpus, &index, &searching.filters()).sentence_hits.len()));
+    group.bench_function("search_index_bbc", |b| b.iter(|| SearchIndex::new(&corpus)));
+    let typed = [("b", "1_letter"), ("bl", "2_letters"), ("bla", "3_letters"), ("blai", "4_letters"), ("tony blai", "two_words")];
+    for (query, name) in typed {
+        let searching = ViewState::default().reduce(Action::SetQuery(query.into())).filters();
+        group.bench_function(format!("apply_search_{name}_bbc"), |b| b.iter(|| apply(&corpus, &index, &searching).sentence_hits.len()));
+    }
     group.bench_function("marks_longest_article_bbc", |b| b.iter(|| marks(&corpus, &index, &longest.id, 0, longest.text.len()).len()));
     group.finish();
 }

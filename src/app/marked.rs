@@ -11,8 +11,7 @@ pub const TARGET_ID: &str = "target-sentence";
 
 pub fn marked_text(article: &str, start: usize, end: usize, target: Option<usize>, dispatch: &Callback<Action>) -> Html {
     let (corpus, index) = data();
-    let sentence =
-        target.and_then(|t| index.article(corpus, article)?.sentences.iter().find(|s| s[0] == t && s[0] >= start && s[1] <= end).copied());
+    let sentence = target.and_then(|t| index.sentence_at(corpus, article, t)).filter(|s| s[0] >= start && s[1] <= end);
     match sentence {
         Some([from, to]) => html! {
             <>

@@ -35,7 +35,8 @@ pub fn panel(props: &ViewProps) -> Html {
 
 /// What the corpus holds and where to start.
 fn overview_panel(props: &ViewProps) -> Html {
-    let view = overview(&data().0, &props.filtered);
+    let (corpus, index) = data();
+    let view = overview(corpus, index, &props.filtered);
     let entity_links = |entities: &[&crate::model::Entity]| {
         entities
             .iter()

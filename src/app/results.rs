@@ -44,14 +44,19 @@ fn sentence_hit(hit: &SentenceHit, dispatch: &Callback<Action>) -> Html {
     let (corpus, index) = data();
     let article = index.article(corpus, &hit.sentence.article);
     let text = article.map_or("", |a| a.text.as_str());
-    let (start, end) = hit.matched;
     let target = ReaderTarget { article: hit.sentence.article.clone(), start: Some(hit.sentence.start) };
     let onclick = dispatch.reform(move |_| Action::OpenReader(target.clone()));
     let sentence = &text[hit.sentence.start..hit.sentence.end];
     let title = article.map_or(String::new(), |a| a.title.clone());
+    let pieces = hit.pieces(text).into_iter().enumerate().map(|(i, (piece, matched))| match (i, matched) {
+        (_, true) => html! { <mark>{ piece }</mark> },
+        // Only the text before the first match is cut, so that the match shows on the line.
+        (0, false) => html! { { lead_in(piece, LEAD_IN) } },
+        (_, false) => html! { { piece } },
+    });
     html! {
         <button type="button" class="hit" title={sentence.to_string()} aria-label={format!("{sentence} \u{2014} {title}")} {onclick}>
-            <span class="line">{ lead_in(&text[hit.sentence.start..start], LEAD_IN) }<mark>{ &text[start..end] }</mark>{ &text[end..hit.sentence.end] }</span>
+            <span class="line">{ for pieces }</span>
             <small class="line">{ title }</small>
         </button>
     }

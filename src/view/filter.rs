@@ -1,36 +1,61 @@
 //! Applying the view state's filters to the corpus: which events, entities,
 //! quotes, figures and relations every view shows, and the search hits.
 //! Filters combine (all must hold); each view reports how many items match.
+//! The `Index` holds every lookup filtering needs, so no filter scans the corpus.
 
 use super::calendar::{event_range, range_of};
+use super::search::{marked, Matches, SearchIndex};
 use super::state::Filters;
-use crate::model::{Article, Corpus, Entity, EntityKind, Event, Figure, Quote, Relation, Span};
+use crate::model::{Article, Corpus, Entity, Event, Figure, Quote, Relation, Span};
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 /// Lookups computed once per corpus, so filtering stays fast on thousands
-/// of articles.
+/// of articles. Sentences are known by number, counted through the
+/// articles in order, so per-sentence facts are vectors, not maps.
 pub struct Index {
     entity_position: HashMap<String, usize>,
     event_position: HashMap<String, usize>,
     relation_position: HashMap<String, usize>,
     figure_position: HashMap<String, usize>,
     article_position: HashMap<String, usize>,
-    /// For each entity, the sentence of each of its mentions.
-    mention_sentences: Vec<Vec<Span>>,
-    /// Each article's text lower-cased, where that keeps byte offsets.
-    lower_texts: Vec<Option<String>>,
-    /// (article, sentence start) → the day range that sentence is about.
-    sentence_days: HashMap<SentenceKey, (i64, i64)>,
-    /// (article, sentence start) → entities named in it.
-    sentence_entities: HashMap<SentenceKey, Vec<usize>>,
-    /// Sentences that carry a quote.
-    quoted_sentences: HashSet<SentenceKey>,
-    lower_names: Vec<String>,
+    /// The number of each article's first sentence.
+    first_sentence: Vec<usize>,
+    /// For each entity, the number of the sentence of each of its mentions.
+    mention_sentences: Vec<Vec<usize>>,
+    /// By sentence number: the day range the sentence is about, if known.
+    sentence_days: Vec<Option<(i64, i64)>>,
+    /// By sentence number: the entities named in it, by position.
+    sentence_entities: Vec<Vec<usize>>,
+    /// By sentence number: whether it carries a quote.
+    quoted: Vec<bool>,
     /// For each article, what the reader marks in it: entity mentions (by
     /// entity position), then quotes, then figures.
     article_marks: Vec<Vec<(usize, usize, Marked)>>,
     /// Each relation's two entities, by position.
     relation_ends: Vec<Option<(usize, usize)>>,
+    /// For each entity, the positions of the events about it, in corpus order.
+    entity_events: Vec<Vec<usize>>,
+    /// For each event, the positions of the entities it is about.
+    event_entities: Vec<Vec<usize>>,
+    /// The sentence number of each event's, quote's and figure's evidence,
+    /// and of each piece of each relation's evidence.
+    event_sentences: Vec<Option<usize>>,
+    quote_sentences: Vec<Option<usize>>,
+    figure_sentences: Vec<Option<usize>>,
+    relation_sentences: Vec<Vec<Option<usize>>>,
+    /// Each quote's speaker, by position.
+    speakers: Vec<Option<usize>>,
+    /// The dated events' positions in story order (`timeline::story`).
+    events_by_date: Vec<usize>,
+    /// How many outlets the articles come from, and the first and last
+    /// publication dates as the corpus writes them: facts of the whole
+    /// corpus the overview states on every render.
+    outlets: usize,
+    published: Option<(String, String)>,
+    /// The words of every sentence and name, built on the first search so
+    /// that the first view does not wait for it.
+    words: OnceLock<SearchIndex>,
 }
 
 /// A marked stretch of an article, before it becomes a `markup::Mark`.
@@ -43,70 +68,95 @@ pub enum Marked {
 
 impl Index {
     pub fn new(corpus: &Corpus) -> Index {
-        let article_position = positions(corpus.articles.iter().map(|a| &a.id));
-        let key = |span: &Span| sentence_key(&article_position, span);
-        let mut sentence_days = HashMap::new();
-        for (position, article) in corpus.articles.iter().enumerate() {
-            if let Some(days) = article.published.as_deref().and_then(range_of) {
-                for &[start, _] in &article.sentences {
-                    sentence_days.insert((position, start), days);
-                }
-            }
-        }
-        // A dated statement is about its date, not its publication day.
-        for event in &corpus.events {
-            if let (Some(days), Some(sentence)) = (event_range(&event.date), key(&event.evidence)) {
-                sentence_days.insert(sentence, days);
-            }
-        }
-        let mut sentence_entities: HashMap<SentenceKey, Vec<usize>> = HashMap::new();
-        let mut mention_sentences = Vec::with_capacity(corpus.entities.len());
-        for (position, entity) in corpus.entities.iter().enumerate() {
-            let mut sentences = Vec::with_capacity(entity.mentions.len());
-            for mention in &entity.mentions {
-                let article = article_position.get(&mention.article).map(|&i| &corpus.articles[i]);
-                if let Some(sentence) = article.and_then(|a| sentence_containing(a, mention)) {
-                    let list = sentence_entities.entry((article_position[&sentence.article], sentence.start)).or_default();
-                    if !list.contains(&position) {
-                        list.push(position);
-                    }
-                    sentences.push(sentence);
-                }
-            }
-            mention_sentences.push(sentences);
-        }
-        let quoted_sentences = corpus.quotes.iter().filter_map(|q| key(&q.evidence)).collect();
-        let mut article_marks = vec![Vec::new(); corpus.articles.len()];
-        let mentions = corpus.entities.iter().enumerate().flat_map(|(i, e)| e.mentions.iter().map(move |m| (m, Marked::Mention(i))));
-        let quotes = corpus.quotes.iter().map(|q| (&q.span, Marked::Quote));
-        let figures = corpus.figures.iter().map(|f| (&f.span, Marked::Figure));
-        for (span, marked) in mentions.chain(quotes).chain(figures) {
-            if let Some(&article) = article_position.get(&span.article) {
-                article_marks[article].push((span.start, span.end, marked));
-            }
-        }
+        let first_sentence = corpus
+            .articles
+            .iter()
+            .scan(0, |next, article| {
+                let first = *next;
+                *next += article.sentences.len();
+                Some(first)
+            })
+            .collect();
+        let sentences = corpus.articles.iter().map(|a| a.sentences.len()).sum();
         let entity_position = positions(corpus.entities.iter().map(|e| &e.id));
-        let relation_ends =
-            corpus.relations.iter().map(|r| Some((*entity_position.get(&r.source)?, *entity_position.get(&r.target)?))).collect();
-        Index {
-            article_position,
-            mention_sentences,
-            lower_texts: corpus.articles.iter().map(|a| Some(a.text.to_lowercase()).filter(|l| l.len() == a.text.len())).collect(),
-            sentence_days,
-            sentence_entities,
-            quoted_sentences,
-            article_marks,
+        let mut index = Index {
+            article_position: positions(corpus.articles.iter().map(|a| &a.id)),
+            first_sentence,
+            mention_sentences: Vec::with_capacity(corpus.entities.len()),
+            sentence_days: vec![None; sentences],
+            sentence_entities: vec![Vec::new(); sentences],
+            quoted: vec![false; sentences],
+            article_marks: vec![Vec::new(); corpus.articles.len()],
+            relation_ends: corpus
+                .relations
+                .iter()
+                .map(|r| Some((*entity_position.get(&r.source)?, *entity_position.get(&r.target)?)))
+                .collect(),
+            entity_events: vec![Vec::new(); corpus.entities.len()],
+            event_entities: Vec::with_capacity(corpus.events.len()),
+            event_sentences: Vec::new(),
+            quote_sentences: Vec::new(),
+            figure_sentences: Vec::new(),
+            relation_sentences: Vec::new(),
+            speakers: corpus.quotes.iter().map(|q| entity_position.get(q.speaker.as_deref()?).copied()).collect(),
+            events_by_date: super::timeline::story(&corpus.events),
             entity_position,
             event_position: positions(corpus.events.iter().map(|e| &e.id)),
             relation_position: positions(corpus.relations.iter().map(|r| &r.id)),
             figure_position: positions(corpus.figures.iter().map(|f| &f.id)),
-            relation_ends,
-            lower_names: corpus
-                .entities
-                .iter()
-                .map(|e| std::iter::once(&e.name).chain(&e.aliases).map(|n| n.to_lowercase()).collect::<Vec<_>>().join("\n"))
-                .collect(),
+            outlets: corpus.articles.iter().map(|a| a.outlet.as_str()).collect::<HashSet<_>>().len(),
+            published: {
+                let dates = || corpus.articles.iter().filter_map(|a| a.published.clone());
+                dates().min().zip(dates().max())
+            },
+            words: OnceLock::new(),
+        };
+        index.event_sentences = corpus.events.iter().map(|e| index.sentence_of(corpus, &e.evidence)).collect();
+        index.quote_sentences = corpus.quotes.iter().map(|q| index.sentence_of(corpus, &q.evidence)).collect();
+        index.figure_sentences = corpus.figures.iter().map(|f| index.sentence_of(corpus, &f.evidence)).collect();
+        index.relation_sentences =
+            corpus.relations.iter().map(|r| r.evidence.iter().map(|span| index.sentence_of(corpus, span)).collect()).collect();
+        for (article, &first) in corpus.articles.iter().zip(&index.first_sentence) {
+            let days = article.published.as_deref().and_then(range_of);
+            index.sentence_days[first..first + article.sentences.len()].fill(days);
         }
+        // A dated statement is about its date, not its publication day.
+        for (event, &sentence) in corpus.events.iter().zip(&index.event_sentences) {
+            if let (Some(days), Some(sentence)) = (event_range(&event.date), sentence) {
+                index.sentence_days[sentence] = Some(days);
+            }
+        }
+        for (position, entity) in corpus.entities.iter().enumerate() {
+            let sentences: Vec<usize> = entity.mentions.iter().filter_map(|m| index.sentence_of(corpus, m)).collect();
+            for &sentence in &sentences {
+                let named = &mut index.sentence_entities[sentence];
+                if !named.contains(&position) {
+                    named.push(position);
+                }
+            }
+            index.mention_sentences.push(sentences);
+        }
+        for (position, event) in corpus.events.iter().enumerate() {
+            let mut about: Vec<usize> = event.entities.iter().filter_map(|id| index.entity_position.get(id).copied()).collect();
+            about.sort_unstable();
+            about.dedup();
+            for &entity in &about {
+                index.entity_events[entity].push(position);
+            }
+            index.event_entities.push(about);
+        }
+        for &sentence in index.quote_sentences.iter().flatten() {
+            index.quoted[sentence] = true;
+        }
+        let mentions = corpus.entities.iter().enumerate().flat_map(|(i, e)| e.mentions.iter().map(move |m| (m, Marked::Mention(i))));
+        let quotes = corpus.quotes.iter().map(|q| (&q.span, Marked::Quote));
+        let figures = corpus.figures.iter().map(|f| (&f.span, Marked::Figure));
+        for (span, marked) in mentions.chain(quotes).chain(figures) {
+            if let Some(&article) = index.article_position.get(&span.article) {
+                index.article_marks[article].push((span.start, span.end, marked));
+            }
+        }
+        index
     }
 
     pub fn entity<'c>(&self, corpus: &'c Corpus, id: &str) -> Option<&'c Entity> {
@@ -129,19 +179,41 @@ impl Index {
         self.article_position.get(id).map(|&i| &corpus.articles[i])
     }
 
-    /// The lower-cased text a span covers, for case-insensitive search.
-    pub fn lower_slice(&self, corpus: &Corpus, span: &Span) -> std::borrow::Cow<'_, str> {
-        let position = self.article_position.get(&span.article).copied();
-        match position.and_then(|i| self.lower_texts[i].as_deref()) {
-            Some(lower) => std::borrow::Cow::Borrowed(lower.get(span.start..span.end).unwrap_or("")),
-            None => std::borrow::Cow::Owned(
-                position.map_or("", |i| corpus.articles[i].text.get(span.start..span.end).unwrap_or("")).to_lowercase(),
-            ),
-        }
+    /// The number of the sentence a span lies in.
+    fn sentence_of(&self, corpus: &Corpus, span: &Span) -> Option<usize> {
+        let article = *self.article_position.get(&span.article)?;
+        let sentences = &corpus.articles[article].sentences;
+        let position = sentences.partition_point(|s| s[1] < span.end);
+        sentences.get(position).filter(|s| s[0] <= span.start).map(|_| self.first_sentence[article] + position)
     }
 
-    fn key(&self, span: &Span) -> Option<SentenceKey> {
-        sentence_key(&self.article_position, span)
+    /// The position of the article of the sentence numbered `number`.
+    fn article_of(&self, number: usize) -> usize {
+        // Articles without sentences share their first number with the next; the last of them holds it.
+        self.first_sentence.partition_point(|&first| first <= number) - 1
+    }
+
+    /// The sentence numbered `number`, as a span of its article.
+    fn numbered_sentence(&self, corpus: &Corpus, number: usize) -> Span {
+        let article = self.article_of(number);
+        let [start, end] = corpus.articles[article].sentences[number - self.first_sentence[article]];
+        Span { article: corpus.articles[article].id.clone(), start, end }
+    }
+
+    /// The sentence at `start` of `article`, if one starts there.
+    pub fn sentence_at(&self, corpus: &Corpus, article: &str, start: usize) -> Option<[usize; 2]> {
+        let sentences = &self.article(corpus, article)?.sentences;
+        sentences.binary_search_by_key(&start, |s| s[0]).ok().map(|i| sentences[i])
+    }
+
+    /// How many outlets the articles come from.
+    pub fn outlets(&self) -> usize {
+        self.outlets
+    }
+
+    /// The first and last publication dates, as the corpus writes them.
+    pub fn published(&self) -> Option<(&str, &str)> {
+        self.published.as_ref().map(|(first, last)| (first.as_str(), last.as_str()))
     }
 
     /// What is marked within `start..end` of `article`.
@@ -150,22 +222,11 @@ impl Index {
         marks.iter().copied().filter(move |&(from, to, _)| from >= start && to <= end)
     }
 
-    /// Whether the sentence at `span` carries a quote.
-    fn is_quoted(&self, span: &Span) -> bool {
-        self.key(span).is_some_and(|key| self.quoted_sentences.contains(&key))
-    }
-
-    /// The day range a sentence is about, if known.
-    pub fn sentence_days(&self, span: &Span) -> Option<(i64, i64)> {
-        self.sentence_days.get(&self.key(span)?).copied()
-    }
-
-    /// Entities named in the sentence at `span`.
-    pub fn entities_in<'c>(&self, corpus: &'c Corpus, span: &Span) -> Vec<&'c Entity> {
-        self.key(span)
-            .and_then(|key| self.sentence_entities.get(&key))
-            .map(|list| list.iter().map(|&i| &corpus.entities[i]).collect())
-            .unwrap_or_default()
+    /// What a search for `query` matches, or nothing when the query is
+    /// blank. The first search builds the word index.
+    pub fn search(&self, corpus: &Corpus, query: &str) -> Option<Matches> {
+        let query = query.trim();
+        (!query.is_empty()).then(|| self.words.get_or_init(|| SearchIndex::new(corpus)).search(query))
     }
 }
 
@@ -174,25 +235,29 @@ fn positions<'c>(ids: impl Iterator<Item = &'c String>) -> HashMap<String, usize
     ids.enumerate().map(|(i, id)| (id.clone(), i)).collect()
 }
 
-/// A sentence by its article's position and its start: cheap to hash, no copy of the id.
-type SentenceKey = (usize, usize);
-
-fn sentence_key(article_position: &HashMap<String, usize>, span: &Span) -> Option<SentenceKey> {
-    article_position.get(&span.article).map(|&article| (article, span.start))
-}
-
-/// The sentence of `article` a span lies in.
-fn sentence_containing(article: &Article, span: &Span) -> Option<Span> {
-    let position = article.sentences.partition_point(|s| s[1] < span.end);
-    article.sentences.get(position).filter(|s| s[0] <= span.start).map(|s| Span { article: article.id.clone(), start: s[0], end: s[1] })
-}
-
 /// A sentence that matches the search, with where the match is.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SentenceHit {
     pub sentence: Span,
-    /// Byte range of the match within the article text.
-    pub matched: (usize, usize),
+    /// Byte ranges within the article text of the words' beginnings that
+    /// match the query's words, in order.
+    pub matched: Vec<(usize, usize)>,
+}
+
+impl SentenceHit {
+    /// The sentence in pieces of its article's `text`, each with whether it matched.
+    pub fn pieces<'t>(&self, text: &'t str) -> Vec<(&'t str, bool)> {
+        let mut pieces = Vec::with_capacity(2 * self.matched.len() + 1);
+        let mut at = self.sentence.start;
+        for &(start, end) in &self.matched {
+            pieces.push((&text[at..start], false));
+            pieces.push((&text[start..end], true));
+            at = end;
+        }
+        pieces.push((&text[at..self.sentence.end], false));
+        pieces.retain(|(piece, _)| !piece.is_empty());
+        pieces
+    }
 }
 
 /// What every view shows under the current filters.
@@ -217,107 +282,143 @@ pub struct Filtered<'c> {
 
 const MAX_SENTENCE_HITS: usize = 200;
 
-pub fn apply<'c>(corpus: &'c Corpus, index: &Index, state: &Filters) -> Filtered<'c> {
-    let query = state.query.trim().to_lowercase();
-    let kind_ok = |kind: EntityKind| state.kinds.is_empty() || state.kinds.contains(&kind);
-    let article_ok = |article: &str| state.articles.is_empty() || state.articles.contains(article);
-    // Lookups only when a filter asks for them: with none set, every item passes at once.
-    let days_ok = |days: &dyn Fn() -> Option<(i64, i64)>| state.range.is_none_or(|range| days().is_some_and(|d| range.overlaps(d)));
-    let in_scope = |span: &Span| article_ok(&span.article) && days_ok(&|| index.sentence_days(span));
-    let sentence_ok = |span: &Span| {
-        in_scope(span)
-            && (!state.quotes_only || index.is_quoted(span))
-            && (state.kinds.is_empty() || index.entities_in(corpus, span).iter().any(|e| kind_ok(e.kind)))
-    };
-    // Whether a sentence, or one of the names it is about, matches the search.
-    let searched = |span: &Span, names: &mut dyn Iterator<Item = &str>| {
-        if query.is_empty() || index.lower_slice(corpus, span).contains(&query) {
-            return true;
-        }
-        for name in names {
-            if name.to_lowercase().contains(&query) {
-                return true;
-            }
-        }
-        false
-    };
-    let entity_matches = |position: usize| query.is_empty() || index.lower_names[position].contains(&query);
-    let names_of = |ids: &'c [String]| ids.iter().filter_map(|id| index.entity(corpus, id)).map(|e| e.name.as_str());
-
+pub fn apply<'c>(corpus: &'c Corpus, index: &Index, filters: &Filters) -> Filtered<'c> {
+    let scope = Scope { corpus, index, filters, search: index.search(corpus, &filters.query) };
     let mut filtered = Filtered::default();
-    for event in &corpus.events {
-        if sentence_ok(&event.evidence)
-            && days_ok(&|| event_range(&event.date))
-            && searched(&event.evidence, &mut names_of(&event.entities))
-        {
-            filtered.events.push(event);
+    let shown: Vec<bool> = (0..corpus.events.len()).map(|event| scope.shows_event(event)).collect();
+    let in_timeline = match filters.entity.as_deref() {
+        Some(entity) => {
+            let mut about = vec![false; shown.len()];
+            index.entity_position.get(entity).into_iter().flat_map(|&e| &index.entity_events[e]).for_each(|&i| about[i] = shown[i]);
+            about
         }
-    }
-    filtered.timeline = match state.entity.as_deref() {
-        Some(entity) => filtered.events.iter().copied().filter(|e| e.entities.iter().any(|id| id == entity)).collect(),
-        None => filtered.events.clone(),
+        None => shown.clone(),
     };
-    filtered.story = super::timeline::story(&filtered.timeline);
+    let events = |shown: &[bool]| corpus.events.iter().zip(shown).filter_map(|(event, &shown)| shown.then_some(event)).collect();
+    filtered.events = events(&shown);
+    filtered.timeline = events(&in_timeline);
+    filtered.story = index.events_by_date.iter().filter(|&&i| in_timeline[i]).map(|&i| &corpus.events[i]).collect();
     filtered.undated = filtered.timeline.iter().copied().filter(|e| event_range(&e.date).is_none()).collect();
-    for quote in &corpus.quotes {
-        let speaker = quote.speaker.as_deref().and_then(|id| index.entity(corpus, id));
-        let speaker_kind_ok = speaker.map_or(state.kinds.is_empty(), |s| kind_ok(s.kind));
-        if in_scope(&quote.evidence) && speaker_kind_ok && searched(&quote.evidence, &mut speaker.map(|s| s.name.as_str()).into_iter()) {
-            filtered.quotes.push(quote);
-        }
-    }
+    filtered.quotes = corpus.quotes.iter().enumerate().filter(|&(i, _)| scope.shows_quote(i)).map(|(_, quote)| quote).collect();
+    let figure_shown = |sentence: Option<usize>| scope.shows_sentence(sentence) && scope.found(sentence, &[]);
+    filtered.figures = corpus.figures.iter().zip(&index.figure_sentences).filter(|&(_, &s)| figure_shown(s)).map(|(f, _)| f).collect();
     let speakers: HashSet<&str> = filtered.quotes.iter().filter_map(|q| q.speaker.as_deref()).collect();
-    for figure in &corpus.figures {
-        if sentence_ok(&figure.evidence) && searched(&figure.evidence, &mut std::iter::empty()) {
-            filtered.figures.push(figure);
-        }
-    }
     let mut visible = vec![false; corpus.entities.len()];
     for (position, entity) in corpus.entities.iter().enumerate() {
-        // With a search, an entity shows when its name matches or it is named in a matching sentence.
-        let name_matches = entity_matches(position);
-        let named_in_scope = index.mention_sentences[position]
-            .iter()
-            .any(|sentence| in_scope(sentence) && (name_matches || searched(sentence, &mut std::iter::empty())));
-        let quoted_ok = !state.quotes_only || speakers.contains(entity.id.as_str());
-        if kind_ok(entity.kind) && named_in_scope && quoted_ok {
+        let quoted_ok = !filters.quotes_only || speakers.contains(entity.id.as_str());
+        if scope.shows_kind(entity) && quoted_ok && scope.named_in_view(position) {
             visible[position] = true;
             filtered.entities.push(entity);
-            if name_matches && !query.is_empty() {
+            if scope.search.as_ref().is_some_and(|search| search.entities.contains(position)) {
                 filtered.entity_hits.push(entity);
             }
         }
     }
-    for (relation, ends) in corpus.relations.iter().zip(&index.relation_ends) {
+    for ((relation, ends), sentences) in corpus.relations.iter().zip(&index.relation_ends).zip(&index.relation_sentences) {
         if !ends.is_some_and(|(source, target)| visible[source] && visible[target]) {
             continue;
         }
-        let evidence: Vec<&Span> =
-            relation.evidence.iter().filter(|span| in_scope(span) && (!state.quotes_only || index.is_quoted(span))).collect();
+        let evidence: Vec<&Span> = relation
+            .evidence
+            .iter()
+            .zip(sentences)
+            .filter(|&(_, &sentence)| scope.shows_statement(sentence))
+            .map(|(span, _)| span)
+            .collect();
         if !evidence.is_empty() {
             filtered.relations.push((relation, evidence));
         }
     }
-    if !query.is_empty() {
-        'articles: for article in corpus.articles.iter().filter(|a| article_ok(&a.id)) {
-            for &[start, end] in &article.sentences {
-                let span = Span { article: article.id.clone(), start, end };
-                let lower = index.lower_slice(corpus, &span);
-                let Some(at) = lower.find(&query) else { continue };
-                if !sentence_ok(&span) {
-                    continue;
-                }
-                // Where lower-casing changed byte lengths the whole sentence is the match.
-                let exact = lower.len() == end - start;
-                let matched = if exact { (start + at, start + at + query.len()) } else { (start, end) };
-                filtered.sentence_hits.push(SentenceHit { matched, sentence: span });
-                if filtered.sentence_hits.len() >= MAX_SENTENCE_HITS {
-                    break 'articles;
-                }
-            }
-        }
-    }
+    filtered.sentence_hits = scope.sentence_hits();
     filtered
+}
+
+/// The filters' tests of single items, answered from the index.
+struct Scope<'a> {
+    corpus: &'a Corpus,
+    index: &'a Index,
+    filters: &'a Filters,
+    search: Option<Matches>,
+}
+
+impl Scope<'_> {
+    /// Whether an entity is of a kind in view: any kind, when none is chosen.
+    fn shows_kind(&self, entity: &Entity) -> bool {
+        self.filters.kinds.is_empty() || self.filters.kinds.contains(&entity.kind)
+    }
+
+    /// Whether a sentence or quote that names `entities` is in view: with
+    /// kinds chosen, it must name an entity of one of them.
+    fn names_kind_in_view(&self, entities: impl IntoIterator<Item = usize>) -> bool {
+        self.filters.kinds.is_empty() || entities.into_iter().any(|position| self.shows_kind(&self.corpus.entities[position]))
+    }
+
+    /// Whether a day range passes the dates filter; `days` is looked up only when one is set.
+    fn days_ok(&self, days: impl FnOnce() -> Option<(i64, i64)>) -> bool {
+        self.filters.range.is_none_or(|range| days().is_some_and(|d| range.overlaps(d)))
+    }
+
+    /// Whether a sentence lies in the chosen articles and dates.
+    fn in_scope(&self, sentence: usize) -> bool {
+        let article_chosen = || self.filters.articles.contains(&self.corpus.articles[self.index.article_of(sentence)].id);
+        (self.filters.articles.is_empty() || article_chosen()) && self.days_ok(|| self.index.sentence_days[sentence])
+    }
+
+    /// Whether a statement's sentence is in scope and, with quotes only, carries a quote.
+    fn shows_statement(&self, sentence: Option<usize>) -> bool {
+        let unfiltered = self.filters.articles.is_empty() && self.filters.range.is_none() && !self.filters.quotes_only;
+        unfiltered || sentence.is_some_and(|n| self.in_scope(n) && (!self.filters.quotes_only || self.index.quoted[n]))
+    }
+
+    /// Whether a sentence passes every filter but the search.
+    fn shows_sentence(&self, sentence: Option<usize>) -> bool {
+        let named = sentence.map_or(&[][..], |n| &self.index.sentence_entities[n][..]);
+        self.shows_statement(sentence) && self.names_kind_in_view(named.iter().copied())
+    }
+
+    /// Whether the search, if any, matches a sentence or the names of one of the entities it is about.
+    fn found(&self, sentence: Option<usize>, about: &[usize]) -> bool {
+        let Some(search) = &self.search else { return true };
+        sentence.is_some_and(|n| search.sentences.contains(n)) || about.iter().any(|&entity| search.entities.contains(entity))
+    }
+
+    fn shows_event(&self, position: usize) -> bool {
+        let sentence = self.index.event_sentences[position];
+        self.shows_sentence(sentence)
+            && self.days_ok(|| event_range(&self.corpus.events[position].date))
+            && self.found(sentence, &self.index.event_entities[position])
+    }
+
+    fn shows_quote(&self, position: usize) -> bool {
+        let (sentence, speaker) = (self.index.quote_sentences[position], self.index.speakers[position]);
+        // A quote's own sentence carries a quote, so quotes only keeps it.
+        self.shows_statement(sentence) && self.names_kind_in_view(speaker) && self.found(sentence, speaker.as_slice())
+    }
+
+    /// Whether an entity is named in a sentence in scope that, with a
+    /// search, matches, unless its own names match.
+    fn named_in_view(&self, position: usize) -> bool {
+        let name_found = self.search.as_ref().is_none_or(|search| search.entities.contains(position));
+        let sentence_found = |n: usize| name_found || self.search.as_ref().is_some_and(|search| search.sentences.contains(n));
+        self.index.mention_sentences[position].iter().any(|&n| self.in_scope(n) && sentence_found(n))
+    }
+
+    /// The sentences the search matches that pass the other filters, in
+    /// corpus order, at most `MAX_SENTENCE_HITS`.
+    fn sentence_hits(&self) -> Vec<SentenceHit> {
+        let Some(search) = &self.search else { return Vec::new() };
+        search
+            .sentences
+            .iter()
+            .filter(|&n| self.shows_sentence(Some(n)))
+            .take(MAX_SENTENCE_HITS)
+            .map(|n| self.index.numbered_sentence(self.corpus, n))
+            .map(|sentence| {
+                let text = self.corpus.slice(&sentence);
+                SentenceHit { matched: marked(text, sentence.start, &search.words), sentence }
+            })
+            .collect()
+    }
 }
 
 /// Positions of the articles whose title, outlet or publication date hold
@@ -335,6 +436,7 @@ pub fn articles_matching(articles: &[Article], query: &str) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::EntityKind;
     use crate::view::calendar::days_from_civil;
     use crate::view::state::{Action, DayRange, ViewState};
 
@@ -392,15 +494,174 @@ mod tests {
         let state = ViewState::default().reduce(Action::SetQuery("Sopheak".into()));
         let filtered = apply(&corpus, &index, &state.filters());
         assert_eq!(filtered.sentence_hits.len(), 3);
-        assert!(filtered.sentence_hits.iter().all(|h| corpus.slice(&Span {
-            article: h.sentence.article.clone(),
-            start: h.matched.0,
-            end: h.matched.1
-        }) == "Sopheak"));
+        for hit in &filtered.sentence_hits {
+            let text = &index.article(&corpus, &hit.sentence.article).expect("hit's article").text;
+            let matched: Vec<&str> = hit.pieces(text).into_iter().filter(|&(_, matched)| matched).map(|(piece, _)| piece).collect();
+            assert_eq!(matched, ["Sopheak"]);
+        }
         let state = ViewState::default().reduce(Action::SelectEntity(Some("khieu-sopheak".into())));
         let filtered = apply(&corpus, &index, &state.filters());
         assert_eq!(filtered.timeline.len(), 1);
         assert_eq!(filtered.events.len(), corpus.events.len());
+    }
+
+    fn searching(query: &str) -> Filters {
+        ViewState::default().reduce(Action::SetQuery(query.into())).filters()
+    }
+
+    fn hit_starts(corpus: &Corpus, index: &Index, query: &str) -> Vec<(String, usize)> {
+        apply(corpus, index, &searching(query)).sentence_hits.into_iter().map(|h| (h.sentence.article, h.sentence.start)).collect()
+    }
+
+    #[test]
+    fn search_matches_the_beginnings_of_words_in_any_case() {
+        let corpus = corpus();
+        let index = Index::new(&corpus);
+        let sopheak = hit_starts(&corpus, &index, "Sopheak");
+        assert_eq!(hit_starts(&corpus, &index, "sophea"), sopheak);
+        assert_eq!(hit_starts(&corpus, &index, "SOPHEAK"), sopheak);
+        assert_eq!(hit_starts(&corpus, &index, "  sopheak "), sopheak);
+        assert!(hit_starts(&corpus, &index, "opheak").is_empty(), "the middle of a word is not its beginning");
+        let filtered = apply(&corpus, &index, &searching("ophea"));
+        assert!(filtered.entity_hits.is_empty() && filtered.events.is_empty() && filtered.entities.is_empty());
+    }
+
+    #[test]
+    fn every_word_of_a_query_must_begin_a_word_of_the_sentence_in_any_order() {
+        let corpus = corpus();
+        let index = Index::new(&corpus);
+        let both = hit_starts(&corpus, &index, "khieu sopheak");
+        assert!(!both.is_empty());
+        assert_eq!(hit_starts(&corpus, &index, "sopheak khieu"), both);
+        assert_eq!(hit_starts(&corpus, &index, "Sopheak, Khieu!"), both, "punctuation separates words");
+        let ministry = hit_starts(&corpus, &index, "ministry");
+        let interior_ministry = hit_starts(&corpus, &index, "interior ministry");
+        assert!(interior_ministry.len() < ministry.len() && interior_ministry.iter().all(|hit| ministry.contains(hit)));
+    }
+
+    #[test]
+    fn a_blank_query_is_no_search_and_an_unmatched_one_shows_nothing() {
+        let corpus = corpus();
+        let index = Index::new(&corpus);
+        let unfiltered = apply(&corpus, &index, &ViewState::default().filters());
+        for blank in ["", "   "] {
+            assert_eq!(apply(&corpus, &index, &searching(blank)), unfiltered);
+        }
+        for nothing in ["zzyzx", "—", "...", "sopheak zzyzx"] {
+            let filtered = apply(&corpus, &index, &searching(nothing));
+            assert_eq!((filtered.events.len(), filtered.entities.len(), filtered.quotes.len()), (0, 0, 0), "{nothing:?}");
+            assert_eq!((filtered.figures.len(), filtered.relations.len(), filtered.sentence_hits.len()), (0, 0, 0), "{nothing:?}");
+        }
+    }
+
+    #[test]
+    fn non_ascii_queries_never_cut_a_character() {
+        let corpus = corpus();
+        let index = Index::new(&corpus);
+        for query in ["é", "ÉCOLE", "İ", "ß", "ភ្នំពេញ", "ក្រសួង", "العربية", "ﷺ", "cafe\u{301}", "\u{301}", "🙂", "Phnom ពេញ"]
+        {
+            for hit in apply(&corpus, &index, &searching(query)).sentence_hits {
+                let text = &index.article(&corpus, &hit.sentence.article).expect("article").text;
+                assert!(hit.pieces(text).iter().any(|&(_, matched)| matched), "{query:?}");
+            }
+        }
+    }
+
+    fn names(e: &Entity) -> Vec<&str> {
+        std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str)).collect()
+    }
+
+    /// Which entities' names or aliases match, which sentences match, and
+    /// so which events, quotes, figures and entities a search shows, by a
+    /// scan of the corpus with the same rule as the index.
+    fn search_naively<'c>(corpus: &'c Corpus, index: &Index, query: &str) -> Filtered<'c> {
+        let words = crate::view::search::query_words(query);
+        let matches = |texts: &[&str]| crate::view::search::matches_naively(texts.iter().copied(), &words);
+        let named = |id: &str| index.entity(corpus, id).is_some_and(|e| matches(&names(e)));
+        let sentence = |span: &Span| {
+            let article = index.article(corpus, &span.article).expect("article");
+            let sentence = article.sentences.iter().find(|s| s[0] <= span.start && span.end <= s[1]);
+            sentence.is_some_and(|&[start, end]| matches(&[&article.text[start..end]]))
+        };
+        let sentence_hits = corpus
+            .articles
+            .iter()
+            .flat_map(|article| article.sentences.iter().map(move |&[start, end]| (article, start, end)))
+            .filter(|&(article, start, end)| matches(&[&article.text[start..end]]))
+            .take(MAX_SENTENCE_HITS)
+            .map(|(article, start, end)| SentenceHit {
+                sentence: Span { article: article.id.clone(), start, end },
+                matched: marked(&article.text[start..end], start, &words),
+            })
+            .collect();
+        Filtered {
+            events: corpus.events.iter().filter(|e| sentence(&e.evidence) || e.entities.iter().any(|id| named(id))).collect(),
+            quotes: corpus.quotes.iter().filter(|q| sentence(&q.evidence) || q.speaker.as_deref().is_some_and(named)).collect(),
+            figures: corpus.figures.iter().filter(|f| sentence(&f.evidence)).collect(),
+            entity_hits: corpus.entities.iter().filter(|e| matches(&names(e))).collect(),
+            entities: corpus.entities.iter().filter(|e| matches(&names(e)) || e.mentions.iter().any(sentence)).collect(),
+            sentence_hits,
+            ..Filtered::default()
+        }
+    }
+
+    #[test]
+    fn indexed_search_finds_what_a_scan_finds_for_every_word_beginning_in_the_corpus() {
+        let corpus = corpus();
+        let index = Index::new(&corpus);
+        let mut queries = std::collections::BTreeSet::<String>::new();
+        let texts = corpus.articles.iter().map(|a| a.text.as_str()).chain(corpus.entities.iter().map(|e| e.name.as_str()));
+        for text in texts {
+            let words: Vec<&str> = crate::view::search::words(text).map(|(_, w)| w).collect();
+            for word in &words {
+                for length in 1..=4 {
+                    let end = word.char_indices().nth(length).map(|(at, _)| at);
+                    if end.is_some() || word.chars().count() == length {
+                        queries.insert(word[..end.unwrap_or(word.len())].to_string());
+                    }
+                }
+            }
+            // Two-word queries from neighbouring words, and an upper-cased one.
+            for pair in words.windows(2) {
+                let first_two = pair[0].char_indices().nth(2).map_or(pair[0].len(), |(at, _)| at);
+                queries.insert(format!("{} {}", &pair[0][..first_two], pair[1]));
+                queries.insert(pair[1].to_uppercase());
+            }
+        }
+        assert!(queries.len() > 1000, "{} queries", queries.len());
+        for query in &queries {
+            let filtered = apply(&corpus, &index, &searching(query));
+            let naive = search_naively(&corpus, &index, query);
+            assert_eq!(filtered.events, naive.events, "events for {query:?}");
+            assert_eq!(filtered.quotes, naive.quotes, "quotes for {query:?}");
+            assert_eq!(filtered.figures, naive.figures, "figures for {query:?}");
+            assert_eq!(filtered.entities, naive.entities, "entities for {query:?}");
+            assert_eq!(filtered.entity_hits, naive.entity_hits, "entity hits for {query:?}");
+            assert_eq!(filtered.sentence_hits, naive.sentence_hits, "sentences for {query:?}");
+        }
+    }
+
+    #[test]
+    fn the_story_is_the_timelines_dated_events_in_date_order() {
+        let corpus = corpus();
+        let index = Index::new(&corpus);
+        for selected in [None, Some("khieu-sopheak"), Some("united-states"), Some("no-such-entity")] {
+            let state = ViewState::default().reduce(Action::SelectEntity(selected.map(String::from)));
+            let filtered = apply(&corpus, &index, &state.filters());
+            let mut dated: Vec<((i64, i64), &Event)> =
+                filtered.timeline.iter().filter_map(|e| event_range(&e.date).map(|days| (days, *e))).collect();
+            dated.sort_by_key(|&(days, _)| days);
+            assert_eq!(filtered.story, dated.into_iter().map(|(_, e)| e).collect::<Vec<_>>(), "{selected:?}");
+            let about = |e: &&Event| selected.is_none_or(|id| e.entities.iter().any(|x| x == id));
+            assert_eq!(filtered.timeline, corpus.events.iter().filter(about).collect::<Vec<_>>(), "{selected:?}");
+        }
+    }
+
+    #[test]
+    fn a_hit_is_its_sentence_in_pieces_with_the_matches_marked() {
+        let hit = SentenceHit { sentence: Span { article: "a".into(), start: 4, end: 18 }, matched: vec![(4, 8), (9, 13)] };
+        let text = "... Tony Blair met Bob.";
+        assert_eq!(hit.pieces(text), [("Tony", true), (" ", false), ("Blai", true), ("r met", false)]);
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod gesture;
 pub mod graph;
 pub mod markup;
 pub mod overview;
+pub mod search;
 pub mod state;
 pub mod strings;
 pub mod timeline;

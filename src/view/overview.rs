@@ -1,11 +1,10 @@
 //! What the panel shows when nothing is open: what the corpus holds and
-//! where to start, computed from the corpus and the filters alone, so it
-//! reads right for any corpus.
+//! where to start, computed from the corpus, its index and the filters
+//! alone, so it reads right for any corpus.
 
 use super::calendar::{event_range, span_of};
-use super::filter::Filtered;
+use super::filter::{Filtered, Index};
 use crate::model::{Corpus, Entity, EntityKind, Event};
-use std::collections::BTreeSet;
 
 /// How many people, organisations and events each list shows.
 pub const LISTED: usize = 5;
@@ -25,8 +24,7 @@ pub struct Overview<'c> {
     pub recent: Vec<&'c Event>,
 }
 
-pub fn overview<'c>(corpus: &'c Corpus, filtered: &Filtered<'c>) -> Overview<'c> {
-    let dates: BTreeSet<&str> = corpus.articles.iter().filter_map(|a| a.published.as_deref()).collect();
+pub fn overview<'c>(corpus: &Corpus, index: &'c Index, filtered: &Filtered<'c>) -> Overview<'c> {
     let year = |day: i64| super::calendar::civil_from_days(day).0;
     let most_mentioned = |kind: EntityKind| {
         let mut entities: Vec<&'c Entity> = filtered.entities.iter().copied().filter(|e| e.kind == kind).collect();
@@ -38,8 +36,8 @@ pub fn overview<'c>(corpus: &'c Corpus, filtered: &Filtered<'c>) -> Overview<'c>
     recent.sort_by_key(|&(days, _)| std::cmp::Reverse(days));
     Overview {
         articles: corpus.articles.len(),
-        outlets: corpus.articles.iter().map(|a| a.outlet.as_str()).collect::<BTreeSet<_>>().len(),
-        published: dates.first().zip(dates.last()).map(|(a, b)| (*a, *b)),
+        outlets: index.outlets(),
+        published: index.published(),
         event_years: span_of(filtered.events.iter().copied()).map(|(a, b)| (year(a), year(b))),
         people: most_mentioned(EntityKind::Person),
         organisations: most_mentioned(EntityKind::Organization),
@@ -62,7 +60,7 @@ mod tests {
         let corpus = corpus();
         let index = Index::new(&corpus);
         let all = apply(&corpus, &index, &ViewState::default().filters());
-        let view = overview(&corpus, &all);
+        let view = overview(&corpus, &index, &all);
         assert_eq!((view.articles, view.outlets), (2, 2));
         assert_eq!(view.published, Some(("2017-02-08", "2018-01-29")));
         assert_eq!(view.event_years, Some((2002, 2018)));
@@ -73,6 +71,6 @@ mod tests {
         assert!(latest.windows(2).all(|w| w[0] >= w[1]) && latest.len() == LISTED);
         // Under a filter it names only what the filter shows.
         let people_only = apply(&corpus, &index, &ViewState::default().reduce(Action::ToggleKind(EntityKind::Person)).filters());
-        assert!(overview(&corpus, &people_only).organisations.is_empty());
+        assert!(overview(&corpus, &index, &people_only).organisations.is_empty());
     }
 }

@@ -320,13 +320,13 @@ pub fn fit_label(text: &str, width: f64) -> String {
     format!("{}…", kept.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == '…'))
 }
 
-/// The events a story walks through: the dated ones, in date order (start,
-/// then end), ties in corpus order.
-pub fn story<'e>(events: &[&'e Event]) -> Vec<&'e Event> {
-    let mut dated: Vec<(i64, i64, usize, &Event)> =
-        events.iter().enumerate().filter_map(|(i, e)| event_range(&e.date).map(|(start, end)| (start, end, i, *e))).collect();
-    dated.sort_by_key(|&(start, end, i, _)| (start, end, i));
-    dated.into_iter().map(|(_, _, _, e)| e).collect()
+/// The events a story walks through, by position in `events`: the dated
+/// ones, in date order (start, then end), ties in corpus order.
+pub fn story(events: &[Event]) -> Vec<usize> {
+    let mut dated: Vec<(i64, i64, usize)> =
+        events.iter().enumerate().filter_map(|(i, e)| event_range(&e.date).map(|(start, end)| (start, end, i))).collect();
+    dated.sort_unstable();
+    dated.into_iter().map(|(_, _, i)| i).collect()
 }
 
 /// The position in a story (its events' ids) `step` events from `current`,
@@ -511,8 +511,7 @@ mod tests {
             event("year", "x", "2017", Precision::Year),
             event("early", "x", "2017-01-05", Precision::Day),
         ];
-        let refs: Vec<&Event> = events.iter().collect();
-        let story: Vec<&str> = story(&refs).iter().map(|e| e.id.as_str()).collect();
+        let story: Vec<&str> = story(&events).into_iter().map(|i| events[i].id.as_str()).collect();
         assert_eq!(story, ["year", "early", "late"]);
         assert_eq!(step(&story, None, 1), Some(0));
         assert_eq!(step(&story, None, -1), Some(2));

@@ -1,0 +1,307 @@
+//! Word-prefix search. A query matches a text when each of its words begins
+//! a word of the text, ignoring case: "blai min" finds "Tony Blair, the
+//! prime minister". The words of every sentence and of every entity's names
+//! are kept sorted, so the words beginning with a prefix are one range found
+//! by binary search, and a keystroke reads postings instead of the corpus.
+
+use crate::model::Corpus;
+use std::collections::HashMap;
+
+/// The words of `text` with their byte offsets: runs of letters and digits,
+/// with the marks that belong inside a word (combining accents, viramas,
+/// Khmer vowel signs and coeng), so non-Latin words are not cut apart.
+pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = rest.by_ref().find(|&(_, c)| is_word_char(c))?;
+        let mut end = text.len();
+        while let Some(&(at, c)) = rest.peek() {
+            if !is_word_char(c) {
+                end = at;
+                break;
+            }
+            rest.next();
+        }
+        Some((start, &text[start..end]))
+    })
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+        || matches!(c, '\u{17B4}'..='\u{17D3}' | '\u{17DD}')
+        || (('\u{0900}'..='\u{0DFF}').contains(&c) && !matches!(c, '\u{0964}' | '\u{0965}'))
+}
+
+/// Lower-cases char by char, the same way for the index, the query and the
+/// highlight, so a query word's length in bytes maps back onto the text.
+fn lower_into(word: &str, into: &mut String) {
+    into.clear();
+    if word.is_ascii() {
+        // Most words: one byte per char either way, lowered in place.
+        into.push_str(word);
+        into.make_ascii_lowercase();
+    } else {
+        into.extend(word.chars().flat_map(char::to_lowercase));
+    }
+}
+
+/// The lower-cased words of a query.
+pub fn query_words(query: &str) -> Vec<String> {
+    words(query)
+        .map(|(_, word)| {
+            let mut lower = String::new();
+            lower_into(word, &mut lower);
+            lower
+        })
+        .collect()
+}
+
+/// Where `word` (from the text) begins with a lower-cased query word: the
+/// length in the text's bytes of the longest such beginning.
+fn matched_length(word: &str, query: &[String]) -> Option<usize> {
+    let mut lower = String::new();
+    lower_into(word, &mut lower);
+    let longest = query.iter().filter(|q| lower.starts_with(q.as_str())).map(String::len).max()?;
+    // Walk the text's chars until their lower-case forms cover the query word.
+    let mut covered = 0;
+    for (at, c) in word.char_indices() {
+        covered += c.to_lowercase().map(char::len_utf8).sum::<usize>();
+        if covered >= longest {
+            return Some(at + c.len_utf8());
+        }
+    }
+    Some(word.len())
+}
+
+/// The byte ranges of `text`, offset by `offset`, where its words begin with
+/// a query word: what a search hit highlights.
+pub fn marked(text: &str, offset: usize, query: &[String]) -> Vec<(usize, usize)> {
+    words(text).filter_map(|(at, word)| matched_length(word, query).map(|len| (offset + at, offset + at + len))).collect()
+}
+
+/// Whether each query word begins one of the words of `texts`: the scan
+/// the index stands for, which tests compare it with.
+#[cfg(test)]
+pub fn matches_naively<'t>(texts: impl IntoIterator<Item = &'t str>, query: &[String]) -> bool {
+    let mut lower = String::new();
+    let mut found = vec![false; query.len()];
+    for (_, word) in texts.into_iter().flat_map(words) {
+        lower_into(word, &mut lower);
+        for (hit, q) in found.iter_mut().zip(query) {
+            *hit |= lower.starts_with(q.as_str());
+        }
+    }
+    found.iter().all(|&hit| hit)
+}
+
+/// A set of ids below a known bound (sentence numbers, entity positions).
+#[derive(Debug, Clone, PartialEq)]
+pub struct IdSet(Vec<u64>);
+
+impl IdSet {
+    fn empty(len: usize) -> IdSet {
+        IdSet(vec![0; len.div_ceil(64)])
+    }
+
+    fn insert(&mut self, id: usize) {
+        self.0[id / 64] |= 1 << (id % 64);
+    }
+
+    pub fn contains(&self, id: usize) -> bool {
+        self.0.get(id / 64).is_some_and(|bits| bits & (1 << (id % 64)) != 0)
+    }
+
+    fn keep_common(&mut self, other: &IdSet) {
+        self.0.iter_mut().zip(&other.0).for_each(|(a, b)| *a &= b);
+    }
+
+    /// The ids in ascending order.
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().enumerate().flat_map(|(block, &bits)| {
+            let mut rest = bits;
+            std::iter::from_fn(move || {
+                (rest != 0).then(|| {
+                    let bit = rest.trailing_zeros() as usize;
+                    rest &= rest - 1;
+                    block * 64 + bit
+                })
+            })
+        })
+    }
+}
+
+/// Distinct lower-cased words in sorted order, each with the ascending ids
+/// of the texts it occurs in (flattened: one allocation, not one per word).
+struct Postings {
+    words: Vec<Box<str>>,
+    /// `ids[ends[i - 1]..ends[i]]` hold the ids of `words[i]`.
+    ends: Vec<u32>,
+    ids: Vec<u32>,
+    /// How many texts were indexed; ids are below it.
+    texts: usize,
+}
+
+impl Postings {
+    /// Indexes the words of each text (its id is its position); a text may
+    /// come in several parts (an entity's name and aliases).
+    fn new<'t, P: IntoIterator<Item = &'t str>>(texts: impl Iterator<Item = P>) -> Postings {
+        let mut by_word: HashMap<Box<str>, Vec<u32>> = HashMap::new();
+        let mut lower = String::new();
+        let mut count = 0;
+        for (id, parts) in texts.enumerate() {
+            count = id + 1;
+            let id = u32::try_from(id).expect("fewer than 4 billion texts");
+            for (_, word) in parts.into_iter().flat_map(words) {
+                lower_into(word, &mut lower);
+                match by_word.get_mut(lower.as_str()) {
+                    // Ids arrive in order, so a repeat is always the last one.
+                    Some(ids) if ids.last() == Some(&id) => {}
+                    Some(ids) => ids.push(id),
+                    None => drop(by_word.insert(lower.as_str().into(), vec![id])),
+                }
+            }
+        }
+        let mut sorted: Vec<(Box<str>, Vec<u32>)> = by_word.into_iter().collect();
+        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut postings =
+            Postings { words: Vec::with_capacity(sorted.len()), ends: Vec::with_capacity(sorted.len()), ids: Vec::new(), texts: count };
+        for (word, ids) in sorted {
+            postings.ids.extend(ids);
+            postings.words.push(word);
+            postings.ends.push(u32::try_from(postings.ids.len()).expect("fewer than 4 billion postings"));
+        }
+        postings
+    }
+
+    /// The texts in which a word begins with each of the query words.
+    fn matching(&self, query: &[String]) -> IdSet {
+        let mut found: Option<IdSet> = None;
+        for prefix in query {
+            let beginning = self.beginning_with(prefix);
+            match &mut found {
+                Some(found) => found.keep_common(&beginning),
+                None => found = Some(beginning),
+            }
+        }
+        found.unwrap_or_else(|| IdSet::empty(self.texts))
+    }
+
+    fn beginning_with(&self, prefix: &str) -> IdSet {
+        let mut set = IdSet::empty(self.texts);
+        // Sorted words that begin with `prefix` follow one another from the first word not below it.
+        let from = self.words.partition_point(|word| &**word < prefix);
+        let to = from + self.words[from..].partition_point(|word| word.starts_with(prefix));
+        let start = if from == 0 { 0 } else { self.ends[from - 1] as usize };
+        let end = if to == 0 { 0 } else { self.ends[to - 1] as usize };
+        for &id in &self.ids[start..end] {
+            set.insert(id as usize);
+        }
+        set
+    }
+}
+
+/// The words of every sentence (numbered through the articles in order) and
+/// of every entity's name and aliases (by position).
+pub struct SearchIndex {
+    sentences: Postings,
+    names: Postings,
+}
+
+/// What a query matched.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Matches {
+    /// The query's lower-cased words.
+    pub words: Vec<String>,
+    /// Sentence numbers: the articles' sentences, counted through the articles in order.
+    pub sentences: IdSet,
+    /// Entity positions, matched by name or alias.
+    pub entities: IdSet,
+}
+
+impl SearchIndex {
+    pub fn new(corpus: &Corpus) -> SearchIndex {
+        let sentences = corpus.articles.iter().flat_map(|a| a.sentences.iter().map(|&[start, end]| [a.text.get(start..end).unwrap_or("")]));
+        let names = corpus.entities.iter().map(|e| std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str)));
+        SearchIndex { sentences: Postings::new(sentences), names: Postings::new(names) }
+    }
+
+    /// What `query` matches; a query without words matches nothing.
+    pub fn search(&self, query: &str) -> Matches {
+        let words = query_words(query);
+        Matches { sentences: self.sentences.matching(&words), entities: self.names.matching(&words), words }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words_of(text: &str) -> Vec<&str> {
+        words(text).map(|(_, w)| w).collect()
+    }
+
+    #[test]
+    fn words_are_letters_digits_and_the_marks_inside_them() {
+        assert_eq!(words_of("Blair's £5m plan—in 2005."), ["Blair", "s", "5m", "plan", "in", "2005"]);
+        assert_eq!(words_of("cafe\u{301} au lait"), ["cafe\u{301}", "au", "lait"]);
+        assert_eq!(words_of("ក្រសួង មហាផ្ទៃ"), ["ក្រសួង", "មហាផ្ទៃ"]);
+        assert_eq!(words_of("وزارة الداخلية، اليوم"), ["وزارة", "الداخلية", "اليوم"]);
+        assert_eq!(words_of("  ...  "), Vec::<&str>::new());
+        assert_eq!(words("a bc").map(|(at, _)| at).collect::<Vec<_>>(), [0, 2]);
+    }
+
+    #[test]
+    fn marked_covers_the_typed_beginning_of_each_matching_word() {
+        let text = "Tony Blair met Blairite MPs.";
+        let query = query_words("blai");
+        let ranges = marked(text, 100, &query);
+        assert_eq!(ranges, [(105, 109), (115, 119)]);
+        // Lower-casing that changes byte lengths still ends on a char boundary.
+        let text = "İstanbul ÉCOLE";
+        for (start, end) in marked(text, 0, &query_words("i\u{307}s éc")) {
+            assert!(text.get(start..end).is_some());
+        }
+        assert_eq!(marked(text, 0, &query_words("éc")), [(10, 13)]);
+    }
+
+    #[test]
+    fn postings_find_every_text_with_a_word_beginning_with_each_query_word() {
+        let texts = ["The Interior Ministry said", "interior design", "ministers met", "nothing here"];
+        let postings = Postings::new(texts.iter().map(|t| [*t]));
+        let found = |query: &str| postings.matching(&query_words(query)).iter().collect::<Vec<_>>();
+        assert_eq!(found("inter"), [0, 1]);
+        assert_eq!(found("MINIST"), [0, 2]);
+        assert_eq!(found("interior minis"), [0]);
+        assert_eq!(found("terior"), Vec::<usize>::new(), "not a word's beginning");
+        assert_eq!(found("zzz"), Vec::<usize>::new());
+        assert_eq!(found("—"), Vec::<usize>::new(), "no words, no match");
+        assert_eq!(found("n"), [3]);
+    }
+
+    #[test]
+    fn khmer_arabic_and_accented_words_are_found_by_their_beginnings() {
+        let texts = ["ក្រសួងមហាផ្ទៃ បាននិយាយ", "قالت وزارة الداخلية", "Le café de Phnom Penh", "CAFÉ Ünïcode"];
+        let postings = Postings::new(texts.iter().map(|t| [*t]));
+        let found = |query: &str| postings.matching(&query_words(query)).iter().collect::<Vec<_>>();
+        assert_eq!(found("ក្រសួ"), [0]);
+        assert_eq!(found("وزا الد"), [1]);
+        assert_eq!(found("café"), [2, 3]);
+        assert_eq!(found("ünï"), [3]);
+        for (text, query) in texts.iter().zip(["ក្រ បាន", "الد", "caf phn", "caf ü"]) {
+            let ranges = marked(text, 0, &query_words(query));
+            assert!(!ranges.is_empty(), "{query:?} in {text:?}");
+            assert!(ranges.iter().all(|&(start, end)| start < end && text.get(start..end).is_some()), "{query:?} in {text:?}");
+        }
+    }
+
+    #[test]
+    fn id_sets_list_their_ids_in_order() {
+        let mut set = IdSet::empty(200);
+        for id in [199, 0, 64, 63, 130] {
+            set.insert(id);
+        }
+        assert_eq!(set.iter().collect::<Vec<_>>(), [0, 63, 64, 130, 199]);
+        assert!(set.contains(130) && !set.contains(131) && !set.contains(10_000));
+    }
+}

@@ -10,5 +10,7 @@ pub mod model;
 #[cfg(feature = "pipeline")]
 pub mod pipeline;
 #[cfg(feature = "pipeline")]
+pub mod scale;
+#[cfg(feature = "pipeline")]
 pub mod source;
 pub mod view;

@@ -10,8 +10,9 @@
 //! rewritten the same way. Rotating ASCII vowels keeps every byte offset, so
 //! every span still slices its article's text to its surface form. Events
 //! are cut to the target exactly; the entities number the target or the
-//! source's count, whichever is larger. The same source, target and seed
-//! always give the same corpus.
+//! source's count, whichever is larger (a few more where mentions of
+//! different entities overlap, since those are renamed together). The same
+//! source, target and seed always give the same corpus.
 
 use crate::model::{Corpus, Entity, Event, EventDate, Figure, Quote, Relation, RelationKind, Span};
 use crate::pipeline::{content_version, place};

@@ -171,15 +171,19 @@ const INTERACTIONS = [
   },
   {
     name: "select",
-    what: "choosing an entity: a click on a graph node, a different one of the ten most mentioned each time",
+    what: "choosing an entity: a click on a graph node, in turn the most mentioned to the fifth most mentioned of the nodes drawn and not selected",
     anchor: "click",
     async run(page) {
       const graph = page.getByRole("group", { name: "Relations" });
       const nodes = graph.getByRole("button", { name: /\((person|organization|place|other)\), \d+ mentions$/ });
-      const labels = await nodes.evaluateAll((all) => all.map((n) => n.getAttribute("aria-label")));
-      const mentions = (label) => Number(label.match(/(\d+) mentions$/)[1]);
-      const top = labels.sort((a, b) => mentions(b) - mentions(a)).slice(0, 10);
-      const samples = await timed(page, "click", (i) => graph.getByRole("button", { name: top[i % top.length], exact: true }).locator("path").click());
+      const samples = await timed(page, "click", async (i) => {
+        // The drawn nodes change with the selection, so the choice is made afresh each time.
+        const drawn = await nodes.evaluateAll((all) =>
+          all.map((node, index) => ({ index, pressed: node.getAttribute("aria-pressed") === "true", mentions: Number(node.getAttribute("aria-label").match(/(\d+) mentions$/)[1]) })),
+        );
+        const choices = drawn.filter((n) => !n.pressed).sort((a, b) => b.mentions - a.mentions || a.index - b.index);
+        await nodes.nth(choices[i % 5].index).locator("path").click();
+      });
       await reset(page);
       return samples;
     },

@@ -13,5 +13,7 @@ pub mod page;
 #[cfg(feature = "pipeline")]
 pub mod pipeline;
 #[cfg(feature = "pipeline")]
+pub mod scale;
+#[cfg(feature = "pipeline")]
 pub mod source;
 pub mod view;

@@ -1,11 +1,14 @@
 //! `corpus build DIR --out FILE`: reads `DIR/corpus.toml` and the articles it
 //! lists, runs the pipeline and writes the corpus JSON atomically.
 //! `corpus evaluate GOLD_DIR`: scores the pipeline on a hand-annotated gold
-//! set. All I/O of the pipeline happens here; errors are reported in one place.
+//! set. `corpus scale INPUT --events N --entities M --out FILE`: a larger
+//! corpus made from INPUT, for benchmarks. All I/O of the pipeline happens
+//! here; errors are reported in one place.
 
 use clap::{Parser, Subcommand, ValueEnum};
+use corpus_explorer::model::Corpus;
 use corpus_explorer::output::write_atomically;
-use corpus_explorer::{evaluation, pipeline, source};
+use corpus_explorer::{evaluation, pipeline, scale, source};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -48,6 +51,24 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         write_baseline: Option<PathBuf>,
     },
+    /// Make a larger corpus from INPUT (a corpus JSON), for benchmarks:
+    /// copies of its articles with new ids, dates moved and, as far as
+    /// --entities asks, entities renamed. Every span stays valid.
+    Scale {
+        input: PathBuf,
+        /// Exactly this many events.
+        #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
+        events: u64,
+        /// At least this many entities (more only when INPUT has more).
+        #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
+        entities: u64,
+        /// The same seed gives the same bytes.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Where to write the corpus JSON (written atomically).
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, ValueEnum)]
@@ -64,6 +85,9 @@ fn main() -> ExitCode {
         Command::Build { dir, out, plain } => build(&dir, &out, plain.as_deref()),
         Command::Evaluate { gold_dir, split, errors, baseline, write_baseline } => {
             evaluate(&gold_dir, split, errors, baseline.as_deref(), write_baseline.as_deref())
+        }
+        Command::Scale { input, events, entities, seed, out } => {
+            scale_corpus(&input, scale::Target { events: events as usize, entities: entities as usize, seed }, &out)
         }
     };
     match result {
@@ -120,11 +144,21 @@ fn build(dir: &Path, out: &Path, plain: Option<&str>) -> Result<(), String> {
     for warning in &built.warnings {
         eprintln!("warning: {warning}");
     }
-    let json = source::to_json(&built.corpus)?;
-    write_atomically(out, json.as_bytes())?;
-    let corpus = &built.corpus;
+    write_corpus(&built.corpus, out, &format!(", {} warnings", built.warnings.len()))
+}
+
+fn scale_corpus(input: &Path, target: scale::Target, out: &Path) -> Result<(), String> {
+    let name = input.display();
+    let text = std::fs::read_to_string(input).map_err(|e| format!("{name}: cannot read: {e}"))?;
+    let corpus: Corpus = serde_json::from_str(&text).map_err(|e| format!("{name}: not a corpus JSON: {e}"))?;
+    write_corpus(&scale::scale(&corpus, &target)?, out, &format!(" (seed {})", target.seed))
+}
+
+/// Writes the corpus JSON atomically and says what it holds.
+fn write_corpus(corpus: &Corpus, out: &Path, note: &str) -> Result<(), String> {
+    write_atomically(out, source::to_json(corpus)?.as_bytes())?;
     eprintln!(
-        "corpus {}: {} articles, {} entities, {} events, {} quotes, {} figures, {} relations, {} warnings -> {}",
+        "corpus {}: {} articles, {} entities, {} events, {} quotes, {} figures, {} relations{note} -> {}",
         corpus.version,
         corpus.articles.len(),
         corpus.entities.len(),
@@ -132,7 +166,6 @@ fn build(dir: &Path, out: &Path, plain: Option<&str>) -> Result<(), String> {
         corpus.quotes.len(),
         corpus.figures.len(),
         corpus.relations.len(),
-        built.warnings.len(),
         out.display()
     );
     Ok(())

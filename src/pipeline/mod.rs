@@ -18,7 +18,7 @@ pub mod relations;
 pub mod reports;
 pub mod text;
 
-use crate::model::{Article, Corpus, Event, EventDate, Figure, ParagraphKind, Quote, Span, SCHEMA_VERSION};
+use crate::model::{Article, Corpus, Entity, Event, EventDate, Figure, ParagraphKind, Quote, Relation, Span, SCHEMA_VERSION};
 use chrono::NaiveDate;
 use text::Analysed;
 
@@ -191,15 +191,7 @@ pub fn build(inputs: &[ArticleInput]) -> Built {
     }
     let relations = relations::derive(&analyses, &merged);
     let mut entities = merged.entities;
-    let index_of: std::collections::HashMap<String, usize> = entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
-    let edges: Vec<layout::Edge> = relations
-        .iter()
-        .map(|r| (index_of[&r.source], index_of[&r.target], r.evidence.len() as f32 * if r.kind.is_typed() { 3.0 } else { 1.0 }))
-        .collect();
-    for (entity, (x, y)) in entities.iter_mut().zip(layout::layout(index_of.len(), &edges)) {
-        entity.x = x;
-        entity.y = y;
-    }
+    place(&mut entities, &relations);
     let mut corpus = Corpus {
         schema_version: SCHEMA_VERSION,
         version: String::new(),
@@ -214,8 +206,25 @@ pub fn build(inputs: &[ArticleInput]) -> Built {
     Built { corpus, warnings }
 }
 
+/// Sets every entity's graph position from the relations between them: an
+/// edge per relation, heavier with more evidence and for a typed relation.
+pub fn place(entities: &mut [Entity], relations: &[Relation]) {
+    let index_of: std::collections::HashMap<&str, usize> = entities.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
+    let edges: Vec<layout::Edge> = relations
+        .iter()
+        .map(|r| {
+            (index_of[r.source.as_str()], index_of[r.target.as_str()], r.evidence.len() as f32 * if r.kind.is_typed() { 3.0 } else { 1.0 })
+        })
+        .collect();
+    let positions = layout::layout(index_of.len(), &edges);
+    for (entity, (x, y)) in entities.iter_mut().zip(positions) {
+        entity.x = x;
+        entity.y = y;
+    }
+}
+
 /// FNV-1a over the serialised corpus: a short version that changes with any content.
-fn content_version(corpus: &Corpus) -> String {
+pub fn content_version(corpus: &Corpus) -> String {
     let json = serde_json::to_vec(corpus).unwrap_or_default();
     let hash = json.iter().fold(0xcbf2_9ce4_8422_2325u64, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3));
     format!("{:08x}", hash >> 32)

@@ -5,7 +5,7 @@ use super::*;
 use corpus_explorer::model::Span;
 use proptest::prelude::*;
 
-fn check_spans(corpus: &Corpus) {
+pub fn check_spans(corpus: &Corpus) {
     let slice = |span: &Span| -> &str {
         let article = corpus.article(&span.article).unwrap_or_else(|| panic!("span names unknown article {}", span.article));
         article.text.get(span.start..span.end).unwrap_or_else(|| panic!("span {span:?} is off the text or a char boundary"))

@@ -14,6 +14,13 @@ EMPTY="$BENCH/empty.json"
 # in news, so twice the BBC's 12,951 rather than 2.4 times.
 SCALE=(--events 20000 --entities 25000 --seed 1)
 
+# Lighthouse only serves the benchmark, so the test command does not install it.
+LIGHTHOUSE_VERSION=12.8.2
+if ! npm_has "lighthouse@$LIGHTHOUSE_VERSION"; then
+  say "installing lighthouse@$LIGHTHOUSE_VERSION from npm into $TOOLS/node"
+  npm install --prefix "$TOOLS/node" --no-audit --no-fund --silent "lighthouse@$LIGHTHOUSE_VERSION"
+fi
+
 mkdir -p "$BENCH"
 say "the BBC corpus, as the tests build it"
 cargo run --release --bin corpus -- build ../shared/datasets/bbc-news-2004/news --plain "BBC News" --out "$BBC"
@@ -32,3 +39,7 @@ commit="$(git rev-parse --short HEAD)"
 node scripts/bench.mjs --shell target/bench-empty --out BENCHMARKS.md --commit "$commit" \
   --about "corpus scale target/bbc/corpus.json ${SCALE[*]}" \
   bbc=target/bench-bbc,"$BBC" generated=target/bench-generated,"$GENERATED"
+
+say "Lighthouse's mobile run on the shipped corpus's site"
+trunk build --release
+node scripts/lighthouse.mjs dist "$TOOLS/node/node_modules/.bin/lighthouse" >> BENCHMARKS.md

@@ -1,0 +1,29 @@
+// The shell (the wasm, JavaScript and CSS every visit downloads, the corpus
+// excluded: it travels in the page) must not grow unnoticed. Issue 10 asks
+// for 170 KiB gzip with a hard limit of 200; the shell is not there yet
+// (BENCHMARKS.md has the figures), so this guard holds today's size, and is
+// lowered as the shell shrinks.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { DIST } from "./support.mjs";
+
+const SHELL_GZIP_LIMIT_KIB = 280;
+const SHELL_FILES = [/^explorer-[0-9a-f]+_bg\.wasm$/, /^explorer-[0-9a-f]+\.js$/, /^style-[0-9a-f]+\.css$/];
+
+test(`the shell is at most ${SHELL_GZIP_LIMIT_KIB} KiB gzip`, () => {
+  const files = readdirSync(DIST);
+  const shell = SHELL_FILES.map((pattern) => {
+    const found = files.filter((f) => pattern.test(f));
+    assert.equal(found.length, 1, `one file in ${DIST} matches ${pattern}`);
+    return found[0];
+  });
+  const sizes = shell.map((name) => [name, gzipSync(readFileSync(join(DIST, name)), { level: 9 }).length / 1024]);
+  const total = sizes.reduce((sum, [, kib]) => sum + kib, 0);
+  const detail = sizes.map(([name, kib]) => `${name} ${kib.toFixed(1)} KiB`).join(", ");
+  assert.ok(total <= SHELL_GZIP_LIMIT_KIB, `shell ${total.toFixed(1)} KiB gzip (${detail}) is over ${SHELL_GZIP_LIMIT_KIB} KiB`);
+  const html = readFileSync(join(DIST, "index.html"), "utf8");
+  assert.ok(html.includes('<script type="application/json" id="corpus">'), "the corpus is in the page, not the wasm");
+});

@@ -3,7 +3,8 @@
 
 use super::gesture::Gesture;
 use super::state::GraphView;
-use crate::model::Entity;
+use crate::model::{Entity, Relation};
+use std::collections::{HashMap, HashSet};
 
 /// The visible rectangle in layout units for a view and an aspect ratio.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -116,6 +117,44 @@ pub fn prominent<'e>(entities: &[&'e Entity], must_show: impl Fn(&Entity) -> boo
     let required = ranked.iter().take_while(|e| must_show(e)).count();
     ranked.truncate(limit.max(required));
     ranked
+}
+
+/// What the graph draws for a selection, whatever the viewport: the drawn
+/// entities, most important first (the selection, its neighbours, then by
+/// mentions), and which of them are dimmed. Computed once per filters and
+/// selection, so panning and zooming only place them.
+#[derive(Debug)]
+pub struct Drawing<'e> {
+    /// Each drawn entity, with whether it must show (the selection or one of its neighbours).
+    pub ranked: Vec<(&'e Entity, bool)>,
+    by_id: HashMap<&'e str, &'e Entity>,
+    selected: Option<String>,
+    neighbours: HashSet<&'e str>,
+}
+
+impl<'e> Drawing<'e> {
+    pub fn new(entities: &[&'e Entity], relations: impl IntoIterator<Item = &'e Relation>, selected: Option<&str>) -> Drawing<'e> {
+        let neighbours: HashSet<&'e str> = relations
+            .into_iter()
+            .filter(|r| selected.is_some_and(|s| r.source == s || r.target == s))
+            .flat_map(|r| [r.source.as_str(), r.target.as_str()])
+            .collect();
+        let must_show = |e: &Entity| selected == Some(e.id.as_str()) || neighbours.contains(e.id.as_str());
+        let mut ranked: Vec<(&Entity, bool)> = prominent(entities, must_show, MAX_NODES).into_iter().map(|e| (e, must_show(e))).collect();
+        ranked.sort_by_key(|&(e, must_show)| (selected != Some(e.id.as_str()), !must_show, std::cmp::Reverse(e.mentions.len())));
+        let by_id = ranked.iter().map(|&(e, _)| (e.id.as_str(), e)).collect();
+        Drawing { ranked, by_id, selected: selected.map(str::to_string), neighbours }
+    }
+
+    /// The drawn entity with this id.
+    pub fn drawn(&self, id: &str) -> Option<&'e Entity> {
+        self.by_id.get(id).copied()
+    }
+
+    /// Whether an entity is faded: something is selected, and it is neither that nor a neighbour.
+    pub fn dimmed(&self, id: &str) -> bool {
+        self.selected.as_deref().is_some_and(|s| s != id) && !self.neighbours.contains(id)
+    }
 }
 
 /// An axis-aligned rectangle in screen pixels.

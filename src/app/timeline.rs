@@ -4,10 +4,11 @@
 
 use super::pan_zoom::use_pan_zoom;
 use super::{browser, data, event_lists::EventLists, timeline_lanes::lanes_svg, SharedFiltered};
+use crate::model::Event;
 use crate::view::calendar::{event_range, format_day};
 use crate::view::state::{Action, DayRange, Lanes};
 use crate::view::strings::{count, kind_name, EN};
-use crate::view::timeline::{brushed_range, extent, layout, step, window_showing, Scale};
+use crate::view::timeline::{brushed_range, extent, group_lanes, layout, step, window_showing, Scale};
 use yew::prelude::*;
 
 /// The parts of the view state the timeline reads, so that zooming the
@@ -26,6 +27,17 @@ pub struct TimelineProps {
 pub const AXIS: f64 = 26.0;
 pub const BRUSH: f64 = 22.0;
 
+/// The name of the lane an event goes in: its article's title, or the kind of its first entity.
+fn lane_of(lanes: Lanes, event: &Event) -> String {
+    let (corpus, index) = data();
+    match lanes {
+        Lanes::Article => index.article(corpus, &event.article).map_or_else(|| event.article.clone(), |a| a.title.clone()),
+        Lanes::Kind => {
+            event.entities.first().and_then(|id| index.entity(corpus, id)).map_or(EN.unnamed, |en| kind_name(en.kind)).to_string()
+        }
+    }
+}
+
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
     let (corpus, index) = data();
@@ -37,11 +49,9 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let events = &props.filtered.timeline;
     let window = props.window.or_else(|| extent(events, width)).unwrap_or((17000, 17600));
     let scale = Scale::new(window, width);
-    let lane_of = |e: &crate::model::Event| match props.lanes {
-        Lanes::Article => index.article(corpus, &e.article).map_or_else(|| e.article.clone(), |a| a.title.clone()),
-        Lanes::Kind => e.entities.first().and_then(|id| index.entity(corpus, id)).map_or(EN.unnamed, |en| kind_name(en.kind)).to_string(),
-    };
-    let lanes = layout(events, &scale, lane_of);
+    let grouped =
+        use_memo((props.filtered.clone(), props.lanes), |(filtered, lanes)| group_lanes(&filtered.timeline, |e| lane_of(*lanes, e)));
+    let lanes = layout(&grouped, &scale);
     let set_window = props.dispatch.reform(|w: (i64, i64)| Action::SetWindow(Some(w)));
 
     let pan_zoom = use_pan_zoom(&node, false, set_window.reform(move |gesture| scale.after(gesture)));

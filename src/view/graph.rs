@@ -482,6 +482,32 @@ mod tests {
     }
 
     #[test]
+    fn a_drawing_puts_the_selection_and_its_neighbours_first_and_dims_the_rest() {
+        let all: Vec<Entity> = (0..4).map(|i| entity_at(&format!("e{i}"), 0.0, 0.0, i + 1)).collect();
+        let refs: Vec<&Entity> = all.iter().collect();
+        let tie = |source: &str, target: &str| Relation {
+            id: format!("{source}-{target}"),
+            source: source.into(),
+            target: target.into(),
+            kind: crate::model::RelationKind::CoOccurs,
+            evidence: vec![],
+        };
+        let relations = [tie("e0", "e1"), tie("e2", "e3")];
+        fn order<'e>(drawing: &Drawing<'e>) -> Vec<(&'e str, bool)> {
+            drawing.ranked.iter().map(|&(e, must_show)| (e.id.as_str(), must_show)).collect()
+        }
+
+        let drawing = Drawing::new(&refs, &relations, Some("e0"));
+        assert_eq!(order(&drawing), [("e0", true), ("e1", true), ("e3", false), ("e2", false)]);
+        assert_eq!(["e0", "e1", "e2", "e3"].map(|id| drawing.dimmed(id)), [false, false, true, true]);
+        assert_eq!(drawing.drawn("e3").map(|e| e.mentions.len()), Some(4));
+
+        let nothing_selected = Drawing::new(&refs, &relations, None);
+        assert_eq!(order(&nothing_selected), [("e3", false), ("e2", false), ("e1", false), ("e0", false)]);
+        assert!(!nothing_selected.dimmed("e0"));
+    }
+
+    #[test]
     fn node_labels_sit_by_their_nodes_in_layout_units() {
         // Zoom 1 on a 550 px wide view: 2 layout units to a pixel.
         let viewbox = ViewBox::of(GraphView { x: 0.0, y: 0.0, zoom: 1.0 }, 550.0 / 300.0);

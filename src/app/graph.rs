@@ -53,16 +53,13 @@ pub fn graph(props: &GraphProps) -> Html {
     let set_view = props.dispatch.reform(|v: GraphView| Action::SetGraphView(Some(v)));
     let labels = node_labels(ranked, viewbox, width);
     let most = ranked.iter().map(|(e, _)| e.mentions.len()).max().unwrap_or(1);
-    // Nodes, labels and edges are keyed by id: a new selection reorders and
-    // dims them, and patching each position with another entity's attributes
-    // cost more than the rest of the render.
     let nodes = ranked.iter().rev().map(|&(entity, _)| {
         let id = entity.id.clone();
         let is_selected = selected == Some(entity.id.as_str());
         let (onclick, onkeydown) = activate(props.dispatch.reform(move |_| Action::SelectEntity((!is_selected).then(|| id.clone()))));
         let r = radius(entity.mentions.len(), most) * units_per_pixel;
         html! {
-            <g key={entity.id.as_str()} class={classes!("node", entity.kind.as_str(), is_selected.then_some("selected"), drawing.dimmed(&entity.id).then_some("dimmed"))}
+            <g class={classes!("node", entity.kind.as_str(), is_selected.then_some("selected"), drawing.dimmed(&entity.id).then_some("dimmed"))}
                 transform={format!("translate({},{})", entity.x, entity.y)} role="button" tabindex="0"
                 data-entity-id={entity.id.clone()} aria-pressed={is_selected.to_string()}
                 aria-label={format!("{} ({}), {} {}", entity.name, entity.kind.as_str(), entity.mentions.len(), EN.mentions.to_lowercase())} {onclick} {onkeydown}>
@@ -75,7 +72,7 @@ pub fn graph(props: &GraphProps) -> Html {
     let label_texts = ranked.iter().zip(&labels).filter_map(|(&(entity, _), label)| {
         let (x, y) = (*label)?;
         Some(html! {
-            <text key={entity.id.as_str()} class={classes!(drawing.dimmed(&entity.id).then_some("dimmed"))} x={x.to_string()} y={y.to_string()} font-size={font_size.clone()} text-anchor="middle">{ &entity.name }</text>
+            <text class={classes!(drawing.dimmed(&entity.id).then_some("dimmed"))} x={x.to_string()} y={y.to_string()} font-size={font_size.clone()} text-anchor="middle">{ &entity.name }</text>
         })
     });
     let pan_zoom = use_pan_zoom(&node, true, set_view.reform(move |gesture| after(view, gesture, aspect)));

@@ -53,7 +53,7 @@ pub fn graph_edges(props: &EdgesProps) -> Html {
             let faded = props.drawing.dimmed(&relation.source) || props.drawing.dimmed(&relation.target);
             let in_tab_order = selected.is_some_and(|s| s == relation.source || s == relation.target);
             Some(html! {
-                <line key={relation.id.as_str()} class={classes!("edge", typed.then_some("typed"), chosen.then_some("selected"), faded.then_some("dimmed"))}
+                <line class={classes!("edge", typed.then_some("typed"), chosen.then_some("selected"), faded.then_some("dimmed"))}
                     x1={source.x.to_string()} y1={source.y.to_string()} x2={target.x.to_string()} y2={target.y.to_string()}
                     stroke-width={(1.0 + (evidence.len() as f64).sqrt() * if typed { 1.5 } else { 1.0 }).to_string()}
                     role="button" tabindex={if in_tab_order { "0" } else { "-1" }} aria-pressed={chosen.to_string()}

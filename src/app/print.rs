@@ -29,9 +29,8 @@ pub fn print_list(props: &PrintProps) -> Html {
                 { for a.url.as_ref().map(|url| html! { <>{ ". " }<span class="url">{ url }</span></> }) }
             </> }
         });
-        // Keyed, so that narrowing the list removes rows instead of rewriting every row after the first change.
         html! {
-            <li key={event.id.as_str()}>
+            <li>
                 <time>{ event.date.value.clone().unwrap_or_default() }</time>{ " " }{ corpus.slice(&event.evidence) }
                 <br /><small>{ for source }</small>
             </li>

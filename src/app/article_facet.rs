@@ -3,13 +3,12 @@
 //! checkboxes, only those in view built. The chosen articles live in the
 //! URL; the field's text is this component's own, as it filters nothing else.
 
-use super::{data, scroll_list::ScrollList};
+use super::{data, scroll_list::ScrollList, SharedFiltered};
 use crate::model::Article;
-use crate::view::filter::{articles_matching, Filtered};
+use crate::view::filter::articles_matching;
 use crate::view::state::Action;
 use crate::view::strings::{articles_listed, count, EN};
 use std::collections::{BTreeSet, HashMap};
-use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -23,7 +22,7 @@ const LISTED_WITHOUT_FILTER: usize = 8;
 #[derive(Properties, PartialEq)]
 pub struct ArticleFacetProps {
     pub chosen: BTreeSet<String>,
-    pub filtered: Rc<Filtered<'static>>,
+    pub filtered: SharedFiltered,
     pub dispatch: Callback<Action>,
 }
 

@@ -144,6 +144,11 @@ pub fn download(name: &str, mime: &str, content: &str) {
 /// Tells a host page how tall the content is, so it can size the iframe.
 pub fn post_height() {
     let Ok(Some(parent)) = window().parent() else { return };
+    // A page that is not framed is its own parent: reading its height would
+    // only force a layout on every change of view.
+    if js_sys::Object::is(&parent, &window()) {
+        return;
+    }
     let height = document().document_element().map_or(0, |e| e.scroll_height());
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&message, &"type".into(), &"corpus-explorer:height".into());

@@ -1,19 +1,16 @@
 //! The entity panel: name, kind, roles, aliases, mentions; its quotes, the
 //! figures it claims (conflicts flagged), related entities and events.
 
-use super::{cards::evidence, data};
+use super::{cards::evidence, data, SharedFiltered};
 use crate::model::RelationKind;
-use crate::view::filter::Filtered;
-use crate::view::state::{Action, ViewState};
+use crate::view::state::Action;
 use crate::view::strings::{kind_with_confidence, relation_name, EN};
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct EntityCardProps {
     pub id: String,
-    pub state: ViewState,
-    pub filtered: Rc<Filtered<'static>>,
+    pub filtered: SharedFiltered,
     pub dispatch: Callback<Action>,
 }
 

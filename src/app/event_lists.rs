@@ -2,12 +2,10 @@
 //! apart, the statements whose dates cannot be placed. Each is built only
 //! once unfolded, and then only the rows in view.
 
-use super::{scroll_list::ScrollList, use_unfolded};
+use super::{scroll_list::ScrollList, use_unfolded, SharedFiltered};
 use crate::model::Event;
-use crate::view::filter::Filtered;
 use crate::view::state::Action;
 use crate::view::strings::EN;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// A row's height in pixels as `static/style.css` sets it on wide screens
@@ -16,7 +14,7 @@ const EVENT_ROW: f64 = 30.0;
 
 #[derive(Properties, PartialEq)]
 pub struct EventListsProps {
-    pub filtered: Rc<Filtered<'static>>,
+    pub filtered: SharedFiltered,
     /// The event whose card is open.
     pub selected: Option<String>,
     pub dispatch: Callback<Action>,

@@ -1,27 +1,40 @@
 //! Facets: entity kinds, articles (`article_facet`), date range and quotes only, with counts.
 
-use super::{article_facet::ArticleFacet, browser, ViewProps};
+use super::{article_facet::ArticleFacet, browser, SharedFiltered};
 use crate::model::EntityKind;
 use crate::view::calendar::{format_day, range_of};
 use crate::view::state::{Action, DayRange};
 use crate::view::strings::{count, kind_name, EN};
+use std::collections::BTreeSet;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+/// The filters the facets set, so that panning and zooming do not redraw them.
+#[derive(Properties, PartialEq)]
+pub struct FacetsProps {
+    pub kinds: BTreeSet<EntityKind>,
+    pub articles: BTreeSet<String>,
+    pub range: Option<DayRange>,
+    pub quotes_only: bool,
+    /// Whether the app is framed by another page, where the facets stay folded.
+    pub embed: bool,
+    pub filtered: SharedFiltered,
+    pub dispatch: Callback<Action>,
+}
+
 #[function_component(Facets)]
-pub fn facets(props: &ViewProps) -> Html {
-    let state = &props.state;
+pub fn facets(props: &FacetsProps) -> Html {
     let counted = |kind: EntityKind| props.filtered.entities.iter().filter(|e| e.kind == kind).count();
     let kinds = EntityKind::ALL.into_iter().map(|kind| {
         let onchange = props.dispatch.reform(move |_| Action::ToggleKind(kind));
         html! {
             <li><label class={classes!("kind", kind.as_str())}>
-                <input type="checkbox" checked={state.kinds.contains(&kind)} {onchange} />
+                <input type="checkbox" checked={props.kinds.contains(&kind)} {onchange} />
                 { kind_name(kind) } <span class="count">{ counted(kind) }</span>
             </label></li>
         }
     });
-    let range = state.range;
+    let range = props.range;
     let date_input = |label: &'static str, value: Option<i64>, is_start: bool| {
         let onchange = props.dispatch.reform(move |e: Event| {
             let day = range_of(&e.target_unchecked_into::<HtmlInputElement>().value()).map(|r| r.0);
@@ -32,7 +45,7 @@ pub fn facets(props: &ViewProps) -> Html {
         html! { <label>{ label }<input type="date" {value} {onchange} /></label> }
     };
     let quotes = props.dispatch.reform({
-        let on = state.quotes_only;
+        let on = props.quotes_only;
         move |_| Action::SetQuotesOnly(!on)
     });
     let clear = props.dispatch.reform(|_| Action::ClearFilters);
@@ -42,7 +55,7 @@ pub fn facets(props: &ViewProps) -> Html {
     // so nothing else moves.
     let unfolded = use_state(|| false);
     {
-        let (unfolded, embed) = (unfolded.clone(), state.embed);
+        let (unfolded, embed) = (unfolded.clone(), props.embed);
         use_effect_with((), move |_| unfolded.set(!embed && browser::is_wide()));
     }
     html! {
@@ -50,12 +63,12 @@ pub fn facets(props: &ViewProps) -> Html {
             <details open={*unfolded}>
                 <summary><h2>{ EN.facets }</h2></summary>
                 <fieldset><legend>{ EN.kinds }</legend><ul>{ for kinds }</ul></fieldset>
-                <ArticleFacet chosen={state.articles.clone()} filtered={props.filtered.clone()} dispatch={props.dispatch.clone()} />
+                <ArticleFacet chosen={props.articles.clone()} filtered={props.filtered.clone()} dispatch={props.dispatch.clone()} />
                 <fieldset class="dates"><legend>{ EN.date_range }</legend>
                     { date_input(EN.from, range.and_then(|r| r.from), true) }
                     { date_input(EN.to, range.and_then(|r| r.to), false) }
                 </fieldset>
-                <label class="toggle"><input type="checkbox" checked={state.quotes_only} onchange={quotes} />{ EN.quotes_only }</label>
+                <label class="toggle"><input type="checkbox" checked={props.quotes_only} onchange={quotes} />{ EN.quotes_only }</label>
                 <p class="counts" aria-live="polite">
                     { format!("{}, {}, {}", count(props.filtered.events.len(), EN.one_event, EN.events), count(props.filtered.entities.len(), EN.one_entity, EN.entities), count(props.filtered.quotes.len(), EN.one_quote, EN.quotes)) }
                 </p>

@@ -1,80 +1,88 @@
 //! The graph's edges: lines that select their relation when chosen and
 //! name it on hover and focus, with that name drawn at the edge's midpoint.
 
-use super::{activate, ViewProps};
+use super::{activate, Shared, SharedFiltered};
 use crate::model::{Entity, Relation};
-use crate::view::graph::{edge_label, ViewBox, LABEL_FONT_SIZE};
+use crate::view::graph::{edge_label, Drawing, ViewBox, LABEL_FONT_SIZE};
 use crate::view::state::Action;
 use crate::view::strings::relation_sentence;
-use std::collections::HashMap;
 use yew::prelude::*;
 
-/// The drawn entities by id, and which relation is hovered or focused
-/// (ephemeral state owned by the graph).
-pub struct EdgeScene<'a> {
-    pub drawn: &'a HashMap<&'a str, &'a Entity>,
-    pub named: &'a UseStateHandle<Option<String>>,
+/// What the lines read: not the viewport, so panning and zooming the graph
+/// leave its thousands of edges alone.
+#[derive(Properties, PartialEq)]
+pub struct EdgesProps {
+    pub filtered: SharedFiltered,
+    pub drawing: Shared<Drawing<'static>>,
+    /// The selected entity, whose edges join the Tab order.
+    pub selected: Option<String>,
+    /// The relation whose evidence is open.
+    pub relation: Option<String>,
+    pub dispatch: Callback<Action>,
+    /// Names the hovered or focused relation, or none when the pointer or focus leaves.
+    pub on_name: Callback<Option<String>>,
 }
 
-impl EdgeScene<'_> {
-    fn ends(&self, relation: &Relation) -> Option<(&Entity, &Entity)> {
-        Some((*self.drawn.get(relation.source.as_str())?, *self.drawn.get(relation.target.as_str())?))
-    }
+/// The two drawn entities a relation joins.
+fn ends<'e>(drawing: &Drawing<'e>, relation: &Relation) -> Option<(&'e Entity, &'e Entity)> {
+    Some((drawing.drawn(&relation.source)?, drawing.drawn(&relation.target)?))
+}
 
-    fn name_on<E: 'static>(&self, value: Option<&str>) -> Callback<E> {
-        let (named, value) = (self.named.clone(), value.map(str::to_string));
-        Callback::from(move |_: E| named.set(value.clone()))
-    }
+/// A handler, for any event, that names `value`.
+fn name_on<E: 'static>(on_name: &Callback<Option<String>>, value: Option<&str>) -> Callback<E> {
+    let value = value.map(str::to_string);
+    on_name.reform(move |_: E| value.clone())
+}
 
-    /// Lines for the relations between drawn entities. Only the selected
-    /// entity's join the Tab order: a large corpus draws thousands of edges,
-    /// and the tables under the graph reach every relation.
-    pub fn lines(&self, props: &ViewProps, dimmed: impl Fn(&str) -> bool) -> Html {
-        let selected = props.state.entity();
-        props
-            .filtered
-            .relations
-            .iter()
-            .filter_map(|(relation, evidence)| {
-                let (source, target) = self.ends(relation)?;
-                let id = relation.id.clone();
-                let (onclick, onkeydown) = activate(props.dispatch.reform(move |_| Action::SelectRelation(Some(id.clone()))));
-                let typed = relation.kind.is_typed();
-                let chosen = props.state.relation() == Some(relation.id.as_str());
-                let faded = dimmed(&relation.source) || dimmed(&relation.target);
-                let in_tab_order = selected.is_some_and(|s| s == relation.source || s == relation.target);
-                Some(html! {
-                    <line class={classes!("edge", typed.then_some("typed"), chosen.then_some("selected"), faded.then_some("dimmed"))}
-                        x1={source.x.to_string()} y1={source.y.to_string()} x2={target.x.to_string()} y2={target.y.to_string()}
-                        stroke-width={(1.0 + (evidence.len() as f64).sqrt() * if typed { 1.5 } else { 1.0 }).to_string()}
-                        role="button" tabindex={if in_tab_order { "0" } else { "-1" }} aria-pressed={chosen.to_string()}
-                        aria-label={relation_sentence(&source.name, relation.kind, &target.name, evidence.len())} {onclick} {onkeydown}
-                        onpointerenter={self.name_on(Some(&relation.id))} onfocus={self.name_on(Some(&relation.id))}
-                        onpointerleave={self.name_on(None)} onblur={self.name_on(None)} />
-                })
+/// Lines for the relations between drawn entities. Only the selected
+/// entity's join the Tab order: a large corpus draws thousands of edges,
+/// and the tables under the graph reach every relation.
+#[function_component(GraphEdges)]
+pub fn graph_edges(props: &EdgesProps) -> Html {
+    let selected = props.selected.as_deref();
+    props
+        .filtered
+        .relations
+        .iter()
+        .filter_map(|(relation, evidence)| {
+            let (source, target) = ends(&props.drawing, relation)?;
+            let id = relation.id.clone();
+            let (onclick, onkeydown) = activate(props.dispatch.reform(move |_| Action::SelectRelation(Some(id.clone()))));
+            let typed = relation.kind.is_typed();
+            let chosen = props.relation.as_deref() == Some(relation.id.as_str());
+            let faded = props.drawing.dimmed(&relation.source) || props.drawing.dimmed(&relation.target);
+            let in_tab_order = selected.is_some_and(|s| s == relation.source || s == relation.target);
+            Some(html! {
+                <line class={classes!("edge", typed.then_some("typed"), chosen.then_some("selected"), faded.then_some("dimmed"))}
+                    x1={source.x.to_string()} y1={source.y.to_string()} x2={target.x.to_string()} y2={target.y.to_string()}
+                    stroke-width={(1.0 + (evidence.len() as f64).sqrt() * if typed { 1.5 } else { 1.0 }).to_string()}
+                    role="button" tabindex={if in_tab_order { "0" } else { "-1" }} aria-pressed={chosen.to_string()}
+                    aria-label={relation_sentence(&source.name, relation.kind, &target.name, evidence.len())} {onclick} {onkeydown}
+                    onpointerenter={name_on(&props.on_name, Some(&relation.id))} onfocus={name_on(&props.on_name, Some(&relation.id))}
+                    onpointerleave={name_on(&props.on_name, None)} onblur={name_on(&props.on_name, None)} />
             })
-            .collect()
-    }
+        })
+        .collect()
+}
 
-    /// The hovered or focused relation's name at its edge's midpoint, drawn
-    /// over the nodes; hidden from assistive technology, which reads the
-    /// edge's own name.
-    pub fn name(&self, props: &ViewProps, viewbox: ViewBox, pixel_width: f64) -> Html {
-        let Some((relation, evidence)) = props.filtered.relations.iter().find(|(r, _)| Some(&r.id) == self.named.as_ref()) else {
-            return html! {};
-        };
-        let Some((source, target)) = self.ends(relation) else { return html! {} };
-        let text = relation_sentence(&source.name, relation.kind, &target.name, evidence.len());
-        let ends = ((f64::from(source.x), f64::from(source.y)), (f64::from(target.x), f64::from(target.y)));
-        let label = edge_label(ends.0, ends.1, &text, viewbox, pixel_width);
-        let scale = viewbox.units_per_pixel(pixel_width);
-        html! {
-            <g class="edge-name" aria-hidden="true">
-                <rect x={label.frame.x.to_string()} y={label.frame.y.to_string()} width={label.frame.width.to_string()}
-                    height={label.frame.height.to_string()} rx={(3.0 * scale).to_string()} />
-                <text x={label.anchor.0.to_string()} y={label.anchor.1.to_string()} font-size={(LABEL_FONT_SIZE * scale).to_string()}
-                    text-anchor="middle">{ text }</text>
-            </g>
-        }
+/// The hovered or focused relation's name at its edge's midpoint, drawn
+/// over the nodes; hidden from assistive technology, which reads the
+/// edge's own name.
+pub fn edge_name(filtered: &SharedFiltered, drawing: &Drawing, named: Option<&str>, viewbox: ViewBox, pixel_width: f64) -> Html {
+    let Some((relation, evidence)) = named.and_then(|named| filtered.relations.iter().find(|(r, _)| r.id == named)) else {
+        return html! {};
+    };
+    let Some((source, target)) = ends(drawing, relation) else { return html! {} };
+    let text = relation_sentence(&source.name, relation.kind, &target.name, evidence.len());
+    let ends = ((f64::from(source.x), f64::from(source.y)), (f64::from(target.x), f64::from(target.y)));
+    let label = edge_label(ends.0, ends.1, &text, viewbox, pixel_width);
+    let scale = viewbox.units_per_pixel(pixel_width);
+    html! {
+        <g class="edge-name" aria-hidden="true">
+            <rect x={label.frame.x.to_string()} y={label.frame.y.to_string()} width={label.frame.width.to_string()}
+                height={label.frame.height.to_string()} rx={(3.0 * scale).to_string()} />
+            <text x={label.anchor.0.to_string()} y={label.anchor.1.to_string()} font-size={(LABEL_FONT_SIZE * scale).to_string()}
+                text-anchor="middle">{ text }</text>
+        </g>
     }
 }

@@ -1,11 +1,9 @@
 //! The graph's text alternative: entities and relations as tables that
 //! follow the filters, each a scroll box building only the rows in view.
 
-use super::{data, scroll_list::ScrollTable};
-use crate::view::filter::Filtered;
-use crate::view::state::{Action, ViewState};
+use super::{data, scroll_list::ScrollTable, SharedFiltered};
+use crate::view::state::Action;
 use crate::view::strings::{kind_name, relation_name, EN};
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// A row's height in pixels, as `static/style.css` sets it: one line of text.
@@ -13,13 +11,13 @@ const TABLE_ROW: f64 = 32.0;
 
 /// The tables, built only while their `<details>` is `open`.
 pub fn tables(
-    state: &ViewState,
-    filtered: &Rc<Filtered<'static>>,
+    selected: Option<&str>,
+    filtered: &SharedFiltered,
     dispatch: &Callback<Action>,
     (open, ontoggle): (bool, Callback<Event>),
 ) -> Html {
     let entity_row = {
-        let (filtered, selected, dispatch) = (filtered.clone(), state.entity().map(str::to_string), dispatch.clone());
+        let (filtered, selected, dispatch) = (filtered.clone(), selected.map(str::to_string), dispatch.clone());
         Callback::from(move |position: usize| {
             let entity = filtered.entities[position];
             let selected = selected.as_deref() == Some(entity.id.as_str());

@@ -27,7 +27,8 @@ mod timeline_lanes;
 pub mod prerender;
 
 use crate::model::Corpus;
-use crate::view::filter::Index;
+use crate::view::filter::{Filtered, Index};
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 pub use root::{App, Start, Store, ViewProps};
@@ -43,6 +44,34 @@ pub fn install(corpus: Corpus, index: Index) {
 /// The installed corpus with its lookups.
 pub fn data() -> &'static (Corpus, Index) {
     DATA.get().expect("the corpus is installed before the app renders")
+}
+
+/// A memoised value as components share it in props: equal when it is the
+/// same value. Memos compute once per input, so identity is the question;
+/// comparing contents, as `Rc` does, would cost about as much as computing
+/// them, for every child on every render.
+pub struct Shared<T>(pub Rc<T>);
+
+/// The filtered corpus, computed once per filters.
+pub type SharedFiltered = Shared<Filtered<'static>>;
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
 }
 
 /// Click and keyboard (Enter, Space) handlers for an element that acts as a

@@ -2,7 +2,7 @@
 //! embed dialog) and closes it; with nothing open, the corpus overview.
 
 use super::data;
-use super::{cards, entity_card::EntityCard, reader::Reader, ViewProps};
+use super::{cards, entity_card::EntityCard, reader::Reader, SharedFiltered, ViewProps};
 use crate::view::overview::overview;
 use crate::view::state::{Action, Open};
 use crate::view::strings::{count, EN};
@@ -13,9 +13,9 @@ pub fn panel(props: &ViewProps) -> Html {
     let state = &props.state;
     let close = props.dispatch.reform(|_| Action::ClosePanel);
     let body = match &state.open {
-        Some(Open::Entity(id)) => Some(
-            html! { <EntityCard id={id.clone()} state={state.clone()} filtered={props.filtered.clone()} dispatch={props.dispatch.clone()} /> },
-        ),
+        Some(Open::Entity(id)) => {
+            Some(html! { <EntityCard id={id.clone()} filtered={props.filtered.clone()} dispatch={props.dispatch.clone()} /> })
+        }
         Some(Open::Event(id)) => Some(cards::event_card(id, &props.dispatch)),
         Some(Open::Relation(id)) => Some(cards::relation_card(id, &props.dispatch)),
         Some(Open::Reader(target)) => Some(html! { <Reader target={target.clone()} dispatch={props.dispatch.clone()} /> }),
@@ -29,12 +29,20 @@ pub fn panel(props: &ViewProps) -> Html {
                 { body }
             </section>
         },
-        None => overview_panel(props),
+        None => html! { <Overview filtered={props.filtered.clone()} dispatch={props.dispatch.clone()} /> },
     }
 }
 
+/// The filtered corpus alone, so that panning and zooming do not count it again.
+#[derive(Properties, PartialEq)]
+struct OverviewProps {
+    filtered: SharedFiltered,
+    dispatch: Callback<Action>,
+}
+
 /// What the corpus holds and where to start.
-fn overview_panel(props: &ViewProps) -> Html {
+#[function_component(Overview)]
+fn overview_panel(props: &OverviewProps) -> Html {
     let (corpus, index) = data();
     let view = overview(corpus, index, &props.filtered);
     let entity_links = |entities: &[&crate::model::Entity]| {

@@ -2,10 +2,8 @@
 //! each with its sentence and source, in place of the interactive views.
 //! Hidden on screen, but shown when JavaScript is off (the page is prerendered).
 
-use super::data;
-use crate::view::filter::Filtered;
+use super::{data, SharedFiltered};
 use crate::view::strings::EN;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Events printed at most: paper has no scroll box to build rows on demand,
@@ -15,7 +13,7 @@ const MAX_PRINTED: usize = 500;
 /// Only the filtered data, so panning and zooming do not redraw the list.
 #[derive(Properties, PartialEq)]
 pub struct PrintProps {
-    pub filtered: Rc<Filtered<'static>>,
+    pub filtered: SharedFiltered,
 }
 
 #[function_component(PrintList)]

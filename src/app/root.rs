@@ -3,19 +3,23 @@
 
 use super::{
     browser, data, facets::Facets, graph::Graph, header::Header, panel::Panel, print::PrintList, results::Results, timeline::Timeline,
+    Shared, SharedFiltered,
 };
-use crate::view::filter::{apply, Filtered};
+use crate::view::filter::apply;
 use crate::view::state::{Action, ViewState};
 use crate::view::strings::EN;
 use gloo::events::EventListener;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// What the big panels receive: the state to render, the filtered corpus and the dispatcher.
+/// What the header, the results and the panel receive: the state to render,
+/// the filtered corpus and the dispatcher. The timeline, the graph and the
+/// facets take only the parts of the state they read, so that panning one
+/// view does not render the others.
 #[derive(Properties, PartialEq, Clone)]
 pub struct ViewProps {
     pub state: ViewState,
-    pub filtered: Rc<Filtered<'static>>,
+    pub filtered: SharedFiltered,
     pub dispatch: Callback<Action>,
 }
 
@@ -90,13 +94,14 @@ pub fn app(start: &Start) -> Html {
             move || drop((listeners, height))
         });
     }
+    // One callback for the app's life, so that children whose other props are unchanged skip rendering.
     let dispatch = {
         let dispatcher = store.dispatcher();
-        Callback::from(move |action: Action| dispatcher.dispatch(action))
+        use_callback((), move |action: Action, _| dispatcher.dispatch(action))
     };
     let state = &store.0;
     // Filtering runs only when a filter or the selection changes, not on every pan or zoom.
-    let filtered: Rc<Filtered<'static>> = use_memo(state.filters(), |filters| apply(corpus, index, filters));
+    let filtered: SharedFiltered = Shared(use_memo(state.filters(), |filters| apply(corpus, index, filters)));
     let dismiss = {
         let notices = notices.clone();
         Callback::from(move |_| notices.set(Vec::new()))
@@ -112,13 +117,16 @@ pub fn app(start: &Start) -> Html {
                 </div>
             }
             <div class="layout">
-                <Facets state={state.clone()} filtered={filtered.clone()} dispatch={dispatch.clone()} />
+                <Facets kinds={state.kinds.clone()} articles={state.articles.clone()} range={state.range} quotes_only={state.quotes_only}
+                    embed={state.embed} filtered={filtered.clone()} dispatch={dispatch.clone()} />
                 <main id="main" tabindex="-1">
                     if !state.query.trim().is_empty() {
                         <Results state={state.clone()} filtered={filtered.clone()} dispatch={dispatch.clone()} />
                     }
-                    <Timeline state={state.clone()} filtered={filtered.clone()} dispatch={dispatch.clone()} />
-                    <Graph state={state.clone()} filtered={filtered.clone()} dispatch={dispatch.clone()} />
+                    <Timeline filtered={filtered.clone()} window={state.window} lanes={state.lanes} range={state.range}
+                        selected={state.event().map(str::to_string)} dispatch={dispatch.clone()} />
+                    <Graph filtered={filtered.clone()} view={state.graph} selected={state.entity().map(str::to_string)}
+                        relation={state.relation().map(str::to_string)} dispatch={dispatch.clone()} />
                     <Panel state={state.clone()} filtered={filtered.clone()} {dispatch} />
                 </main>
                 <PrintList {filtered} />

@@ -3,18 +3,43 @@
 //! and the same events as an ordered list.
 
 use super::pan_zoom::use_pan_zoom;
-use super::{browser, data, event_lists::EventLists, timeline_lanes::lanes_svg, ViewProps};
+use super::{browser, data, event_lists::EventLists, timeline_lanes::lanes_svg, SharedFiltered};
+use crate::model::Event;
 use crate::view::calendar::{event_range, format_day};
-use crate::view::state::{Action, Lanes};
+use crate::view::state::{Action, DayRange, Lanes};
 use crate::view::strings::{count, kind_name, EN};
-use crate::view::timeline::{brushed_range, extent, layout, step, window_showing, Scale};
+use crate::view::timeline::{brushed_range, extent, group_lanes, layout, step, window_showing, Scale};
 use yew::prelude::*;
+
+/// The parts of the view state the timeline reads, so that zooming the
+/// graph or opening an entity's card does not redraw it.
+#[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    pub filtered: SharedFiltered,
+    pub window: Option<(i64, i64)>,
+    pub lanes: Lanes,
+    pub range: Option<DayRange>,
+    /// The event whose card is open.
+    pub selected: Option<String>,
+    pub dispatch: Callback<Action>,
+}
 
 pub const AXIS: f64 = 26.0;
 pub const BRUSH: f64 = 22.0;
 
+/// The name of the lane an event goes in: its article's title, or the kind of its first entity.
+fn lane_of(lanes: Lanes, event: &Event) -> String {
+    let (corpus, index) = data();
+    match lanes {
+        Lanes::Article => index.article(corpus, &event.article).map_or_else(|| event.article.clone(), |a| a.title.clone()),
+        Lanes::Kind => {
+            event.entities.first().and_then(|id| index.entity(corpus, id)).map_or(EN.unnamed, |en| kind_name(en.kind)).to_string()
+        }
+    }
+}
+
 #[function_component(Timeline)]
-pub fn timeline(props: &ViewProps) -> Html {
+pub fn timeline(props: &TimelineProps) -> Html {
     let (corpus, index) = data();
     let node = use_node_ref();
     let width = browser::use_width(&node);
@@ -22,13 +47,11 @@ pub fn timeline(props: &ViewProps) -> Html {
     // The event under the pointer or keyboard focus, whose full label the caption shows.
     let hovered = use_state(|| None::<String>);
     let events = &props.filtered.timeline;
-    let window = props.state.window.or_else(|| extent(events, width)).unwrap_or((17000, 17600));
+    let window = props.window.or_else(|| extent(events, width)).unwrap_or((17000, 17600));
     let scale = Scale::new(window, width);
-    let lane_of = |e: &crate::model::Event| match props.state.lanes {
-        Lanes::Article => index.article(corpus, &e.article).map_or_else(|| e.article.clone(), |a| a.title.clone()),
-        Lanes::Kind => e.entities.first().and_then(|id| index.entity(corpus, id)).map_or(EN.unnamed, |en| kind_name(en.kind)).to_string(),
-    };
-    let lanes = layout(events, &scale, lane_of);
+    let grouped =
+        use_memo((props.filtered.clone(), props.lanes), |(filtered, lanes)| group_lanes(&filtered.timeline, |e| lane_of(*lanes, e)));
+    let lanes = layout(&grouped, &scale);
     let set_window = props.dispatch.reform(|w: (i64, i64)| Action::SetWindow(Some(w)));
 
     let pan_zoom = use_pan_zoom(&node, false, set_window.reform(move |gesture| scale.after(gesture)));
@@ -66,15 +89,15 @@ pub fn timeline(props: &ViewProps) -> Html {
     let zoom = |factor: f64| set_window.reform(move |_: MouseEvent| scale.zoomed(factor, scale.width / 2.0));
     let fit = props.dispatch.reform(|_| Action::SetWindow(None));
     let lanes_toggle = {
-        let next = if props.state.lanes == Lanes::Article { Lanes::Kind } else { Lanes::Article };
+        let next = if props.lanes == Lanes::Article { Lanes::Kind } else { Lanes::Article };
         props.dispatch.reform(move |_| Action::SetLanes(next))
     };
     let story = &props.filtered.story;
-    let position = props.state.event().and_then(|id| story.iter().position(|e| e.id == id));
+    let position = props.selected.as_deref().and_then(|id| story.iter().position(|e| e.id == id));
     let step_by = |delta: isize| {
-        let target = step(&story.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), props.state.event(), delta).map(|i| story[i]);
-        let (dispatch, window) = (props.dispatch.clone(), props.state.window);
-        let target = target.filter(|e| Some(e.id.as_str()) != props.state.event()).map(|e| (e.id.clone(), event_range(&e.date)));
+        let target = step(&story.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), props.selected.as_deref(), delta).map(|i| story[i]);
+        let (dispatch, window) = (props.dispatch.clone(), props.window);
+        let target = target.filter(|e| Some(e.id.as_str()) != props.selected.as_deref()).map(|e| (e.id.clone(), event_range(&e.date)));
         let enabled = target.is_some();
         let go = Callback::from(move |()| {
             let Some((id, days)) = target.clone() else { return };
@@ -95,19 +118,19 @@ pub fn timeline(props: &ViewProps) -> Html {
             _ => {}
         })
     };
-    let shown = (*hovered).clone().or_else(|| props.state.event().map(str::to_string));
+    let shown = (*hovered).clone().or_else(|| props.selected.as_deref().map(str::to_string));
     let announced = position.map(|p| format!("{} / {}: {}", p + 1, story.len(), story[p].text));
     let caption = shown.and_then(|id| index.event(corpus, &id)).map(|event| {
         html! { <><time>{ event.date.value.clone().unwrap_or_else(|| event.date.as_written.clone()) }</time>{ " " }{ &event.text }</> }
     });
     let brushed = (*brush)
         .map(|(a, b)| (a.min(b), a.max(b)))
-        .or(props.state.range.map(|r| (r.from.map_or(f64::NEG_INFINITY, |d| d as f64), r.to.map_or(f64::INFINITY, |d| d as f64 + 1.0))));
+        .or(props.range.map(|r| (r.from.map_or(f64::NEG_INFINITY, |d| d as f64), r.to.map_or(f64::INFINITY, |d| d as f64 + 1.0))));
     let on_hover = {
         let hovered = hovered.clone();
         Callback::from(move |id: Option<String>| hovered.set(id))
     };
-    let (svg_body, height) = lanes_svg(&lanes, &scale, brushed, events, &props.state, &props.dispatch, &on_hover);
+    let (svg_body, height) = lanes_svg(&lanes, &scale, brushed, events, props.selected.as_deref(), &props.dispatch, &on_hover);
     html! {
         <section class="timeline" aria-labelledby="timeline-title" onkeydown={onstorykey}>
             <div class="section-head">
@@ -116,8 +139,8 @@ pub fn timeline(props: &ViewProps) -> Html {
                     <button type="button" onclick={zoom(1.5)} aria-label={EN.zoom_in}>{ "+" }</button>
                     <button type="button" onclick={zoom(1.0 / 1.5)} aria-label={EN.zoom_out}>{ "\u{2212}" }</button>
                     <button type="button" onclick={fit}>{ EN.reset_view }</button>
-                    <button type="button" onclick={lanes_toggle}>{ if props.state.lanes == Lanes::Article { EN.lanes_by_kind } else { EN.lanes_by_article } }</button>
-                    if let Some(range) = props.state.range {
+                    <button type="button" onclick={lanes_toggle}>{ if props.lanes == Lanes::Article { EN.lanes_by_kind } else { EN.lanes_by_article } }</button>
+                    if let Some(range) = props.range {
                         <button type="button" onclick={props.dispatch.reform(|_| Action::SetRange(None))}>
                             { format!("{} ({} – {})", EN.clear_range, range.from.map(format_day).unwrap_or_default(), range.to.map(format_day).unwrap_or_default()) }
                         </button>
@@ -139,7 +162,7 @@ pub fn timeline(props: &ViewProps) -> Html {
                 { svg_body }
             </svg>
             // The list reads in date order, like the story; undated events follow apart.
-            <EventLists filtered={props.filtered.clone()} selected={props.state.event().map(str::to_string)} dispatch={props.dispatch.clone()} />
+            <EventLists filtered={props.filtered.clone()} selected={props.selected.as_deref().map(str::to_string)} dispatch={props.dispatch.clone()} />
         </section>
     }
 }

@@ -4,7 +4,7 @@
 use super::activate;
 use super::timeline::{AXIS, BRUSH};
 use crate::model::Event;
-use crate::view::state::{Action, ViewState};
+use crate::view::state::Action;
 use crate::view::strings::{count, EN};
 use crate::view::timeline::{cluster_dates, cluster_radius, fit_label, ticks, Lane, Scale};
 use yew::prelude::*;
@@ -17,7 +17,7 @@ pub fn lanes_svg(
     scale: &Scale,
     brushed: Option<(f64, f64)>,
     events: &[&Event],
-    state: &ViewState,
+    selected_event: Option<&str>,
     dispatch: &Callback<Action>,
     on_hover: &Callback<Option<String>>,
 ) -> (Html, f64) {
@@ -63,7 +63,7 @@ pub fn lanes_svg(
                 let id = event.id.clone();
                 (on_hover.reform(move |()| Some(id.clone())), on_hover.reform(|()| None))
             };
-            let selected = state.event() == Some(event.id.as_str());
+            let selected = selected_event == Some(event.id.as_str());
             let label = format!("{}: {}", event.date.value.clone().unwrap_or_default(), event.text);
             label_text(&event.text, selected, onclick.clone());
             let shape = if item.bar {

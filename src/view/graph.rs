@@ -3,7 +3,8 @@
 
 use super::gesture::Gesture;
 use super::state::GraphView;
-use crate::model::Entity;
+use crate::model::{Entity, Relation};
+use std::collections::{HashMap, HashSet};
 
 /// The visible rectangle in layout units for a view and an aspect ratio.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -116,6 +117,44 @@ pub fn prominent<'e>(entities: &[&'e Entity], must_show: impl Fn(&Entity) -> boo
     let required = ranked.iter().take_while(|e| must_show(e)).count();
     ranked.truncate(limit.max(required));
     ranked
+}
+
+/// What the graph draws for a selection, whatever the viewport: the drawn
+/// entities, most important first (the selection, its neighbours, then by
+/// mentions), and which of them are dimmed. Computed once per filters and
+/// selection, so panning and zooming only place them.
+#[derive(Debug)]
+pub struct Drawing<'e> {
+    /// Each drawn entity, with whether it must show (the selection or one of its neighbours).
+    pub ranked: Vec<(&'e Entity, bool)>,
+    by_id: HashMap<&'e str, &'e Entity>,
+    selected: Option<String>,
+    neighbours: HashSet<&'e str>,
+}
+
+impl<'e> Drawing<'e> {
+    pub fn new(entities: &[&'e Entity], relations: impl IntoIterator<Item = &'e Relation>, selected: Option<&str>) -> Drawing<'e> {
+        let neighbours: HashSet<&'e str> = relations
+            .into_iter()
+            .filter(|r| selected.is_some_and(|s| r.source == s || r.target == s))
+            .flat_map(|r| [r.source.as_str(), r.target.as_str()])
+            .collect();
+        let must_show = |e: &Entity| selected == Some(e.id.as_str()) || neighbours.contains(e.id.as_str());
+        let mut ranked: Vec<(&Entity, bool)> = prominent(entities, must_show, MAX_NODES).into_iter().map(|e| (e, must_show(e))).collect();
+        ranked.sort_by_key(|&(e, must_show)| (selected != Some(e.id.as_str()), !must_show, std::cmp::Reverse(e.mentions.len())));
+        let by_id = ranked.iter().map(|&(e, _)| (e.id.as_str(), e)).collect();
+        Drawing { ranked, by_id, selected: selected.map(str::to_string), neighbours }
+    }
+
+    /// The drawn entity with this id.
+    pub fn drawn(&self, id: &str) -> Option<&'e Entity> {
+        self.by_id.get(id).copied()
+    }
+
+    /// Whether an entity is faded: something is selected, and it is neither that nor a neighbour.
+    pub fn dimmed(&self, id: &str) -> bool {
+        self.selected.as_deref().is_some_and(|s| s != id) && !self.neighbours.contains(id)
+    }
 }
 
 /// An axis-aligned rectangle in screen pixels.
@@ -440,6 +479,32 @@ mod tests {
         let drawn: Vec<&str> = prominent(&refs, |e| e.id == "e0", 3).iter().map(|e| e.id.as_str()).collect();
         assert_eq!(drawn, ["e0", "e9", "e8"]);
         assert_eq!(prominent(&refs, |_| false, 20).len(), 10);
+    }
+
+    #[test]
+    fn a_drawing_puts_the_selection_and_its_neighbours_first_and_dims_the_rest() {
+        let all: Vec<Entity> = (0..4).map(|i| entity_at(&format!("e{i}"), 0.0, 0.0, i + 1)).collect();
+        let refs: Vec<&Entity> = all.iter().collect();
+        let tie = |source: &str, target: &str| Relation {
+            id: format!("{source}-{target}"),
+            source: source.into(),
+            target: target.into(),
+            kind: crate::model::RelationKind::CoOccurs,
+            evidence: vec![],
+        };
+        let relations = [tie("e0", "e1"), tie("e2", "e3")];
+        fn order<'e>(drawing: &Drawing<'e>) -> Vec<(&'e str, bool)> {
+            drawing.ranked.iter().map(|&(e, must_show)| (e.id.as_str(), must_show)).collect()
+        }
+
+        let drawing = Drawing::new(&refs, &relations, Some("e0"));
+        assert_eq!(order(&drawing), [("e0", true), ("e1", true), ("e3", false), ("e2", false)]);
+        assert_eq!(["e0", "e1", "e2", "e3"].map(|id| drawing.dimmed(id)), [false, false, true, true]);
+        assert_eq!(drawing.drawn("e3").map(|e| e.mentions.len()), Some(4));
+
+        let nothing_selected = Drawing::new(&refs, &relations, None);
+        assert_eq!(order(&nothing_selected), [("e3", false), ("e2", false), ("e1", false), ("e0", false)]);
+        assert!(!nothing_selected.dimmed("e0"));
     }
 
     #[test]

@@ -177,11 +177,22 @@ pub const CHAR_WIDTH: f64 = 6.6;
 /// At most this many lanes; the smallest beyond it share one more lane.
 pub const MAX_LANES: usize = 12;
 
-/// Lays out `events` in lanes (named by `lane_of`: an article, an entity
-/// kind): each event is a point or a bar with its label beside it, stacked
-/// in rows so that no label overlaps another mark; where a lane runs out of
-/// rows, crowded points merge into clusters.
-pub fn layout(events: &[&Event], scale: &Scale, lane_of: impl Fn(&Event) -> String) -> Vec<Lane> {
+/// The events of one lane before they are placed on a scale. What a lane
+/// holds does not change as the timeline pans and zooms, so events are
+/// grouped (and their dates read) once per filters, and only placed on each pan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LaneEvents {
+    pub label: String,
+    /// How many lanes were folded into this one (0 for an ordinary lane).
+    pub merged: usize,
+    /// The lane's events that have a date: each one's index into the events
+    /// given to `group_lanes` and its day range, in order of start day.
+    dated: Vec<(usize, (i64, i64))>,
+}
+
+/// Groups `events` in lanes named by `lane_of` (an article, an entity kind),
+/// at most `MAX_LANES`: the smallest beyond them share one more lane.
+pub fn group_lanes(events: &[&Event], lane_of: impl Fn(&Event) -> String) -> Vec<LaneEvents> {
     let mut grouped: Vec<(String, Vec<usize>)> = Vec::new();
     let mut lane_index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (index, event) in events.iter().enumerate() {
@@ -214,23 +225,36 @@ pub fn layout(events: &[&Event], scale: &Scale, lane_of: impl Fn(&Event) -> Stri
         lanes.push((String::new(), rest));
         grouped = lanes;
     }
-    let max_rows = (ROW_BUDGET / grouped.len().max(1)).max(MIN_ROWS);
     grouped
         .into_iter()
         .map(|(label, members)| {
-            let mut placed: Vec<(usize, f64, f64)> = members
+            let mut dated: Vec<(usize, (i64, i64))> = members.iter().filter_map(|&i| Some((i, event_range(&events[i].date)?))).collect();
+            // The scale keeps the order of days, so this is the order of position on any scale.
+            dated.sort_unstable_by_key(|&(i, (start, _))| (start, i));
+            LaneEvents { merged: if label.is_empty() { folded } else { 0 }, label, dated }
+        })
+        .collect()
+}
+
+/// Lays out grouped events on `scale`: each event is a point or a bar with
+/// its label beside it, stacked in rows so that no label overlaps another
+/// mark; where a lane runs out of rows, crowded points merge into clusters.
+pub fn layout(lanes: &[LaneEvents], scale: &Scale) -> Vec<Lane> {
+    let max_rows = (ROW_BUDGET / lanes.len().max(1)).max(MIN_ROWS);
+    lanes
+        .iter()
+        .map(|lane| {
+            let placed = lane
+                .dated
                 .iter()
-                .filter_map(|&i| {
-                    let (start, end) = event_range(&events[i].date)?;
+                .map(|&(i, (start, end))| {
                     let x0 = scale.x(start as f64);
-                    let x1 = scale.x(end as f64 + 1.0);
-                    Some((i, x0, x1 - x0))
+                    (i, x0, scale.x(end as f64 + 1.0) - x0)
                 })
                 .collect();
-            placed.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
             let (mut items, rows) = pack_rows(placed, max_rows);
             place_labels(&mut items, rows, scale.width);
-            Lane { merged: if label.is_empty() { folded } else { 0 }, label, rows: rows.max(1), items }
+            Lane { label: lane.label.clone(), merged: lane.merged, rows: rows.max(1), items }
         })
         .collect()
 }
@@ -434,7 +458,7 @@ mod tests {
         ];
         let refs: Vec<&Event> = events.iter().collect();
         let scale = Scale::new((days_from_civil(2016, 1, 1), days_from_civil(2017, 6, 1)), 850.0);
-        let lanes = layout(&refs, &scale, by_article);
+        let lanes = layout(&group_lanes(&refs, by_article), &scale);
         assert_eq!(lanes.len(), 2);
         let x = &lanes[0];
         // Three events a day apart: one row each, every one labelled.
@@ -465,7 +489,7 @@ mod tests {
             (0..40).map(|i| event(&format!("e{i}"), "x", &format!("2017-02-{:02}", 1 + i % 28), Precision::Day)).collect();
         let refs: Vec<&Event> = events.iter().collect();
         let scale = Scale::new((days_from_civil(2016, 1, 1), days_from_civil(2018, 1, 1)), 800.0);
-        let lanes = layout(&refs, &scale, by_article);
+        let lanes = layout(&group_lanes(&refs, by_article), &scale);
         let lane = &lanes[0];
         assert_eq!(lane.rows, ROW_BUDGET);
         assert_eq!(lane.items.iter().map(|i| i.events.len()).sum::<usize>(), 40);
@@ -476,12 +500,12 @@ mod tests {
         // Bars that overlap cluster too once the rows run out.
         let years: Vec<Event> = (0..40).map(|i| event(&format!("y{i}"), "x", "2017", Precision::Year)).collect();
         let year_refs: Vec<&Event> = years.iter().collect();
-        let lanes = layout(&year_refs, &scale, by_article);
+        let lanes = layout(&group_lanes(&year_refs, by_article), &scale);
         assert_eq!(lanes[0].rows, ROW_BUDGET);
         assert_eq!(lanes[0].items.iter().map(|i| i.events.len()).sum::<usize>(), 40);
         // Zoomed in to the month, they spread out and every one is labelled.
         let zoomed = Scale::new((days_from_civil(2017, 1, 20), days_from_civil(2017, 3, 10)), 4000.0);
-        let lanes = layout(&refs, &zoomed, by_article);
+        let lanes = layout(&group_lanes(&refs, by_article), &zoomed);
         assert!(lanes[0].items.iter().all(|i| i.events.len() == 1 && i.label.is_some()));
     }
 
@@ -529,7 +553,7 @@ mod tests {
             (0..20).map(|i| event(&format!("e{i}"), &format!("article-{}", i % 15), "2016", Precision::Year)).collect();
         let refs: Vec<&Event> = events.iter().collect();
         let scale = Scale::new((days_from_civil(2016, 1, 1), days_from_civil(2017, 1, 1)), 800.0);
-        let lanes = layout(&refs, &scale, by_article);
+        let lanes = layout(&group_lanes(&refs, by_article), &scale);
         assert_eq!(lanes.len(), MAX_LANES);
         assert_eq!(lanes.last().map(|l| l.merged), Some(4));
         assert_eq!(lanes.iter().map(|l| l.items.iter().map(|i| i.events.len()).sum::<usize>()).sum::<usize>(), 20);
@@ -540,7 +564,7 @@ mod tests {
         let events = [event("a", "x", "2016", Precision::Year), event("b", "x", "2016-06", Precision::Month)];
         let refs: Vec<&Event> = events.iter().collect();
         let scale = Scale::new((days_from_civil(2016, 1, 1), days_from_civil(2017, 1, 1)), 800.0);
-        let lanes = layout(&refs, &scale, |_| "unnamed".to_string());
+        let lanes = layout(&group_lanes(&refs, |_| "unnamed".to_string()), &scale);
         assert_eq!(lanes[0].label, "unnamed");
         assert_eq!(lanes[0].rows, 2);
     }

@@ -49,6 +49,7 @@ const report = JSON.parse(await readFile(out, "utf8"));
 const score = (category) => Math.round(report.categories[category].score * 100);
 const metric = (id) => report.audits[id].displayValue;
 const lines = [
+  "",
   "## Lighthouse, mobile (seeds site)",
   "",
   `Lighthouse ${report.lighthouseVersion}, its default mobile run (simulated slow 4G, 4x CPU slowdown), gzip as a static host serves it.`,

@@ -2,39 +2,17 @@
 // site, served as a static host serves it (gzip, long-lived caching of the
 // hashed files), in Debian's Chromium. Prints a Markdown section for
 // BENCHMARKS.md. Usage: node scripts/lighthouse.mjs DIST LIGHTHOUSE_BIN
-import { createServer } from "node:http";
 import { readFile, mkdtemp } from "node:fs/promises";
-import { gzipSync } from "node:zlib";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { extname, join, normalize } from "node:path";
+import { serve } from "../tests/e2e/support.mjs";
+import { join, resolve } from "node:path";
 import { tmpdir } from "node:os";
 
 const [dir, lighthouse] = process.argv.slice(2);
 if (!dir || !lighthouse) throw new Error("usage: node scripts/lighthouse.mjs DIST LIGHTHOUSE_BIN");
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png" };
-const COMPRESSED = new Set([".html", ".js", ".wasm", ".css", ".svg"]);
-
-const server = createServer(async (request, response) => {
-  let path = decodeURIComponent(new URL(request.url, "http://x").pathname);
-  if (path.endsWith("/")) path += "index.html";
-  const file = normalize(join(dir, path));
-  if (!file.startsWith(normalize(dir))) return response.writeHead(403).end();
-  try {
-    let body = await readFile(file);
-    const type = extname(file);
-    const headers = { "content-type": TYPES[type] ?? "application/octet-stream", "cache-control": type === ".html" ? "no-cache" : "max-age=31536000, immutable" };
-    if (COMPRESSED.has(type) && /gzip/.test(request.headers["accept-encoding"] ?? "")) {
-      body = gzipSync(body);
-      headers["content-encoding"] = "gzip";
-    }
-    response.writeHead(200, headers).end(body);
-  } catch {
-    response.writeHead(404).end();
-  }
-});
-await new Promise((done) => server.listen(0, "127.0.0.1", done));
-const url = `http://127.0.0.1:${server.address().port}/`;
+const site = await serve(resolve(dir), "/", { asHost: true });
+const url = site.url;
 const out = join(await mkdtemp(join(tmpdir(), "lighthouse-")), "report.json");
 const flags = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync";
 try {
@@ -43,7 +21,7 @@ try {
     env: { ...process.env, CHROME_PATH: process.env.CHROMIUM ?? "/usr/bin/chromium" },
   });
 } finally {
-  server.close();
+  await site.close();
 }
 const report = JSON.parse(await readFile(out, "utf8"));
 const score = (category) => Math.round(report.categories[category].score * 100);

@@ -4,16 +4,22 @@
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
 
 const { chromium } = await import(process.env.PLAYWRIGHT_CORE ?? "playwright-core");
 
 export const ROOT = resolve(new URL("../..", import.meta.url).pathname);
 export const DIST = join(ROOT, "dist");
 
+const COMPRESSED = new Set([".html", ".js", ".wasm", ".css", ".svg"]);
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png", ".json": "application/json" };
 
-/** Serves `dir` on 127.0.0.1 at a free port; `prefix` mounts it under a sub-path. */
-export async function serve(dir, prefix = "/") {
+/**
+ * Serves `dir` on 127.0.0.1 at a free port; `prefix` mounts it under a sub-path.
+ * With `asHost`, text and wasm go gzip-compressed and the hashed files cacheable,
+ * as a static host serves them (for Lighthouse).
+ */
+export async function serve(dir, prefix = "/", { asHost = false } = {}) {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
     if (!path.startsWith(prefix)) return response.writeHead(404).end();
@@ -21,8 +27,16 @@ export async function serve(dir, prefix = "/") {
     if (!file.startsWith(dir)) return response.writeHead(403).end();
     if (path.endsWith("/")) file = join(file, "index.html");
     try {
-      const body = await readFile(file);
-      response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(body);
+      let body = await readFile(file);
+      const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream" };
+      if (asHost) {
+        headers["cache-control"] = extname(file) === ".html" ? "no-cache" : "max-age=31536000, immutable";
+        if (COMPRESSED.has(extname(file)) && /gzip/.test(request.headers["accept-encoding"] ?? "")) {
+          body = gzipSync(body);
+          headers["content-encoding"] = "gzip";
+        }
+      }
+      response.writeHead(200, headers).end(body);
     } catch {
       response.writeHead(404).end();
     }

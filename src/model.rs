@@ -277,9 +277,56 @@ impl Corpus {
     }
 }
 
+/// Whether `url` may be a link: an absolute `http` or `https` address with a
+/// host, and nothing a browser would strip or read as another scheme
+/// (whitespace or control characters). The pipeline refuses other values;
+/// the explorer shows them as text, since a corpus may come from anywhere.
+pub fn is_web_address(url: &str) -> bool {
+    let Some((scheme, rest)) = url.split_once("://") else { return false };
+    let host_starts = rest.chars().next().is_some_and(|c| !matches!(c, '/' | '?' | '#'));
+    (scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https"))
+        && host_starts
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+impl Article {
+    /// The article's address when it may be a link ([`is_web_address`]).
+    pub fn web_address(&self) -> Option<&str> {
+        self.url.as_deref().filter(|url| is_web_address(url))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_absolute_http_and_https_addresses_are_web_addresses() {
+        for url in ["https://example.org/a?b=c#d", "http://example.org", "HTTPS://EXAMPLE.ORG/"] {
+            assert!(is_web_address(url), "{url}");
+        }
+        let refused = [
+            "javascript:alert(document.domain)",
+            "JavaScript://example.org/%0aalert(1)",
+            "java\tscript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "vbscript:msgbox",
+            "file:///etc/passwd",
+            "//example.org/protocol-relative",
+            "/relative/path",
+            "example.org",
+            "https:example.org",
+            "https:///no-host",
+            "https://",
+            " https://example.org",
+            "https://example.org/\nline",
+            "https://exa mple.org",
+            "",
+        ];
+        for url in refused {
+            assert!(!is_web_address(url), "{url:?}");
+        }
+    }
 
     #[test]
     fn relation_kinds_keep_their_json_strings_and_string_order() {

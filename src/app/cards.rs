@@ -1,10 +1,21 @@
 //! Cards for an event, a relation's evidence and the embed dialog.
 
 use super::{browser, data, marked::marked_text};
-use crate::model::{Precision, Span};
+use crate::model::{Article, Precision, Span};
 use crate::view::state::{Action, Open, ReaderTarget, ViewState};
 use crate::view::strings::{relation_name, EN};
 use yew::prelude::*;
+
+/// Where the article was published: a link for a web address, any other
+/// value as plain text (a corpus may come from anywhere, and only `http` and
+/// `https` are safe to follow); nothing when the corpus gives no address.
+pub fn original(article: &Article) -> Option<Html> {
+    let url = article.url.as_deref()?;
+    Some(match article.web_address() {
+        Some(url) => html! { <a href={url.to_string()} target="_blank" rel="noopener noreferrer">{ EN.original }</a> },
+        None => html! { <span class="url">{ format!("{}: {url}", EN.original) }</span> },
+    })
+}
 
 /// A sentence with its marks, its article and a link that opens the reader there.
 pub fn evidence(span: &Span, dispatch: &Callback<Action>) -> Html {
@@ -47,7 +58,7 @@ pub fn event_card(id: &str, dispatch: &Callback<Action>) -> Html {
                 <dt>{ EN.published }</dt><dd>{ article.and_then(|a| a.published.clone()).unwrap_or_default() }</dd>
             </dl>
             { evidence(&event.evidence, dispatch) }
-            { for article.and_then(|a| a.url.clone()).map(|url| html! { <p><a href={url} target="_blank" rel="noopener noreferrer">{ EN.original }</a></p> }) }
+            { for article.and_then(original).map(|original| html! { <p>{ original }</p> }) }
         </article>
     }
 }

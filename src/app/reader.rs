@@ -3,7 +3,9 @@
 //! headline paragraph is the reader's heading, marked like the rest.
 
 use super::{
-    browser, data,
+    browser,
+    cards::original,
+    data,
     marked::{marked_text, TARGET_ID},
 };
 use crate::model::{EntityKind, Paragraph, ParagraphKind};
@@ -39,7 +41,7 @@ pub fn reader(props: &ReaderProps) -> Html {
             <p class="byline">
                 { &article.outlet }
                 { for article.published.as_ref().map(|p| html! { <>{ ", " }<time datetime={p.clone()}>{ p }</time></> }) }
-                { for article.url.as_ref().map(|url| html! { <>{ " · " }<a href={url.clone()} target="_blank" rel="noopener noreferrer">{ EN.original }</a></> }) }
+                { for original(article).map(|original| html! { <>{ " · " }{ original }</> }) }
             </p>
             <div class="legend" aria-hidden="true">
                 { for EntityKind::ALL.into_iter().map(|kind| html! { <span class={classes!("mention", kind.as_str())}>{ kind_name(kind) }</span> }) }

@@ -2,6 +2,7 @@
 //! checked here, with errors that name the file and line. Reading the files
 //! is the caller's job.
 
+use crate::model::is_web_address;
 use chrono::NaiveDate;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -51,7 +52,7 @@ struct RawEntry {
     file: Spanned<String>,
     outlet: String,
     published: Option<Spanned<String>>,
-    url: Option<String>,
+    url: Option<Spanned<String>>,
     title: Option<String>,
 }
 
@@ -94,7 +95,16 @@ pub fn parse(name: &str, text: &str) -> Result<Vec<ManifestEntry>, InputError> {
         if entry.outlet.trim().is_empty() {
             return Err(error(Some(line), "`outlet` is empty".into()));
         }
-        entries.push(ManifestEntry { file, line, outlet: entry.outlet, published, url: entry.url, title: entry.title });
+        let url = match entry.url {
+            None => None,
+            Some(value) if is_web_address(value.get_ref()) => Some(value.into_inner()),
+            Some(value) => {
+                let at = line_of(text, value.span().start);
+                let message = format!("`url` {:?} is not an absolute http or https address", value.get_ref());
+                return Err(error(Some(at), message));
+            }
+        };
+        entries.push(ManifestEntry { file, line, outlet: entry.outlet, published, url, title: entry.title });
     }
     Ok(entries)
 }
@@ -157,6 +167,18 @@ mod tests {
             "corpus.toml:5: duplicate file `a.txt` (first listed on line 2)"
         );
         assert!(error_of("[[article]]\noutlet = \"P\"\n").starts_with("corpus.toml:1: missing field `file`"));
+    }
+
+    #[test]
+    fn only_web_addresses_are_accepted_as_urls() {
+        let entry = |url: &str| format!("[[article]]\nfile = \"a.txt\"\noutlet = \"P\"\n\n\nurl = {url:?}\n");
+        assert_eq!(
+            error_of(&entry("javascript:alert(document.domain)")),
+            "corpus.toml:6: `url` \"javascript:alert(document.domain)\" is not an absolute http or https address"
+        );
+        assert!(error_of(&entry("//example.org/a")).starts_with("corpus.toml:6: `url`"));
+        let accepted = parse("corpus.toml", &entry("https://example.org/a")).unwrap();
+        assert_eq!(accepted[0].url.as_deref(), Some("https://example.org/a"));
     }
 
     #[test]

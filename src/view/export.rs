@@ -162,15 +162,10 @@ struct Timeline {
 }
 
 /// Only http and https addresses become links: others (javascript:, data:) could run code.
-fn is_web_address(url: &str) -> bool {
-    let scheme = url.split_once(':').map_or("", |(scheme, _)| scheme);
-    scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")
-}
-
 /// The article as a source credit in HTML: its title (a link when it has a web address) and outlet.
 fn article_credit(article: &Article) -> String {
     let title = escape(&article.title);
-    let title = match article.url.as_deref().filter(|url| is_web_address(url)) {
+    let title = match article.web_address() {
         Some(url) => format!("<a href=\"{}\">{title}</a>", escape(url)),
         None => title,
     };

@@ -109,6 +109,11 @@ fn bad_manifests() {
     fails_with("[[article]]\nfile = \"good.txt\"\noutlet = \"P\"\nauthr = \"x\"\n", &[], "DIR/corpus.toml:4: unknown field `authr`");
     fails_with(&format!("{GOOD}\n{GOOD}"), &[], "DIR/corpus.toml:7: duplicate file `good.txt` (first listed on line 2)");
     fails_with("[[article]\n", &[], "DIR/corpus.toml:1:");
+    fails_with(
+        &format!("{GOOD}url = \"javascript:alert(document.domain)\"\n"),
+        &[],
+        "DIR/corpus.toml:5: `url` \"javascript:alert(document.domain)\" is not an absolute http or https address",
+    );
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! derives everything else from this state and the corpus.
 
 use crate::model::EntityKind;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lanes {
@@ -267,7 +267,7 @@ impl ViewState {
         let mut candidates: Vec<(&str, Open)> = Vec::new();
         let mut panel = None;
         for (key, value) in form_urlencoded::parse(query.as_bytes()) {
-            let mut invalid = || notices.push(format!("Ignored the invalid value of “{key}” in the link."));
+            let mut invalid = || notices.push(format!("Ignored the invalid value of “{}” in the link.", shown(&key)));
             match key.as_ref() {
                 "q" => state.query = value.chars().take(200).collect(),
                 "kinds" => {
@@ -342,8 +342,15 @@ impl ViewState {
                 "embed" => state.embed = value == "1" || value == "true",
                 "v" => state.corpus = Some(value.chars().take(16).collect()),
                 "entity" | "event" | "relation" => invalid(),
-                other => notices.push(format!("Ignored the unknown parameter “{other}” in the link.")),
+                other => notices.push(format!("Ignored the unknown parameter “{}” in the link.", shown(other))),
             }
+        }
+        let mut seen = HashSet::new();
+        notices.retain(|notice| seen.insert(notice.clone()));
+        if notices.len() > MAX_NOTICES {
+            let more = notices.len() - (MAX_NOTICES - 1);
+            notices.truncate(MAX_NOTICES - 1);
+            notices.push(format!("Ignored {more} more parameters in the link."));
         }
         state.range = DayRange::from_ends(from, to);
         state.open = match panel {
@@ -356,6 +363,23 @@ impl ViewState {
         };
         (state, notices)
     }
+}
+
+/// At most this many notices for one link: a link of thousands of bad
+/// parameters gets a short message, not thousands.
+const MAX_NOTICES: usize = 5;
+
+/// A parameter name as a notice quotes it: its first 40 characters, with
+/// control and bidirectional-formatting characters (which could reorder or
+/// hide the notice's own words) shown as U+FFFD.
+fn shown(key: &str) -> String {
+    const LIMIT: usize = 40;
+    let is_bidi_control = |c: char| matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    let mut shown: String = key.chars().take(LIMIT).map(|c| if c.is_control() || is_bidi_control(c) { '\u{FFFD}' } else { c }).collect();
+    if key.chars().nth(LIMIT).is_some() {
+        shown.push('…');
+    }
+    shown
 }
 
 fn round(value: f64) -> f64 {
@@ -496,14 +520,60 @@ mod tests {
         }
 
         #[test]
-        fn no_input_panics_the_decoder(input in ".{0,200}") {
-            let _ = ViewState::decode(&input);
+        fn arbitrary_bytes_decode_to_plain_notices(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+            assert_decodes_safely(&String::from_utf8_lossy(&bytes));
+            // The same bytes percent-encoded, as keys and as values: invalid UTF-8 included.
+            let encoded: String = bytes.iter().map(|b| format!("%{b:02X}")).collect();
+            assert_decodes_safely(&format!("{encoded}=1&q={encoded}&entity={encoded}&read={encoded}~{encoded}"));
         }
 
         #[test]
-        fn no_key_value_soup_panics_the_decoder(pairs in prop::collection::vec(("(q|kinds|from|to|view|graph|read|panel|entity|v|x)", ".{0,20}"), 0..10)) {
-            let query: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
-            let _ = ViewState::decode(&query.join("&"));
+        fn percent_soup_decodes_to_plain_notices(input in "(%[0-9a-fA-F]{2}|%|%E2%80%AE|%00|[a-z0-9=&~,.+-]){0,200}") {
+            assert_decodes_safely(&input);
         }
+
+        #[test]
+        fn repeated_keys_decode_to_plain_notices(pairs in prop::collection::vec(("(q|kinds|from|to|view|graph|read|panel|entity|event|relation|lanes|quotes|v|x|\\PC{1,60})", "\\PC{0,30}"), 0..60), repeat in 1usize..20) {
+            let query: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            assert_decodes_safely(&query.join("&").repeat(repeat));
+        }
+    }
+
+    /// Decoding never panics, every notice is plain text (short, no control
+    /// or bidirectional-formatting characters) and there are few of them.
+    fn assert_decodes_safely(input: &str) {
+        let (state, notices) = ViewState::decode(input);
+        assert!(notices.len() <= MAX_NOTICES, "{} notices", notices.len());
+        for notice in &notices {
+            assert!(notice.chars().count() <= 120, "{notice:?}");
+            assert!(
+                !notice.chars().any(|c| c.is_control()
+                    || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')),
+                "{notice:?}"
+            );
+        }
+        assert!(state.query.chars().count() <= 200);
+        let _ = state.encode("v1");
+    }
+
+    #[test]
+    fn huge_values_are_bounded() {
+        let huge = "x".repeat(100_000);
+        for key in ["q", "entity", "read", "articles", "view", "graph", "v", huge.as_str()] {
+            assert_decodes_safely(&format!("{key}={huge}"));
+        }
+        let (state, _) = ViewState::decode(&format!("q={huge}&articles={huge},a"));
+        assert_eq!(state.query.len(), 200);
+        assert_eq!(state.articles, ["a".to_string()].into());
+        let (_, notices) = ViewState::decode(&format!("{huge}=1"));
+        assert_eq!(notices, [format!("Ignored the unknown parameter “{}…” in the link.", "x".repeat(40))]);
+        let (_, notices) = ViewState::decode("%E2%80%AEevil=1&x%00y=2");
+        assert_eq!(
+            notices,
+            ["Ignored the unknown parameter “\u{FFFD}evil” in the link.", "Ignored the unknown parameter “x\u{FFFD}y” in the link."]
+        );
+        let many: Vec<String> = (0..1000).map(|i| format!("k{i}=1")).collect();
+        let (_, notices) = ViewState::decode(&many.join("&"));
+        assert_eq!(notices.last().map(String::as_str), Some("Ignored 996 more parameters in the link."));
     }
 }

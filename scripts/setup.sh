@@ -41,6 +41,9 @@ missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+# WebKitGTK, the engine closest to Safari on Linux, driven through WebDriver in a virtual display.
+command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+command -v xvfb-run >/dev/null || missing+=(xvfb)
 if ((${#missing[@]})); then
   if [ "$(id -u)" = 0 ]; then
     say "installing ${missing[*]} from Debian"

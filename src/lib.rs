@@ -4,6 +4,8 @@
 
 #[cfg(feature = "app")]
 pub mod app;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod csp;
 #[cfg(feature = "pipeline")]
 pub mod evaluation;
 pub mod model;

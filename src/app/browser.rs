@@ -42,6 +42,13 @@ pub fn reveal() {
     }
 }
 
+/// Sets a CSS property on the element behind `node`, if it is rendered.
+pub fn set_style_property(node: &yew::NodeRef, property: &str, value: &str) {
+    if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+        let _ = element.style().set_property(property, value);
+    }
+}
+
 /// Whether the window is wider than a phone's (the stylesheet's one-column breakpoint, 720 px).
 pub fn is_wide() -> bool {
     window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > 720.0)

@@ -59,6 +59,14 @@ pub fn use_scroll_window(count: usize, assumed_row_height: f64, row_selector: &'
     ScrollWindow { node, onscroll, window }
 }
 
+/// Keeps one CSS property of `node` at `value`, set through the CSSOM: the
+/// page's Content-Security-Policy refuses `style` attributes, not the CSSOM.
+#[hook]
+fn use_style_property(node: &NodeRef, property: &'static str, value: String) {
+    let node = node.clone();
+    use_effect_with(value, move |value| browser::set_style_property(&node, property, value));
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ScrollListProps {
     pub count: usize,
@@ -83,14 +91,15 @@ pub fn scroll_list(props: &ScrollListProps) -> Html {
             <li key={position} aria-posinset={(position + 1).to_string()} aria-setsize={props.count.to_string()}>{ props.row.emit(position) }</li>
         }
     });
-    let style = format!("padding-block: {}px {}px", window.above, window.below);
+    let list = use_node_ref();
+    use_style_property(&list, "padding-block", format!("{}px {}px", window.above, window.below));
     let (class, id) = (props.class.clone(), props.id.clone());
     html! {
         <div class="scroll-list" ref={node} {onscroll}>
             if props.ordered {
-                <ol {class} {id} {style} start={(window.rows.start + 1).to_string()}>{ for rows }</ol>
+                <ol {class} {id} ref={list} start={(window.rows.start + 1).to_string()}>{ for rows }</ol>
             } else {
-                <ul {class} {id} {style}>{ for rows }</ul>
+                <ul {class} {id} ref={list}>{ for rows }</ul>
             }
         </div>
     }
@@ -111,8 +120,11 @@ pub struct ScrollTableProps {
 #[function_component(ScrollTable)]
 pub fn scroll_table(props: &ScrollTableProps) -> Html {
     let ScrollWindow { node, onscroll, window } = use_scroll_window(props.count, props.row_height, "tbody tr:not([aria-hidden])");
-    let spacer = |height: f64| {
-        html! { <tr aria-hidden="true" class="spacer"><td colspan={props.columns.len().to_string()} style={format!("height: {height}px")}></td></tr> }
+    let (above, below) = (use_node_ref(), use_node_ref());
+    use_style_property(&above, "height", format!("{}px", window.above));
+    use_style_property(&below, "height", format!("{}px", window.below));
+    let spacer = |cell: NodeRef| {
+        html! { <tr aria-hidden="true" class="spacer"><td colspan={props.columns.len().to_string()} ref={cell}></td></tr> }
     };
     html! {
         <div class="scroll-list" ref={node} {onscroll}>
@@ -120,9 +132,9 @@ pub fn scroll_table(props: &ScrollTableProps) -> Html {
                 <caption>{ &props.caption }</caption>
                 <thead><tr aria-rowindex="1">{ for props.columns.iter().map(|column| html! { <th scope="col">{ column }</th> }) }</tr></thead>
                 <tbody>
-                    { spacer(window.above) }
+                    { spacer(above) }
                     { for window.rows.clone().map(|position| html! { <key={position}>{ props.row.emit(position) }</> }) }
-                    { spacer(window.below) }
+                    { spacer(below) }
                 </tbody>
             </table>
         </div>

@@ -1,10 +1,11 @@
 //! `prerender --site DIR [--corpus FILE]`: renders the explorer's default
 //! view of the corpus into `DIR/index.html` and embeds the corpus beside it,
-//! atomically. Trunk runs it after each build (a hook in `Trunk.toml`), with
+//! atomically, with its Content-Security-Policy (`csp`). Trunk runs it after each build (a hook in `Trunk.toml`), with
 //! `DIR` its staging folder; `EXPLORER_CORPUS` chooses another corpus.
 
 use clap::Parser;
 use corpus_explorer::app::prerender;
+use corpus_explorer::csp;
 use corpus_explorer::model::{Corpus, SCHEMA_VERSION};
 use corpus_explorer::output::write_atomically;
 use corpus_explorer::page;
@@ -47,6 +48,9 @@ fn run(cli: &Cli) -> Result<(), String> {
     let template = std::fs::read_to_string(&page_path).map_err(|e| format!("{page_name}: cannot read: {e}"))?;
     let view = prerender::default_view(corpus).map_err(|e| format!("cannot start the renderer: {e}"))?;
     let page = page::assemble(&template, &view, &corpus_json).map_err(|e| format!("{page_name}: {e}"))?;
+    let page = csp::with_policy(&page).ok_or_else(|| {
+        format!("{page_name}: no `<meta charset>` or `<head>` to put the Content-Security-Policy after, or a policy already")
+    })?;
     write_atomically(&page_path, page.as_bytes())?;
     eprintln!("prerender: {page_name}: default view {} KiB, corpus {} KiB", view.len() / 1024, corpus_json.len() / 1024);
     Ok(())

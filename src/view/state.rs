@@ -3,7 +3,7 @@
 //! derives everything else from this state and the corpus.
 
 use crate::model::EntityKind;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lanes {
@@ -261,13 +261,15 @@ impl ViewState {
         let query = query.trim_start_matches(['?', '#']);
         let mut state = ViewState::default();
         let mut notices = Vec::new();
+        let mut more_notices = 0;
         let mut from = None;
         let mut to = None;
         // Links written before one panel value named several; `panel` chose among them.
         let mut candidates: Vec<(&str, Open)> = Vec::new();
         let mut panel = None;
         for (key, value) in form_urlencoded::parse(query.as_bytes()) {
-            let mut invalid = || notices.push(format!("Ignored the invalid value of “{}” in the link.", shown(&key)));
+            let mut invalid =
+                || note(&mut notices, &mut more_notices, format!("Ignored the invalid value of “{}” in the link.", shown(&key)));
             match key.as_ref() {
                 "q" => state.query = value.chars().take(200).collect(),
                 "kinds" => {
@@ -342,14 +344,12 @@ impl ViewState {
                 "embed" => state.embed = value == "1" || value == "true",
                 "v" => state.corpus = Some(value.chars().take(16).collect()),
                 "entity" | "event" | "relation" => invalid(),
-                other => notices.push(format!("Ignored the unknown parameter “{}” in the link.", shown(other))),
+                other => note(&mut notices, &mut more_notices, format!("Ignored the unknown parameter “{}” in the link.", shown(other))),
             }
         }
-        let mut seen = HashSet::new();
-        notices.retain(|notice| seen.insert(notice.clone()));
-        if notices.len() > MAX_NOTICES {
-            let more = notices.len() - (MAX_NOTICES - 1);
-            notices.truncate(MAX_NOTICES - 1);
+        if more_notices > 0 {
+            let more = more_notices + 1;
+            notices.pop();
             notices.push(format!("Ignored {more} more parameters in the link."));
         }
         state.range = DayRange::from_ends(from, to);
@@ -368,6 +368,18 @@ impl ViewState {
 /// At most this many notices for one link: a link of thousands of bad
 /// parameters gets a short message, not thousands.
 const MAX_NOTICES: usize = 5;
+
+/// Adds `notice` unless it is there already; past [`MAX_NOTICES`], counts it in `more`.
+fn note(notices: &mut Vec<String>, more: &mut usize, notice: String) {
+    if notices.contains(&notice) {
+        return;
+    }
+    if notices.len() < MAX_NOTICES {
+        notices.push(notice);
+    } else {
+        *more += 1;
+    }
+}
 
 /// A parameter name as a notice quotes it: its first 40 characters, with
 /// control and bidirectional-formatting characters (which could reorder or

@@ -20,7 +20,8 @@ async function violations(fragment, colorScheme) {
   await page.goto(`${site.url}#${fragment}`);
   await ready(page);
   await page.waitForSelector(".timeline-svg");
-  await page.addScriptTag({ content: AXE });
+  // Evaluated, not added as a script element, which the page's policy refuses.
+  await page.evaluate(AXE);
   const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
   await page.close();
   assert.ok(result.passes.length > 10, `axe ran ${result.passes.length} passing rules`);

@@ -5,6 +5,7 @@ import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
+import { afterEach } from "node:test";
 
 const { chromium } = await import(process.env.PLAYWRIGHT_CORE ?? "playwright-core");
 
@@ -46,11 +47,41 @@ export async function serve(dir, prefix = "/", { asHost = false } = {}) {
   return { origin, url: `${origin}${prefix}`, close: () => new Promise((done) => server.close(done)) };
 }
 
+/** Content-Security-Policy violations seen by any page since the last test ended. */
+const violations = [];
+const VIOLATION = "Content-Security-Policy violation: ";
+// Any violation in any page fails the test that caused it (in test files; the benchmark shares these helpers).
+if (process.env.NODE_TEST_CONTEXT) {
+  afterEach(() => {
+    const seen = violations.splice(0);
+    if (seen.length) throw new Error(`${seen.length} ${VIOLATION}\n${seen.join("\n")}`);
+  });
+}
+
+/** Every context reports the page's policy violations (`securitypolicyviolation` events) to `violations`. */
+async function watchPolicy(context) {
+  await context.addInitScript((prefix) => {
+    addEventListener("securitypolicyviolation", (e) => console.error(`${prefix}${e.effectiveDirective} refused ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber} (${e.sample})`), true);
+  }, VIOLATION);
+  context.on("console", (message) => message.text().startsWith(VIOLATION) && violations.push(message.text()));
+  return context;
+}
+
+/** Debian's Chromium; every context it opens fails the running test on a policy violation. */
 export async function launch() {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => watchPolicy(await newContext(options));
+  browser.newPage = async (options) => {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    page.close = async (...args) => context.close(...args);
+    return page;
+  };
+  return browser;
 }
 
 /** A fresh page that records every request and every page error. */

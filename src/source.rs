@@ -60,14 +60,15 @@ pub fn read_plain_folder(root: &Path, outlet: &str) -> Result<Vec<ArticleInput>,
     files
         .iter()
         .map(|path| {
-            let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let name = path.display().to_string();
+            let bytes = std::fs::read(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
             Ok(ArticleInput {
                 id: manifest::article_id(&path.to_string_lossy()),
                 outlet: outlet.to_string(),
                 url: None,
                 published: None,
                 title: None,
-                raw: String::from_utf8_lossy(&bytes).into_owned(),
+                raw: manifest::decode_article(&name, bytes).map_err(|e| e.to_string())?,
             })
         })
         .collect()

@@ -52,11 +52,11 @@ impl<'a, 't> Attributor<'a, 't> {
     }
 
     fn entity_ending_at(&self, end: usize) -> Option<usize> {
-        self.entities.mentions.iter().find(|m| m.surface.end == end).map(|m| m.entity)
+        self.entities.ending_at(end).map(|m| m.entity)
     }
 
     fn entity_starting_at(&self, start: usize) -> Option<usize> {
-        self.entities.mentions.iter().find(|m| m.surface.start == start).map(|m| m.entity)
+        self.entities.starting_at(start).map(|m| m.entity)
     }
 
     /// Whom "he", "she" or "the cardinal" at token `at` means: the first
@@ -80,9 +80,8 @@ impl<'a, 't> Attributor<'a, 't> {
             }
             let end = if sentence == here { at } else { tokens.end };
             // "capped by Gerrard's 20-yard drive": an owner is not whom the sentence is about.
-            let person = self.entities.mentions.iter().find(|m| {
-                m.surface.start >= tokens.start
-                    && m.surface.end <= end
+            let person = self.entities.starting_in(tokens.start..end).iter().find(|m| {
+                m.surface.end <= end
                     && !self.quoted[m.surface.start]
                     && self.entities.list[m.entity].kind == EntityKind::Person
                     && !self.gender_clash(m.entity, pronoun)
@@ -125,7 +124,7 @@ impl<'a, 't> Attributor<'a, 't> {
     /// before token `at`: whom a pronoun far from any name means.
     fn protagonist_before(&self, at: usize, pronoun: &str) -> Option<usize> {
         let mut counts: Vec<(usize, usize)> = Vec::new();
-        for m in self.entities.mentions.iter().filter(|m| m.surface.end <= at && !self.quoted[m.surface.start]) {
+        for m in self.entities.starting_in(0..at).iter().filter(|m| m.surface.end <= at && !self.quoted[m.surface.start]) {
             if self.entities.list[m.entity].kind != EntityKind::Person || self.gender_clash(m.entity, pronoun) {
                 continue;
             }
@@ -217,12 +216,10 @@ impl<'a, 't> Attributor<'a, 't> {
 
     /// Whether a person is named outside quotations between two tokens.
     pub fn names_someone_between(&self, from: usize, to: usize) -> bool {
-        self.entities.mentions.iter().any(|m| {
-            m.surface.start >= from
-                && m.surface.end <= to
-                && !self.quoted[m.surface.start]
-                && self.entities.list[m.entity].kind == EntityKind::Person
-        })
+        self.entities
+            .starting_in(from..to)
+            .iter()
+            .any(|m| m.surface.end <= to && !self.quoted[m.surface.start] && self.entities.list[m.entity].kind == EntityKind::Person)
     }
 
     /// "she" for someone the text calls "Mr", or "he" for a "Mrs".
@@ -251,9 +248,9 @@ impl<'a, 't> Attributor<'a, 't> {
             m.surface.end <= before && !self.quoted[m.surface.start] && self.entities.list[m.entity].kind == EntityKind::Organization
         };
         // Mentions are in text order: the last one named lies in the nearest such sentence.
-        let last = self.entities.mentions.iter().rev().find(named)?;
+        let last = self.entities.starting_in(0..before).iter().rev().find(named)?;
         let sentence_start = self.doc.sentences[self.doc.sentence_of(last.surface.start)].tokens.start;
-        self.entities.mentions.iter().filter(|m| m.surface.start >= sentence_start).find(named).map(|m| m.entity)
+        self.entities.starting_in(sentence_start..before).iter().find(named).map(|m| m.entity)
     }
 
     /// Whom a description ending at token `head` means: "the cardinal", "the
@@ -294,7 +291,7 @@ impl<'a, 't> Attributor<'a, 't> {
     /// not part of a person's name ("the Tottenham striker" is one).
     fn is_plain_word(&self, i: usize) -> bool {
         self.doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
-            && !self.entities.mentions.iter().any(|m| m.surface.contains(&i) && self.entities.list[m.entity].kind == EntityKind::Person)
+            && !self.entities.covering(i).any(|m| self.entities.list[m.entity].kind == EntityKind::Person)
     }
 
     /// A word of a description, its numbers included: "the 34-year-old" is
@@ -335,7 +332,7 @@ impl<'a, 't> Attributor<'a, 't> {
         if verb + 1 >= within.end {
             return None;
         }
-        if let Some(mention) = self.entities.mentions.iter().find(|m| m.surface.start == verb + 1) {
+        if let Some(mention) = self.entities.starting_at(verb + 1) {
             let closes_clause =
                 self.ends_clause(mention.surface.end, within) || matches!(self.word(mention.surface.end), "in" | "on" | "of" | "from");
             // "Noel Dempsey, the minister, said Mr Ahern had been …": a name with a verb after it
@@ -364,9 +361,8 @@ impl<'a, 't> Attributor<'a, 't> {
                 return Some(organisation);
             }
             // "said an FA statement": the organisation whose voice it is.
-            let voiced = self.entities.mentions.iter().find(|m| {
-                (verb + 2..verb + 5).contains(&m.surface.start)
-                    && self.entities.list[m.entity].kind == EntityKind::Organization
+            let voiced = self.entities.starting_in(verb + 2..verb + 5).iter().find(|m| {
+                self.entities.list[m.entity].kind == EntityKind::Organization
                     && is_organisation_voice(&self.word(m.surface.end).to_lowercase())
             });
             if let Some(mention) = voiced {
@@ -385,7 +381,7 @@ impl<'a, 't> Attributor<'a, 't> {
         let after_quote = verb > within.start && self.is_quote(verb - 1);
         let mut i = verb + 1;
         while i < within.end.min(verb + 10) {
-            if let Some(mention) = self.entities.mentions.iter().find(|m| m.surface.start == i) {
+            if let Some(mention) = self.entities.starting_at(i) {
                 // "said PBS' Jacoba Atlas.": a name an organisation owns, closing the clause, is
                 // its speaker whatever its kind.
                 let owned = i > verb + 1 && matches!(self.word(i - 1), "'s" | "'" | "\u{2019}");
@@ -599,7 +595,7 @@ impl<'a, 't> Attributor<'a, 't> {
         if self.entities.list[entity].kind == EntityKind::Person {
             return entity;
         }
-        let Some(mention) = self.entities.mentions.iter().find(|m| m.surface.end == end) else { return entity };
+        let Some(mention) = self.entities.ending_at(end) else { return entity };
         let start = mention.surface.start;
         let of = match start.checked_sub(1).map(|t| self.word(t)) {
             Some("of" | "from" | ",") => Some(start - 1),
@@ -646,7 +642,7 @@ impl<'a, 't> Attributor<'a, 't> {
                 // "according to Q magazine editor Paul Rees": the person the description names.
                 self.apposed_person_after(i + 1, range).or_else(|| self.entity_starting_at(start)).or_else(|| {
                     // "according to Carney's ruling"
-                    self.entities.mentions.iter().find(|m| m.surface.start > i && m.surface.start <= i + 4).map(|m| m.entity)
+                    self.entities.starting_in(i + 1..i + 5).first().map(|m| m.entity)
                 })
             } else {
                 None

@@ -109,10 +109,24 @@ pub fn parse(name: &str, text: &str) -> Result<Vec<ManifestEntry>, InputError> {
     Ok(entries)
 }
 
-/// Checks an article file's bytes: not empty, not binary, valid UTF-8.
+/// The most bytes an article file may have: a hundred times the longest of
+/// 2,095 BBC articles (25 KB) and ten times long-form features; a larger file
+/// is a dump or several articles, and would only make the build slow.
+pub const MAX_ARTICLE_BYTES: usize = 2 * 1024 * 1024;
+
+/// Checks an article file's bytes: not empty, not too large, not binary, valid UTF-8.
 pub fn decode_article(name: &str, bytes: Vec<u8>) -> Result<String, InputError> {
     let error = |line: Option<usize>, message: &str| InputError { file: name.to_string(), line, message: message.to_string() };
     let line_at = |bytes: &[u8], at: usize| bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+    if bytes.len() > MAX_ARTICLE_BYTES {
+        let mib = |bytes: usize| bytes as f64 / (1024.0 * 1024.0);
+        let message = format!(
+            "{:.1} MiB, more than the {:.0} MiB an article may have: is it several articles? Split it into one file per article",
+            mib(bytes.len()),
+            mib(MAX_ARTICLE_BYTES)
+        );
+        return Err(error(None, &message));
+    }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(error(None, "file is empty"));
     }
@@ -190,5 +204,10 @@ mod tests {
         );
         assert_eq!(decode_article("x.txt", b"ok\nok\n\xff".to_vec()).unwrap_err().to_string(), "x.txt:3: not valid UTF-8 (byte 6)");
         assert_eq!(decode_article("x.txt", "caf\u{e9}".as_bytes().to_vec()).unwrap(), "caf\u{e9}");
+        assert_eq!(
+            decode_article("x.txt", vec![b'a'; MAX_ARTICLE_BYTES + 1]).unwrap_err().to_string(),
+            "x.txt: 2.0 MiB, more than the 2 MiB an article may have: is it several articles? Split it into one file per article"
+        );
+        assert!(decode_article("x.txt", vec![b'a'; MAX_ARTICLE_BYTES]).is_ok());
     }
 }

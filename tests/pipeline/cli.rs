@@ -15,7 +15,7 @@ fn corpus_build(dir: &Path, out: &Path) -> Run {
 }
 
 /// A corpus folder with one good article and the given manifest and extra files.
-fn folder(manifest: &str, files: &[(&str, &[u8])]) -> tempfile::TempDir {
+pub(super) fn folder(manifest: &str, files: &[(&str, &[u8])]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("corpus.toml"), manifest).expect("write manifest");
     std::fs::write(dir.path().join("good.txt"), "A headline\n\nThe mayor of Paris spoke on Tuesday.\n").expect("write");
@@ -27,10 +27,10 @@ fn folder(manifest: &str, files: &[(&str, &[u8])]) -> tempfile::TempDir {
     dir
 }
 
-const GOOD: &str = "[[article]]\nfile = \"good.txt\"\noutlet = \"Daily\"\npublished = \"2017-02-08\"\n";
+pub(super) const GOOD: &str = "[[article]]\nfile = \"good.txt\"\noutlet = \"Daily\"\npublished = \"2017-02-08\"\n";
 
 /// Fails with `expected` in stderr and leaves a previous output as it was.
-fn fails_with(manifest: &str, files: &[(&str, &[u8])], expected: &str) {
+pub(super) fn fails_with(manifest: &str, files: &[(&str, &[u8])], expected: &str) {
     let dir = folder(manifest, files);
     let out = dir.path().join("out.json");
     std::fs::write(&out, "previous").expect("write");

@@ -3,6 +3,7 @@
 mod bbc;
 mod cli;
 mod gold;
+mod hostile;
 mod scale;
 mod seeds;
 mod shipped;

@@ -60,10 +60,45 @@ pub struct UnnamedSpeaker {
 #[derive(Debug, Clone, Default)]
 pub struct Entities {
     pub list: Vec<LocalEntity>,
-    /// In text order.
+    /// In text order (sorted by the first token of the surface).
     pub mentions: Vec<Mention>,
     pub links: Vec<RoleLink>,
     pub unnamed: Vec<UnnamedSpeaker>,
+    /// The most tokens any mention's surface spans, which bounds [`Entities::near`].
+    longest_mention: usize,
+}
+
+/// Lookups by token position, by binary search over the mentions in text
+/// order: the rules ask "which mention starts, ends or lies here?" for every
+/// token, and a scan of all mentions each time made long articles quadratic.
+impl Entities {
+    /// The mentions whose surface starts within `tokens`, in text order.
+    pub fn starting_in(&self, tokens: Range<usize>) -> &[Mention] {
+        let from = self.mentions.partition_point(|m| m.surface.start < tokens.start);
+        let to = self.mentions.partition_point(|m| m.surface.start < tokens.end);
+        &self.mentions[from..to.max(from)]
+    }
+
+    /// The first mention starting at token `start`.
+    pub fn starting_at(&self, start: usize) -> Option<&Mention> {
+        self.starting_in(start..start + 1).first()
+    }
+
+    /// The mentions that could contain token `at` or end right after it:
+    /// those starting at most as many tokens before as the longest surface.
+    fn near(&self, at: usize) -> &[Mention] {
+        self.starting_in(at.saturating_sub(self.longest_mention)..at + 1)
+    }
+
+    /// The first mention (in text order) whose surface ends right before token `end`.
+    pub fn ending_at(&self, end: usize) -> Option<&Mention> {
+        self.near(end.saturating_sub(1)).iter().find(|m| m.surface.end == end)
+    }
+
+    /// The mentions whose surface contains token `at`.
+    pub fn covering(&self, at: usize) -> impl Iterator<Item = &Mention> {
+        self.near(at).iter().filter(move |m| m.surface.contains(&at))
+    }
 }
 
 pub fn find(doc: &Analysed) -> Entities {
@@ -289,6 +324,7 @@ pub fn find(doc: &Analysed) -> Entities {
         });
     }
     entities.mentions.sort_by_key(|m| m.surface.start);
+    entities.longest_mention = entities.mentions.iter().map(|m| m.surface.len()).max().unwrap_or(0);
 
     roles::read_roles(&finder, &candidates, &candidate_entity, &mut entities);
     entities

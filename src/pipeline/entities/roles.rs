@@ -90,7 +90,7 @@ pub(super) fn role_in_phrase(finder: &Finder, phrase: Range<usize>) -> Option<St
 
 /// The mention right before token `at`, within the sentence starting at `floor`.
 fn mention_right_before(at: usize, floor: usize, entities: &Entities) -> Option<&Mention> {
-    entities.mentions.iter().find(|m| m.surface.end == at && m.surface.start >= floor)
+    entities.ending_at(at).filter(|m| m.surface.start >= floor)
 }
 
 /// Roles and affiliations from titles, pre-name role words and appositions.
@@ -99,9 +99,9 @@ pub(super) fn read_roles(finder: &Finder, candidates: &[Candidate], candidate_en
     let lex = finder.lex;
     let organisation_in = |range: Range<usize>, entities: &Entities| -> Option<usize> {
         entities
-            .mentions
+            .starting_in(range.clone())
             .iter()
-            .filter(|m| m.surface.start >= range.start && m.surface.end <= range.end)
+            .filter(|m| m.surface.end <= range.end)
             .map(|m| m.entity)
             .find(|&e| matches!(entities.list[e].kind, EntityKind::Organization | EntityKind::Place))
     };
@@ -192,7 +192,7 @@ pub(super) fn read_roles(finder: &Finder, candidates: &[Candidate], candidate_en
         }
         // "Preap Kol of Transparency International"
         if doc.tokens.get(after).is_some_and(|_| doc.word(after) == "of") {
-            if let Some(organisation) = entities.mentions.iter().find(|m| m.surface.start == after + 1).map(|m| m.entity) {
+            if let Some(organisation) = entities.starting_at(after + 1).map(|m| m.entity) {
                 if entities.list[organisation].kind == EntityKind::Organization {
                     add(entities, person, None, Some(organisation), candidate.sentence);
                 }
@@ -206,26 +206,20 @@ pub(super) fn read_roles(finder: &Finder, candidates: &[Candidate], candidate_en
         if !(finder.is_word(i) && word.chars().all(char::is_lowercase) && lex.is_role(word)) {
             continue;
         }
-        let names_someone = entities
-            .mentions
-            .iter()
-            .any(|m| m.surface.start == i + 1 || (i + 1 < doc.tokens.len() && doc.word(i + 1) == "," && m.surface.start == i + 2));
+        let names_someone = entities.starting_at(i + 1).is_some()
+            || (i + 1 < doc.tokens.len() && doc.word(i + 1) == "," && entities.starting_at(i + 2).is_some());
         if names_someone {
             continue;
         }
         let sentence = &doc.sentences[doc.sentence_of(i)];
-        let organisation = entities
-            .mentions
-            .iter()
-            .find(|m| m.surface.end == i && m.surface.start >= sentence.tokens.start)
+        let organisation = mention_right_before(i, sentence.tokens.start, entities)
             .or_else(|| {
                 // "a spokesman for the Interior Ministry"
                 let from = i + 1;
                 (from < sentence.tokens.end && matches!(doc.word(from), "for" | "of" | "at"))
                     .then(|| {
-                        entities.mentions.iter().find(|m| {
-                            m.surface.start == from + 1
-                                || (from + 1 < doc.tokens.len() && doc.word(from + 1) == "the" && m.surface.start == from + 2)
+                        entities.starting_at(from + 1).or_else(|| {
+                            (from + 1 < doc.tokens.len() && doc.word(from + 1) == "the").then(|| entities.starting_at(from + 2)).flatten()
                         })
                     })
                     .flatten()

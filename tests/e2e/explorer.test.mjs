@@ -151,6 +151,7 @@ test("zooming the graph moves the drawn picture at once and draws it afresh once
   const graph = page.locator(".graph-svg");
   const drawn = () => graph.evaluate((svg) => ({ viewBox: svg.getAttribute("viewBox"), style: svg.getAttribute("style"), radius: svg.querySelector(".node path").getBBox().width }));
   const before = await drawn();
+  await graph.scrollIntoViewIfNeeded();
   const box = await graph.boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.wheel(0, -120);

@@ -1,11 +1,16 @@
 //! The entity panel: name, kind, roles, aliases, mentions; its quotes, the
-//! figures it claims (conflicts flagged), related entities and events.
+//! figures it claims (conflicts flagged), related entities and events (in
+//! scroll boxes that build only the rows in view).
 
-use super::{cards::evidence, data, SharedFiltered};
-use crate::model::RelationKind;
+use super::{cards::evidence, data, scroll_list::ScrollList, SharedFiltered};
+use crate::model::{Entity, RelationKind};
 use crate::view::state::Action;
 use crate::view::strings::{kind_with_confidence, relation_name, EN};
+use std::rc::Rc;
 use yew::prelude::*;
+
+/// A related entity's or an event's row height in pixels as `static/style.css` sets it.
+const CARD_ROW: f64 = 28.0;
 
 #[derive(Properties, PartialEq)]
 pub struct EntityCardProps {
@@ -19,10 +24,6 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
     let (corpus, index) = data();
     let dispatch = &props.dispatch;
     let Some(entity) = index.entity(corpus, &props.id) else { return html! { <p>{ EN.no_results }</p> } };
-    let select = |id: &str| {
-        let id = id.to_string();
-        dispatch.reform(move |_| Action::SelectEntity(Some(id.clone())))
-    };
     let quotes: Vec<Html> = props
         .filtered
         .quotes
@@ -44,26 +45,44 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
             .collect();
         html! { <li><strong>{ &figure.text }</strong>{ " " }{ for conflicts }{ evidence(&figure.evidence, dispatch) }</li> }
     }).collect();
-    let mut related: Vec<(&str, RelationKind, usize)> = props
+    let mut related: Vec<(&'static Entity, RelationKind, usize)> = props
         .filtered
         .relations
         .iter()
         .filter(|(r, _)| r.source == entity.id || r.target == entity.id)
-        .map(|(r, evidence)| (if r.source == entity.id { r.target.as_str() } else { r.source.as_str() }, r.kind, evidence.len()))
+        .filter_map(|(r, evidence)| {
+            let other = if r.source == entity.id { &r.target } else { &r.source };
+            Some((index.entity(corpus, other)?, r.kind, evidence.len()))
+        })
         .collect();
     // By other entity, then kind (its JSON string), then evidence count.
-    related.sort();
-    let related: Vec<Html> = related.into_iter().filter_map(|(other, kind, count)| {
-        let other_entity = index.entity(corpus, other)?;
-        Some(html! { <li><button type="button" class="link" data-entity-id={other.to_string()} onclick={select(other)}>{ &other_entity.name }</button>{ format!(" · {} ({count})", relation_name(kind)) }</li> })
-    }).collect();
-    let events: Vec<Html> = props.filtered.timeline.iter().map(|event| {
-        let id = event.id.clone();
-        let onclick = dispatch.reform(move |_| Action::SelectEvent(Some(id.clone())));
-        html! { <li><button type="button" class="link" data-event-id={event.id.clone()} {onclick}>{ format!("{} · {}", event.date.value.clone().unwrap_or_default(), event.text) }</button></li> }
-    }).collect();
+    related.sort_by(|a, b| (a.0.id.as_str(), a.1, a.2).cmp(&(b.0.id.as_str(), b.1, b.2)));
+    // A much-named entity has hundreds of relations and events: their lists build only the rows in view.
+    let related = Rc::new(related);
+    let related_row = {
+        let (related, dispatch) = (related.clone(), dispatch.clone());
+        Callback::from(move |position: usize| {
+            let (other, kind, count) = related[position];
+            let onclick = dispatch.reform(move |_| Action::SelectEntity(Some(other.id.clone())));
+            let relation = format!(" · {} ({count})", relation_name(kind));
+            html! { <><button type="button" class="link" data-entity-id={other.id.clone()} title={format!("{}{relation}", other.name)} {onclick}>{ &other.name }</button>{ relation }</> }
+        })
+    };
+    let events = &props.filtered.timeline;
+    let event_row = {
+        let (filtered, dispatch) = (props.filtered.clone(), dispatch.clone());
+        Callback::from(move |position: usize| {
+            let event = filtered.timeline[position];
+            let onclick = dispatch.reform(move |_| Action::SelectEvent(Some(event.id.clone())));
+            let line = format!("{} · {}", event.date.value.clone().unwrap_or_default(), event.text);
+            html! { <button type="button" class="link" data-event-id={event.id.clone()} title={line.clone()} {onclick}>{ line }</button> }
+        })
+    };
     let section = |title: &str, class: &'static str, items: Vec<Html>| {
         (!items.is_empty()).then(|| html! { <><h3>{ title }</h3><ul class={class}>{ for items }</ul></> })
+    };
+    let long_section = |title: &str, class: &'static str, count: usize, row: Callback<usize, Html>| {
+        (count > 0).then(|| html! { <><h3>{ title }</h3><ScrollList {class} {count} row_height={CARD_ROW} {row} /></> })
     };
     html! {
         <article class="card entity-card" data-entity-id={entity.id.clone()} aria-current="true">
@@ -76,8 +95,8 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
             </dl>
             { for section(EN.quotes, "quotes", quotes) }
             { for section(EN.figures, "figures", figures) }
-            { for section(EN.related, "related", related) }
-            { for section(EN.events, "events", events) }
+            { for long_section(EN.related, "related", related.len(), related_row) }
+            { for long_section(EN.events, "events", events.len(), event_row) }
         </article>
     }
 }

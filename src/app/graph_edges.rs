@@ -34,35 +34,69 @@ fn name_on<E: 'static>(on_name: &Callback<Option<String>>, value: Option<&str>) 
     on_name.reform(move |_: E| value.clone())
 }
 
-/// Lines for the relations between drawn entities. Only the selected
-/// entity's join the Tab order: a large corpus draws thousands of edges,
-/// and the tables under the graph reach every relation.
+/// Lines for the relations between drawn entities, one keyed component
+/// each, so that choosing an entity redraws only the lines whose state it
+/// changes: the fading of the rest is the `faded` class on their group.
+/// Only the selected entity's lines join the Tab order: a large corpus draws
+/// thousands of edges, and the tables under the graph reach every relation.
 #[function_component(GraphEdges)]
 pub fn graph_edges(props: &EdgesProps) -> Html {
     let selected = props.selected.as_deref();
-    props
-        .filtered
-        .relations
-        .iter()
-        .filter_map(|(relation, evidence)| {
-            let (source, target) = ends(&props.drawing, relation)?;
-            let id = relation.id.clone();
-            let (onclick, onkeydown) = activate(props.dispatch.reform(move |_| Action::SelectRelation(Some(id.clone()))));
-            let typed = relation.kind.is_typed();
-            let chosen = props.relation.as_deref() == Some(relation.id.as_str());
-            let faded = props.drawing.dimmed(&relation.source) || props.drawing.dimmed(&relation.target);
-            let in_tab_order = selected.is_some_and(|s| s == relation.source || s == relation.target);
-            Some(html! {
-                <line class={classes!("edge", typed.then_some("typed"), chosen.then_some("selected"), faded.then_some("dimmed"))}
-                    x1={source.x.to_string()} y1={source.y.to_string()} x2={target.x.to_string()} y2={target.y.to_string()}
-                    stroke-width={(1.0 + (evidence.len() as f64).sqrt() * if typed { 1.5 } else { 1.0 }).to_string()}
-                    role="button" tabindex={if in_tab_order { "0" } else { "-1" }} aria-pressed={chosen.to_string()}
-                    aria-label={relation_sentence(&source.name, relation.kind, &target.name, evidence.len())} {onclick} {onkeydown}
-                    onpointerenter={name_on(&props.on_name, Some(&relation.id))} onfocus={name_on(&props.on_name, Some(&relation.id))}
-                    onpointerleave={name_on(&props.on_name, None)} onblur={name_on(&props.on_name, None)} />
-            })
+    let drawing = &props.drawing;
+    let edges = props.filtered.relations.iter().filter_map(|&(relation, ref evidence)| {
+        let (source, target) = ends(drawing, relation)?;
+        Some(html! {
+            <Edge key={relation.id.as_str()} {relation} evidence={evidence.len()} {source} {target}
+                chosen={props.relation.as_deref() == Some(relation.id.as_str())}
+                near={!drawing.dimmed(&relation.source) && !drawing.dimmed(&relation.target)}
+                in_tab_order={selected.is_some_and(|s| s == relation.source || s == relation.target)}
+                dispatch={props.dispatch.clone()} on_name={props.on_name.clone()} />
         })
-        .collect()
+    });
+    html! { <g class={classes!("edges", selected.is_some().then_some("faded"))}>{ for edges }</g> }
+}
+
+#[derive(Properties)]
+struct EdgeProps {
+    relation: &'static Relation,
+    evidence: usize,
+    source: &'static Entity,
+    target: &'static Entity,
+    chosen: bool,
+    /// Both ends are the selection or its neighbours: the line stays bright when the others fade.
+    near: bool,
+    in_tab_order: bool,
+    dispatch: Callback<Action>,
+    on_name: Callback<Option<String>>,
+}
+
+/// The corpus lives as long as the app, so the same relation and entities are the same references.
+impl PartialEq for EdgeProps {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.relation, other.relation)
+            && std::ptr::eq(self.source, other.source)
+            && std::ptr::eq(self.target, other.target)
+            && (self.evidence, self.chosen, self.near, self.in_tab_order) == (other.evidence, other.chosen, other.near, other.in_tab_order)
+            && self.dispatch == other.dispatch
+            && self.on_name == other.on_name
+    }
+}
+
+#[function_component(Edge)]
+fn edge(props: &EdgeProps) -> Html {
+    let EdgeProps { relation, evidence, source, target, chosen, near, in_tab_order, dispatch, on_name } = props;
+    let id = relation.id.clone();
+    let (onclick, onkeydown) = activate(dispatch.reform(move |_| Action::SelectRelation(Some(id.clone()))));
+    let typed = relation.kind.is_typed();
+    html! {
+        <line class={classes!("edge", typed.then_some("typed"), chosen.then_some("selected"), near.then_some("near"))}
+            x1={source.x.to_string()} y1={source.y.to_string()} x2={target.x.to_string()} y2={target.y.to_string()}
+            stroke-width={(1.0 + (*evidence as f64).sqrt() * if typed { 1.5 } else { 1.0 }).to_string()}
+            role="button" tabindex={if *in_tab_order { "0" } else { "-1" }} aria-pressed={chosen.to_string()}
+            aria-label={relation_sentence(&source.name, relation.kind, &target.name, *evidence)} {onclick} {onkeydown}
+            onpointerenter={name_on(on_name, Some(&relation.id))} onfocus={name_on(on_name, Some(&relation.id))}
+            onpointerleave={name_on(on_name, None)} onblur={name_on(on_name, None)} />
+    }
 }
 
 /// The hovered or focused relation's name at its edge's midpoint, drawn

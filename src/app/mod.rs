@@ -10,6 +10,7 @@ mod event_lists;
 mod facets;
 mod graph;
 mod graph_edges;
+mod graph_nodes;
 mod graph_tables;
 mod header;
 mod marked;

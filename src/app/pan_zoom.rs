@@ -1,9 +1,48 @@
 //! One pan-and-zoom hook for the timeline and the graph: wheel, drag,
-//! pinch and keys become `view::gesture::Gesture`s for the caller to apply.
+//! pinch and keys become `view::gesture::Gesture`s for the caller to apply;
+//! and `use_settled`, which lets a view draw again only once a gesture rests.
 
 use super::browser;
 use crate::view::gesture::{key, wheel, Gesture, Pointers};
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
+
+/// How long a view must hold still before the picture is drawn for it again:
+/// longer than the gap between a wheel's or a key's repeated events.
+pub const SETTLE_MS: u32 = 200;
+
+/// The view to draw the picture at: `view` once it has held still for
+/// `SETTLE_MS`, or at once when `redraw` changes (the picture is drawn again
+/// anyway). In between, the caller moves the picture it has (a CSS transform)
+/// instead of drawing every node and edge again for each step of a gesture.
+#[hook]
+pub fn use_settled<V, K>(view: V, redraw: K) -> V
+where
+    V: Clone + PartialEq + 'static,
+    K: PartialEq + 'static,
+{
+    let drawn = use_mut_ref(|| (view.clone(), None::<K>));
+    let redraw_now = use_force_update();
+    let settled = {
+        let mut drawn = drawn.borrow_mut();
+        if drawn.1.as_ref() != Some(&redraw) {
+            *drawn = (view.clone(), Some(redraw));
+        }
+        drawn.0.clone()
+    };
+    use_effect_with(view, move |view| {
+        let view = view.clone();
+        let moving = drawn.borrow().0 != view;
+        let pending = moving.then(|| {
+            Timeout::new(SETTLE_MS, move || {
+                drawn.borrow_mut().0 = view;
+                redraw_now.force_update();
+            })
+        });
+        move || drop(pending)
+    });
+    settled
+}
 
 /// The handlers to put on the drawing's element.
 pub struct PanZoom {

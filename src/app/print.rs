@@ -1,9 +1,12 @@
 //! What a printed page shows: the current view's events as a dated list,
 //! each with its sentence and source, in place of the interactive views.
 //! Hidden on screen, but shown when JavaScript is off (the page is prerendered).
+//! On screen the list is built only while printing: up to 500 entries would
+//! otherwise be rebuilt, unseen, on every search keystroke and selection.
 
 use super::{data, SharedFiltered};
 use crate::view::strings::EN;
+use gloo::events::EventListener;
 use yew::prelude::*;
 
 /// Events printed at most: paper has no scroll box to build rows on demand,
@@ -16,11 +19,35 @@ pub struct PrintProps {
     pub filtered: SharedFiltered,
 }
 
+/// Whether the printed list is wanted: from the first render, which the
+/// prerendered page (read without JavaScript) and hydration share, until the
+/// app runs; then from `beforeprint` to `afterprint`, which the browser fires
+/// around printing and whose handlers' renders land before the page is laid
+/// out for paper.
+#[hook]
+fn use_printing() -> bool {
+    let printing = use_state(|| true);
+    {
+        let printing = printing.setter();
+        use_effect_with((), move |_| {
+            printing.set(false);
+            let window = gloo::utils::window();
+            let listeners = [("beforeprint", true), ("afterprint", false)].map(|(kind, value)| {
+                let printing = printing.clone();
+                EventListener::new(&window, kind, move |_| printing.set(value))
+            });
+            move || drop(listeners)
+        });
+    }
+    *printing
+}
+
 #[function_component(PrintList)]
 pub fn print_list(props: &PrintProps) -> Html {
     let (corpus, index) = data();
+    let printing = use_printing();
     let events = &props.filtered.story;
-    let items = events.iter().take(MAX_PRINTED).map(|event| {
+    let items = events.iter().take(if printing { MAX_PRINTED } else { 0 }).map(|event| {
         let article = index.article(corpus, &event.article);
         let source = article.map(|a| {
             let published = a.published.as_deref().map(|p| format!(", {p}")).unwrap_or_default();

@@ -1,8 +1,9 @@
 //! The timeline: events on a time axis in lanes, zoom (wheel, pinch,
-//! buttons, keys), pan (drag, arrow keys), a brush that filters every view,
+//! buttons, keys), pan (drag, arrow keys; the drawn picture moves until the
+//! pan rests), a brush that filters every view,
 //! and the same events as an ordered list.
 
-use super::pan_zoom::use_pan_zoom;
+use super::pan_zoom::{use_pan_zoom, use_settled};
 use super::{browser, data, event_lists::EventLists, timeline_lanes::lanes_svg, SharedFiltered};
 use crate::model::Event;
 use crate::view::calendar::{event_range, format_day};
@@ -49,9 +50,12 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let events = &props.filtered.timeline;
     let window = props.window.or_else(|| extent(events, width)).unwrap_or((17000, 17600));
     let scale = Scale::new(window, width);
+    // The picture is drawn at a settled window: a pan in progress only moves it; a zoom or a new width draws it again at once.
+    let drawn = Scale::new(use_settled(window, (window.1 - window.0, width.to_bits())), width);
+    let moved = scale.moved_from(&drawn).css();
     let grouped =
         use_memo((props.filtered.clone(), props.lanes), |(filtered, lanes)| group_lanes(&filtered.timeline, |e| lane_of(*lanes, e)));
-    let lanes = layout(&grouped, &scale);
+    let lanes = layout(&grouped, &drawn);
     let set_window = props.dispatch.reform(|w: (i64, i64)| Action::SetWindow(Some(w)));
 
     let pan_zoom = use_pan_zoom(&node, false, set_window.reform(move |gesture| scale.after(gesture)));
@@ -130,7 +134,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         let hovered = hovered.clone();
         Callback::from(move |id: Option<String>| hovered.set(id))
     };
-    let (svg_body, height) = lanes_svg(&lanes, &scale, brushed, events, props.selected.as_deref(), &props.dispatch, &on_hover);
+    let (svg_body, height) = lanes_svg(&lanes, &drawn, brushed, events, props.selected.as_deref(), &props.dispatch, &on_hover);
     html! {
         <section class="timeline" aria-labelledby="timeline-title" onkeydown={onstorykey}>
             <div class="section-head">
@@ -156,11 +160,14 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <p class="visually-hidden" aria-live="polite">{ for announced }</p>
             </div>
             <p class="help" id="timeline-help">{ EN.timeline_help }</p>
-            <svg ref={node} class="timeline-svg" width="100%" height={height.to_string()} tabindex="0" role="group"
-                aria-label={EN.timeline} aria-describedby="timeline-help"
-                onwheel={pan_zoom.onwheel} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup.clone()} onpointerleave={onpointerup} onkeydown={pan_zoom.onkeydown}>
-                { svg_body }
-            </svg>
+            // The frame takes the gestures and clips the moved picture; the picture stays the focusable group.
+            <div ref={node} class="timeline-frame" onwheel={pan_zoom.onwheel} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()}
+                onpointercancel={onpointerup.clone()} onpointerleave={onpointerup} onkeydown={pan_zoom.onkeydown}>
+                <svg class="timeline-svg" width="100%" height={height.to_string()} style={moved} tabindex="0" role="group"
+                    aria-label={EN.timeline} aria-describedby="timeline-help">
+                    { svg_body }
+                </svg>
+            </div>
             // The list reads in date order, like the story; undated events follow apart.
             <EventLists filtered={props.filtered.clone()} selected={props.selected.as_deref().map(str::to_string)} dispatch={props.dispatch.clone()} />
         </section>

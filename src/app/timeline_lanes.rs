@@ -49,7 +49,7 @@ pub fn lanes_svg(
                 let name = format!("{}, {}", count(item.events.len(), EN.one_event, EN.events), cluster_dates(&members));
                 label_text(&name, false, onclick.clone());
                 return html! {
-                    <g class="cluster" role="button" tabindex="0" aria-label={format!("{name}: {}", EN.zoom_in)} {onclick} {onkeydown}>
+                    <g key={format!("cluster {} {}", members[0].id, members.len())} class="cluster" role="button" tabindex="0" aria-label={format!("{name}: {}", EN.zoom_in)} {onclick} {onkeydown}>
                         <title>{ format!("{name}: {}", EN.zoom_in) }</title>
                         <circle cx={cx.to_string()} cy={cy.to_string()} r={cluster_radius(item.events.len()).to_string()} />
                         <text x={cx.to_string()} y={(cy + 4.0).to_string()} text-anchor="middle">{ item.events.len() }</text>
@@ -72,7 +72,7 @@ pub fn lanes_svg(
                 html! { <circle cx={(item.x + item.width / 2.0).to_string()} cy={cy.to_string()} r="6" /> }
             };
             html! {
-                <g class={classes!("event", item.bar.then_some("bar"), selected.then_some("selected"))} role="button" tabindex="0"
+                <g key={event.id.as_str()} class={classes!("event", item.bar.then_some("bar"), selected.then_some("selected"))} role="button" tabindex="0"
                     data-event-id={event.id.clone()} aria-pressed={selected.to_string()} aria-label={label.clone()} {onclick} {onkeydown}
                     onmouseenter={enter.reform(|_| ())} onfocus={enter.reform(|_| ())} onmouseleave={leave.reform(|_| ())} onblur={leave.reform(|_| ())}>
                     <title>{ label }</title>
@@ -80,6 +80,7 @@ pub fn lanes_svg(
                 </g>
             }
         }).collect();
+        // Marks are keyed by their events, so a pan or a filter keeps the elements of the marks still shown.
         drawn.push(html! { <g class="lane">{ label }{ for items }<g class="labels" aria-hidden="true">{ for labels }</g></g> });
         y = top + LANE_LABEL + lane.rows as f64 * ROW + 8.0;
     }

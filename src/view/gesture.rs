@@ -1,7 +1,8 @@
 //! Pan and zoom gestures, free of the browser. The wheel, the keys, a drag
 //! with one pointer and a pinch with two all become one `Gesture` in
 //! fractions of the drawing's box, which the timeline applies to its window
-//! and the graph to its view.
+//! and the graph to its view. While a gesture goes on, a view shows the
+//! picture it has already drawn, moved (`Move`), and draws again once it rests.
 
 /// A change of viewport, in fractions of the drawing's box.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -10,6 +11,22 @@ pub enum Gesture {
     Pan { dx: f64, dy: f64 },
     /// Zoom by `factor` (above 1 zooms in), keeping the point (`x`, `y`) still.
     Zoom { factor: f64, x: f64, y: f64 },
+}
+
+/// A translation in screen pixels, then a scale about the picture's top-left corner.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Move {
+    pub dx: f64,
+    pub dy: f64,
+    pub scale: f64,
+}
+
+impl Move {
+    /// As a CSS `transform` (with `transform-origin: 0 0`); none when it moves nothing.
+    pub fn css(&self) -> Option<String> {
+        (*self != Move { dx: 0.0, dy: 0.0, scale: 1.0 })
+            .then(|| format!("transform: translate({:.1}px, {:.1}px) scale({:.4})", self.dx, self.dy, self.scale))
+    }
 }
 
 const WHEEL_ZOOM: f64 = 1.25;

@@ -1,7 +1,7 @@
 //! Graph viewport maths: fitting the precomputed layout, zooming about a
 //! point, panning, and where labels go so that none overlaps another.
 
-use super::gesture::Gesture;
+use super::gesture::{Gesture, Move};
 use super::state::GraphView;
 use crate::model::{Entity, Relation};
 use std::collections::{HashMap, HashSet};
@@ -43,6 +43,14 @@ impl ViewBox {
     fn on_screen(&self, (x, y): (f64, f64), pixel_width: f64) -> (f64, f64) {
         let scale = self.units_per_pixel(pixel_width);
         ((x - self.x) / scale, (y - self.y) / scale)
+    }
+
+    /// How to move, in screen pixels, a picture drawn at `drawn` so that it
+    /// shows this view, both `pixel_width` wide: a pan or zoom in progress
+    /// moves the picture already drawn instead of drawing it again.
+    pub fn moved_from(&self, drawn: &ViewBox, pixel_width: f64) -> Move {
+        let (dx, dy) = self.on_screen((drawn.x, drawn.y), pixel_width);
+        Move { dx, dy, scale: drawn.width / self.width }
     }
 
     /// The layout point drawn at a screen point (the inverse of `on_screen`).
@@ -105,17 +113,17 @@ pub fn radius(mentions: usize, most: usize) -> f64 {
 /// Nodes drawn at most; the rest stay reachable through filters, search and
 /// the tables, so a large corpus still opens quickly.
 pub const MAX_NODES: usize = 300;
-
-/// The entities to draw: all of them when few, else those that must show
-/// (the selection and its neighbours) and then the most mentioned.
-pub fn prominent<'e>(entities: &[&'e Entity], must_show: impl Fn(&Entity) -> bool, limit: usize) -> Vec<&'e Entity> {
+/// The at most `limit` entities to draw: by `priority` (lowest first: the
+/// selection, then its neighbours), then the most mentioned. A neighbourhood
+/// larger than the limit is capped like the rest, its most mentioned first:
+/// the entity's card and the tables under the graph list every relation.
+pub fn prominent<'e>(entities: &[&'e Entity], priority: impl Fn(&Entity) -> u8, limit: usize) -> Vec<&'e Entity> {
     if entities.len() <= limit {
         return entities.to_vec();
     }
     let mut ranked = entities.to_vec();
-    ranked.sort_by_key(|e| (!must_show(e), std::cmp::Reverse(e.mentions.len())));
-    let required = ranked.iter().take_while(|e| must_show(e)).count();
-    ranked.truncate(limit.max(required));
+    ranked.sort_by_key(|e| (priority(e), std::cmp::Reverse(e.mentions.len())));
+    ranked.truncate(limit);
     ranked
 }
 
@@ -139,8 +147,13 @@ impl<'e> Drawing<'e> {
             .filter(|r| selected.is_some_and(|s| r.source == s || r.target == s))
             .flat_map(|r| [r.source.as_str(), r.target.as_str()])
             .collect();
-        let must_show = |e: &Entity| selected == Some(e.id.as_str()) || neighbours.contains(e.id.as_str());
-        let mut ranked: Vec<(&Entity, bool)> = prominent(entities, must_show, MAX_NODES).into_iter().map(|e| (e, must_show(e))).collect();
+        let priority = |e: &Entity| match e.id.as_str() {
+            id if selected == Some(id) => 0,
+            id if neighbours.contains(id) => 1,
+            _ => 2,
+        };
+        let must_show = |e: &Entity| priority(e) < 2;
+        let mut ranked: Vec<(&Entity, bool)> = prominent(entities, priority, MAX_NODES).into_iter().map(|e| (e, must_show(e))).collect();
         ranked.sort_by_key(|&(e, must_show)| (selected != Some(e.id.as_str()), !must_show, std::cmp::Reverse(e.mentions.len())));
         let by_id = ranked.iter().map(|&(e, _)| (e.id.as_str(), e)).collect();
         Drawing { ranked, by_id, selected: selected.map(str::to_string), neighbours }
@@ -379,6 +392,23 @@ mod tests {
         assert!((moved.x - BASE_WIDTH * 0.1).abs() < 1e-9);
     }
 
+    #[test]
+    fn a_moved_picture_puts_every_point_where_the_new_view_draws_it() {
+        let drawn = ViewBox::of(GraphView { x: 10.0, y: -20.0, zoom: 1.0 }, 1.5);
+        let pixel_width = 900.0;
+        for now in [zoom_at(GraphView { x: 10.0, y: -20.0, zoom: 1.0 }, 1.4, 0.3, 0.7, 1.5), GraphView { x: 200.0, y: 50.0, zoom: 0.5 }] {
+            let now = ViewBox::of(now, 1.5);
+            let moved = now.moved_from(&drawn, pixel_width);
+            for point in [(0.0, 0.0), (123.0, -45.0), (-300.0, 210.0)] {
+                let (x, y) = drawn.on_screen(point, pixel_width);
+                let (want_x, want_y) = now.on_screen(point, pixel_width);
+                assert!((moved.dx + moved.scale * x - want_x).abs() < 1e-9 && (moved.dy + moved.scale * y - want_y).abs() < 1e-9);
+            }
+        }
+        assert_eq!(drawn.moved_from(&drawn, pixel_width).css(), None, "a picture at its own view is not moved");
+        assert_eq!(Move { dx: 3.0, dy: -4.3, scale: 2.0 }.css().as_deref(), Some("transform: translate(3.0px, -4.3px) scale(2.0000)"));
+    }
+
     const VIEW: Rect = Rect { left: 0.0, top: 0.0, width: 600.0, height: 400.0 };
 
     fn request(x: f64, y: f64, width: f64) -> LabelRequest {
@@ -476,9 +506,16 @@ mod tests {
     fn large_graphs_draw_the_prominent_nodes_and_the_selection() {
         let all: Vec<Entity> = (0..10).map(|i| entity_at(&format!("e{i}"), 0.0, 0.0, i + 1)).collect();
         let refs: Vec<&Entity> = all.iter().collect();
-        let drawn: Vec<&str> = prominent(&refs, |e| e.id == "e0", 3).iter().map(|e| e.id.as_str()).collect();
-        assert_eq!(drawn, ["e0", "e9", "e8"]);
-        assert_eq!(prominent(&refs, |_| false, 20).len(), 10);
+        let ids = |drawn: Vec<&Entity>| drawn.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(prominent(&refs, |e| if e.id == "e0" { 0 } else { 2 }, 3)), ["e0", "e9", "e8"]);
+        assert_eq!(prominent(&refs, |_| 2, 20).len(), 10);
+        // A selection (e1) whose neighbours (e0, e2, e3, e4) outnumber the room: itself, then its most mentioned neighbours.
+        let priority = |e: &Entity| match e.id.as_str() {
+            "e1" => 0,
+            "e0" | "e2" | "e3" | "e4" => 1,
+            _ => 2,
+        };
+        assert_eq!(ids(prominent(&refs, priority, 3)), ["e1", "e4", "e3"]);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! the whole day, month, year or interval its date covers.
 
 use super::calendar::{civil_from_days, days_from_civil, event_range, span_of};
-use super::gesture::Gesture;
+use super::gesture::{Gesture, Move};
 use super::state::DayRange;
 use crate::model::Event;
 
@@ -43,6 +43,13 @@ impl Scale {
             Gesture::Pan { dx, .. } => self.panned(dx * self.width),
             Gesture::Zoom { factor, x, .. } => self.zoomed(factor, x * self.width),
         }
+    }
+
+    /// How to move a picture drawn at `drawn`, a window of the same span and
+    /// width, so that it shows this window: a pan in progress moves the
+    /// picture already drawn instead of laying out every lane again.
+    pub fn moved_from(&self, drawn: &Scale) -> Move {
+        Move { dx: self.x(drawn.start), dy: 0.0, scale: 1.0 }
     }
 
     /// The window moved by `dx` pixels (positive moves later).
@@ -428,6 +435,11 @@ mod tests {
         assert_eq!(scale.panned(100.0), (10, 110));
         assert_eq!(scale.after(Gesture::Pan { dx: 0.1, dy: 0.5 }), (10, 110));
         assert_eq!(scale.after(Gesture::Zoom { factor: 2.0, x: 0.5, y: 0.9 }), (25, 75));
+        let panned = Scale::new(scale.panned(100.0), 1000.0);
+        let moved = panned.moved_from(&scale);
+        assert_eq!(moved, Move { dx: -100.0, dy: 0.0, scale: 1.0 }, "the picture drawn before the pan slides left");
+        assert_eq!(moved.dx + scale.x(60.0), panned.x(60.0), "so day 60 shows where the panned window puts it");
+        assert_eq!(scale.moved_from(&scale).css(), None);
         assert_eq!(brushed_range((40.7, 12.2)), Some(DayRange::between(12, 40)));
         assert_eq!(brushed_range((12.2, 12.9)), None);
     }

@@ -146,6 +146,26 @@ test("the timeline expands clusters, zooms with keys and pinch, pans and brushes
   await context.close();
 });
 
+test("zooming the graph moves the drawn picture at once and draws it afresh once the wheel rests", async () => {
+  const { page, context } = await open(browser, site.url);
+  const graph = page.locator(".graph-svg");
+  const drawn = () => graph.evaluate((svg) => ({ viewBox: svg.getAttribute("viewBox"), style: svg.getAttribute("style"), radius: svg.querySelector(".node path").getBBox().width }));
+  const before = await drawn();
+  await graph.scrollIntoViewIfNeeded();
+  const box = await graph.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -120);
+  await page.waitForFunction(() => location.hash.includes("graph="));
+  const moving = await drawn();
+  assert.equal(moving.viewBox, before.viewBox, "not drawn again during the gesture");
+  assert.match(moving.style ?? "", /transform: translate\(.*\) scale\(1\.2500\)/, "the picture is moved: scaled by the wheel's step");
+  await page.waitForFunction(() => !document.querySelector(".graph-svg").getAttribute("style"));
+  const settled = await drawn();
+  assert.notEqual(settled.viewBox, before.viewBox, "drawn afresh at the new view");
+  assert.ok(Math.abs(settled.radius * 1.25 - before.radius) < before.radius * 0.02, "nodes keep their size on screen: smaller in layout units");
+  await context.close();
+});
+
 test("phones get one column from 360 px, exports download", async () => {
   const { page, context } = await open(browser, site.url, { width: 360, height: 740 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

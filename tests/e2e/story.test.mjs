@@ -86,12 +86,17 @@ test("with nothing chosen, the panel gives an overview whose links open what the
 test("printing gives the view's events as a dated list with sources, not the drawings", async () => {
   const { page, context } = await open(browser, `${site.url}#articles=phnom-penh-post-2018-01-29-detainees-claim-extortion`);
   assert.equal(await page.isVisible(".print-only"), false, "hidden on screen");
+  assert.equal(await page.locator(".print-only li").count(), 0, "on screen the list is not built");
+  // The browser fires beforeprint before it lays the page out for paper, and afterprint when done.
+  await page.evaluate(() => dispatchEvent(new Event("beforeprint")));
   await page.emulateMedia({ media: "print" });
   assert.equal(await page.isVisible(".print-only"), true);
   assert.equal(await page.isVisible(".timeline-svg"), false);
   assert.equal(await page.isVisible(".graph-svg"), false);
   const items = await page.$$eval(".print-only li", (lis) => lis.map((li) => li.textContent));
   await page.emulateMedia({ media: "screen" });
+  await page.evaluate(() => dispatchEvent(new Event("afterprint")));
+  await page.waitForFunction(() => document.querySelectorAll(".print-only li").length === 0);
   const shown = (await shownEvents(page)).length;
   assert.equal(items.length, shown);
   for (const item of items) {

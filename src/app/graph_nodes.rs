@@ -1,0 +1,58 @@
+//! The graph's nodes and their labels, drawn for one settled view: while a
+//! pan or zoom is in progress the graph moves this picture instead.
+
+use super::{activate, Shared};
+use crate::view::export::{kind_colour, kind_shape};
+use crate::view::graph::{node_labels, radius, Drawing, ViewBox, LABEL_FONT_SIZE};
+use crate::view::state::Action;
+use crate::view::strings::EN;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct NodesProps {
+    pub drawing: Shared<Drawing<'static>>,
+    /// The view the picture is drawn at, and its width in pixels: node sizes and labels follow the zoom.
+    pub viewbox: ViewBox,
+    pub width: f64,
+    /// The selected entity.
+    pub selected: Option<String>,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(GraphNodes)]
+pub fn graph_nodes(props: &NodesProps) -> Html {
+    let NodesProps { drawing, viewbox, width, selected, dispatch } = props;
+    let ranked = &drawing.ranked;
+    let units_per_pixel = viewbox.units_per_pixel(*width);
+    let most = ranked.iter().map(|(e, _)| e.mentions.len()).max().unwrap_or(1);
+    let nodes = ranked.iter().rev().map(|&(entity, _)| {
+        let id = entity.id.clone();
+        let is_selected = selected.as_deref() == Some(entity.id.as_str());
+        let (onclick, onkeydown) = activate(dispatch.reform(move |_| Action::SelectEntity((!is_selected).then(|| id.clone()))));
+        let r = radius(entity.mentions.len(), most) * units_per_pixel;
+        html! {
+            <g key={entity.id.as_str()} class={classes!("node", entity.kind.as_str(), is_selected.then_some("selected"), drawing.dimmed(&entity.id).then_some("dimmed"))}
+                transform={format!("translate({},{})", entity.x, entity.y)} role="button" tabindex="0"
+                data-entity-id={entity.id.clone()} aria-pressed={is_selected.to_string()}
+                aria-label={format!("{} ({}), {} {}", entity.name, entity.kind.as_str(), entity.mentions.len(), EN.mentions.to_lowercase())} {onclick} {onkeydown}>
+                <path d={kind_shape(entity.kind, r)} fill={kind_colour(entity.kind)} />
+            </g>
+        }
+    });
+    // Above every node, since a label may cover a lesser one; nodes name themselves to assistive technology.
+    // Nodes and labels are keyed by entity, so a changed selection or filter keeps the elements of the entities still drawn.
+    let font_size = (LABEL_FONT_SIZE * units_per_pixel).to_string();
+    let labels = node_labels(ranked, *viewbox, *width);
+    let label_texts = ranked.iter().zip(&labels).filter_map(|(&(entity, _), label)| {
+        let (x, y) = (*label)?;
+        Some(html! {
+            <text key={entity.id.as_str()} class={classes!(drawing.dimmed(&entity.id).then_some("dimmed"))} x={x.to_string()} y={y.to_string()} font-size={font_size.clone()} text-anchor="middle">{ &entity.name }</text>
+        })
+    });
+    html! {
+        <>
+            <g class="nodes">{ for nodes }</g>
+            <g class="labels" aria-hidden="true">{ for label_texts }</g>
+        </>
+    }
+}

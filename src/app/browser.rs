@@ -42,11 +42,24 @@ pub fn reveal() {
     }
 }
 
-/// Sets a CSS property on the element behind `node`, if it is rendered.
-pub fn set_style_property(node: &yew::NodeRef, property: &str, value: &str) {
-    if let Some(element) = node.cast::<web_sys::HtmlElement>() {
-        let _ = element.style().set_property(property, value);
-    }
+/// Keeps one CSS property of the HTML or SVG element behind `node` at
+/// `value` ("" removes it), set through the CSSOM: the page's
+/// Content-Security-Policy refuses `style` attributes, not the CSSOM.
+#[yew::hook]
+pub fn use_style_property(node: &yew::NodeRef, property: &'static str, value: String) {
+    let node = node.clone();
+    yew::use_effect_with(value, move |value| {
+        let style = match node.get() {
+            Some(element) => match element.dyn_ref::<web_sys::HtmlElement>() {
+                Some(html) => Some(html.style()),
+                None => element.dyn_ref::<web_sys::SvgElement>().map(|svg| svg.style()),
+            },
+            None => None,
+        };
+        if let Some(style) = style {
+            let _ = style.set_property(property, value);
+        }
+    });
 }
 
 /// Whether the window is wider than a phone's (the stylesheet's one-column breakpoint, 720 px).

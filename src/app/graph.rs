@@ -51,7 +51,9 @@ pub fn graph(props: &GraphProps) -> Html {
     // The picture is drawn at a settled view; a pan or zoom in progress only moves it.
     let drawn_view = use_settled(view, (drawing.clone(), width.to_bits()));
     let viewbox = ViewBox::of(drawn_view, aspect);
-    let moved = ViewBox::of(view, aspect).moved_from(&viewbox, width).css();
+    let picture = use_node_ref();
+    let moved = ViewBox::of(view, aspect).moved_from(&viewbox, width).transform();
+    browser::use_style_property(&picture, "transform", moved.unwrap_or_default());
     let set_view = props.dispatch.reform(|v: GraphView| Action::SetGraphView(Some(v)));
     let pan_zoom = use_pan_zoom(&node, true, set_view.reform(move |gesture| after(view, gesture, aspect)));
     let zoom = |factor: f64| set_view.reform(move |_: MouseEvent| zoom_at(view, factor, 0.5, 0.5, aspect));
@@ -73,7 +75,7 @@ pub fn graph(props: &GraphProps) -> Html {
             <div ref={node} class="graph-frame" onwheel={pan_zoom.onwheel} onpointerdown={pan_zoom.onpointerdown}
                 onpointermove={pan_zoom.onpointermove} onkeydown={pan_zoom.onkeydown} onpointerup={pan_zoom.onpointerup.clone()}
                 onpointercancel={pan_zoom.onpointerup.clone()} onpointerleave={pan_zoom.onpointerup}>
-                <svg class="graph-svg" width="100%" height={height.to_string()} viewBox={viewbox.attribute()} style={moved} role="group"
+                <svg ref={picture} class="graph-svg" width="100%" height={height.to_string()} viewBox={viewbox.attribute()} role="group"
                     tabindex="0" aria-label={EN.graph} aria-describedby="graph-help">
                     <GraphEdges filtered={filtered.clone()} drawing={drawing.clone()} selected={props.selected.clone()}
                         relation={props.relation.clone()} dispatch={props.dispatch.clone()} {on_name} />

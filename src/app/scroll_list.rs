@@ -59,14 +59,6 @@ pub fn use_scroll_window(count: usize, assumed_row_height: f64, row_selector: &'
     ScrollWindow { node, onscroll, window }
 }
 
-/// Keeps one CSS property of `node` at `value`, set through the CSSOM: the
-/// page's Content-Security-Policy refuses `style` attributes, not the CSSOM.
-#[hook]
-fn use_style_property(node: &NodeRef, property: &'static str, value: String) {
-    let node = node.clone();
-    use_effect_with(value, move |value| browser::set_style_property(&node, property, value));
-}
-
 #[derive(Properties, PartialEq)]
 pub struct ScrollListProps {
     pub count: usize,
@@ -92,7 +84,7 @@ pub fn scroll_list(props: &ScrollListProps) -> Html {
         }
     });
     let list = use_node_ref();
-    use_style_property(&list, "padding-block", format!("{}px {}px", window.above, window.below));
+    browser::use_style_property(&list, "padding-block", format!("{}px {}px", window.above, window.below));
     let (class, id) = (props.class.clone(), props.id.clone());
     html! {
         <div class="scroll-list" ref={node} {onscroll}>
@@ -121,8 +113,8 @@ pub struct ScrollTableProps {
 pub fn scroll_table(props: &ScrollTableProps) -> Html {
     let ScrollWindow { node, onscroll, window } = use_scroll_window(props.count, props.row_height, "tbody tr:not([aria-hidden])");
     let (above, below) = (use_node_ref(), use_node_ref());
-    use_style_property(&above, "height", format!("{}px", window.above));
-    use_style_property(&below, "height", format!("{}px", window.below));
+    browser::use_style_property(&above, "height", format!("{}px", window.above));
+    browser::use_style_property(&below, "height", format!("{}px", window.below));
     let spacer = |cell: NodeRef| {
         html! { <tr aria-hidden="true" class="spacer"><td colspan={props.columns.len().to_string()} ref={cell}></td></tr> }
     };

@@ -52,7 +52,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let scale = Scale::new(window, width);
     // The picture is drawn at a settled window: a pan in progress only moves it; a zoom or a new width draws it again at once.
     let drawn = Scale::new(use_settled(window, (window.1 - window.0, width.to_bits())), width);
-    let moved = scale.moved_from(&drawn).css();
+    let picture = use_node_ref();
+    browser::use_style_property(&picture, "transform", scale.moved_from(&drawn).transform().unwrap_or_default());
     let grouped =
         use_memo((props.filtered.clone(), props.lanes), |(filtered, lanes)| group_lanes(&filtered.timeline, |e| lane_of(*lanes, e)));
     let lanes = layout(&grouped, &drawn);
@@ -163,7 +164,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             // The frame takes the gestures and clips the moved picture; the picture stays the focusable group.
             <div ref={node} class="timeline-frame" onwheel={pan_zoom.onwheel} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()}
                 onpointercancel={onpointerup.clone()} onpointerleave={onpointerup} onkeydown={pan_zoom.onkeydown}>
-                <svg class="timeline-svg" width="100%" height={height.to_string()} style={moved} tabindex="0" role="group"
+                <svg ref={picture} class="timeline-svg" width="100%" height={height.to_string()} tabindex="0" role="group"
                     aria-label={EN.timeline} aria-describedby="timeline-help">
                     { svg_body }
                 </svg>

@@ -22,10 +22,10 @@ pub struct Move {
 }
 
 impl Move {
-    /// As a CSS `transform` (with `transform-origin: 0 0`); none when it moves nothing.
-    pub fn css(&self) -> Option<String> {
+    /// As the value of a CSS `transform` (with `transform-origin: 0 0`); none when it moves nothing.
+    pub fn transform(&self) -> Option<String> {
         (*self != Move { dx: 0.0, dy: 0.0, scale: 1.0 })
-            .then(|| format!("transform: translate({:.1}px, {:.1}px) scale({:.4})", self.dx, self.dy, self.scale))
+            .then(|| format!("translate({:.1}px, {:.1}px) scale({:.4})", self.dx, self.dy, self.scale))
     }
 }
 

@@ -405,8 +405,8 @@ mod tests {
                 assert!((moved.dx + moved.scale * x - want_x).abs() < 1e-9 && (moved.dy + moved.scale * y - want_y).abs() < 1e-9);
             }
         }
-        assert_eq!(drawn.moved_from(&drawn, pixel_width).css(), None, "a picture at its own view is not moved");
-        assert_eq!(Move { dx: 3.0, dy: -4.3, scale: 2.0 }.css().as_deref(), Some("transform: translate(3.0px, -4.3px) scale(2.0000)"));
+        assert_eq!(drawn.moved_from(&drawn, pixel_width).transform(), None, "a picture at its own view is not moved");
+        assert_eq!(Move { dx: 3.0, dy: -4.3, scale: 2.0 }.transform().as_deref(), Some("translate(3.0px, -4.3px) scale(2.0000)"));
     }
 
     const VIEW: Rect = Rect { left: 0.0, top: 0.0, width: 600.0, height: 400.0 };

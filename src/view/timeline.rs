@@ -439,7 +439,7 @@ mod tests {
         let moved = panned.moved_from(&scale);
         assert_eq!(moved, Move { dx: -100.0, dy: 0.0, scale: 1.0 }, "the picture drawn before the pan slides left");
         assert_eq!(moved.dx + scale.x(60.0), panned.x(60.0), "so day 60 shows where the panned window puts it");
-        assert_eq!(scale.moved_from(&scale).css(), None);
+        assert_eq!(scale.moved_from(&scale).transform(), None);
         assert_eq!(brushed_range((40.7, 12.2)), Some(DayRange::between(12, 40)));
         assert_eq!(brushed_range((12.2, 12.9)), None);
     }

@@ -52,7 +52,7 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
         .map(|(r, evidence)| (if r.source == entity.id { r.target.as_str() } else { r.source.as_str() }, r.kind, evidence.len()))
         .collect();
     // By other entity, then kind (its JSON string), then evidence count.
-    related.sort();
+    crate::view::sorting::sort(&mut related);
     let related: Vec<Html> = related.into_iter().filter_map(|(other, kind, count)| {
         let other_entity = index.entity(corpus, other)?;
         Some(html! { <li><button type="button" class="link" data-entity-id={other.to_string()} onclick={select(other)}>{ &other_entity.name }</button>{ format!(" · {} ({count})", relation_name(kind)) }</li> })

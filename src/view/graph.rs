@@ -113,7 +113,7 @@ pub fn prominent<'e>(entities: &[&'e Entity], must_show: impl Fn(&Entity) -> boo
         return entities.to_vec();
     }
     let mut ranked = entities.to_vec();
-    ranked.sort_by_key(|e| (!must_show(e), std::cmp::Reverse(e.mentions.len())));
+    super::sorting::sort_by_key(&mut ranked, |e| (!must_show(e), std::cmp::Reverse(e.mentions.len())));
     let required = ranked.iter().take_while(|e| must_show(e)).count();
     ranked.truncate(limit.max(required));
     ranked
@@ -141,7 +141,9 @@ impl<'e> Drawing<'e> {
             .collect();
         let must_show = |e: &Entity| selected == Some(e.id.as_str()) || neighbours.contains(e.id.as_str());
         let mut ranked: Vec<(&Entity, bool)> = prominent(entities, must_show, MAX_NODES).into_iter().map(|e| (e, must_show(e))).collect();
-        ranked.sort_by_key(|&(e, must_show)| (selected != Some(e.id.as_str()), !must_show, std::cmp::Reverse(e.mentions.len())));
+        super::sorting::sort_by_key(&mut ranked, |&(e, must_show)| {
+            (selected != Some(e.id.as_str()), !must_show, std::cmp::Reverse(e.mentions.len()))
+        });
         let by_id = ranked.iter().map(|&(e, _)| (e.id.as_str(), e)).collect();
         Drawing { ranked, by_id, selected: selected.map(str::to_string), neighbours }
     }

@@ -280,7 +280,12 @@ impl ViewState {
                         }
                     }
                 }
-                "articles" => state.articles = value.split(',').filter(|a| is_id(a)).map(str::to_string).collect(),
+                "articles" => {
+                    // Inserted one by one: collecting into a set would sort,
+                    // compiling another copy of the standard sort into the wasm.
+                    state.articles.clear();
+                    state.articles.extend(value.split(',').filter(|a| is_id(a)).map(str::to_string));
+                }
                 "from" => {
                     from = day(&value).or_else(|| {
                         invalid();

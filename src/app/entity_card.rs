@@ -56,7 +56,7 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
         })
         .collect();
     // By other entity, then kind (its JSON string), then evidence count.
-    related.sort_by(|a, b| (a.0.id.as_str(), a.1, a.2).cmp(&(b.0.id.as_str(), b.1, b.2)));
+    crate::view::sorting::sort_by(&mut related, |a, b| (a.0.id.as_str(), a.1, a.2).cmp(&(b.0.id.as_str(), b.1, b.2)));
     // A much-named entity has hundreds of relations and events: their lists build only the rows in view.
     let related = Rc::new(related);
     let related_row = {

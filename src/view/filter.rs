@@ -138,7 +138,7 @@ impl Index {
         }
         for (position, event) in corpus.events.iter().enumerate() {
             let mut about: Vec<usize> = event.entities.iter().filter_map(|id| index.entity_position.get(id).copied()).collect();
-            about.sort_unstable();
+            super::sorting::sort(&mut about);
             about.dedup();
             for &entity in &about {
                 index.entity_events[entity].push(position);

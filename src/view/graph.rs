@@ -122,7 +122,7 @@ pub fn prominent<'e>(entities: &[&'e Entity], priority: impl Fn(&Entity) -> u8, 
         return entities.to_vec();
     }
     let mut ranked = entities.to_vec();
-    ranked.sort_by_key(|e| (priority(e), std::cmp::Reverse(e.mentions.len())));
+    super::sorting::sort_by_key(&mut ranked, |e| (priority(e), std::cmp::Reverse(e.mentions.len())));
     ranked.truncate(limit);
     ranked
 }
@@ -154,7 +154,9 @@ impl<'e> Drawing<'e> {
         };
         let must_show = |e: &Entity| priority(e) < 2;
         let mut ranked: Vec<(&Entity, bool)> = prominent(entities, priority, MAX_NODES).into_iter().map(|e| (e, must_show(e))).collect();
-        ranked.sort_by_key(|&(e, must_show)| (selected != Some(e.id.as_str()), !must_show, std::cmp::Reverse(e.mentions.len())));
+        super::sorting::sort_by_key(&mut ranked, |&(e, must_show)| {
+            (selected != Some(e.id.as_str()), !must_show, std::cmp::Reverse(e.mentions.len()))
+        });
         let by_id = ranked.iter().map(|&(e, _)| (e.id.as_str(), e)).collect();
         Drawing { ranked, by_id, selected: selected.map(str::to_string), neighbours }
     }

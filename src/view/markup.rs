@@ -44,7 +44,7 @@ pub fn segments(start: usize, end: usize, marks: &[(usize, usize, Mark)]) -> Vec
     for (a, b, _) in marks {
         cuts.extend([(*a).clamp(start, end), (*b).clamp(start, end)]);
     }
-    cuts.sort_unstable();
+    super::sorting::sort(&mut cuts);
     cuts.dedup();
     cuts.windows(2)
         .map(|w| Segment {

@@ -10,6 +10,7 @@ pub mod graph;
 pub mod markup;
 pub mod overview;
 pub mod search;
+pub mod sorting;
 pub mod state;
 pub mod strings;
 pub mod timeline;

@@ -28,12 +28,12 @@ pub fn overview<'c>(corpus: &Corpus, index: &'c Index, filtered: &Filtered<'c>) 
     let year = |day: i64| super::calendar::civil_from_days(day).0;
     let most_mentioned = |kind: EntityKind| {
         let mut entities: Vec<&'c Entity> = filtered.entities.iter().copied().filter(|e| e.kind == kind).collect();
-        entities.sort_by(|a, b| b.mentions.len().cmp(&a.mentions.len()).then_with(|| a.name.cmp(&b.name)));
+        super::sorting::sort_by(&mut entities, |a, b| b.mentions.len().cmp(&a.mentions.len()).then_with(|| a.name.cmp(&b.name)));
         entities.truncate(LISTED);
         entities
     };
     let mut recent: Vec<((i64, i64), &'c Event)> = filtered.events.iter().filter_map(|e| event_range(&e.date).map(|r| (r, *e))).collect();
-    recent.sort_by_key(|&(days, _)| std::cmp::Reverse(days));
+    super::sorting::sort_by_key(&mut recent, |&(days, _)| std::cmp::Reverse(days));
     Overview {
         articles: corpus.articles.len(),
         outlets: index.outlets(),

@@ -216,7 +216,7 @@ pub fn group_lanes(events: &[&Event], lane_of: impl Fn(&Event) -> String) -> Vec
     if grouped.len() > MAX_LANES {
         // Keep the fullest lanes in their order; the rest share the last one.
         let mut by_size: Vec<usize> = (0..grouped.len()).collect();
-        by_size.sort_by_key(|&i| std::cmp::Reverse(grouped[i].1.len()));
+        super::sorting::sort_by_key(&mut by_size, |&i| std::cmp::Reverse(grouped[i].1.len()));
         let kept: std::collections::HashSet<usize> = by_size[..MAX_LANES - 1].iter().copied().collect();
         let mut rest = Vec::new();
         let mut lanes = Vec::new();
@@ -228,7 +228,7 @@ pub fn group_lanes(events: &[&Event], lane_of: impl Fn(&Event) -> String) -> Vec
                 rest.extend(lane.1);
             }
         }
-        rest.sort_unstable();
+        super::sorting::sort(&mut rest);
         lanes.push((String::new(), rest));
         grouped = lanes;
     }
@@ -237,7 +237,7 @@ pub fn group_lanes(events: &[&Event], lane_of: impl Fn(&Event) -> String) -> Vec
         .map(|(label, members)| {
             let mut dated: Vec<(usize, (i64, i64))> = members.iter().filter_map(|&i| Some((i, event_range(&events[i].date)?))).collect();
             // The scale keeps the order of days, so this is the order of position on any scale.
-            dated.sort_unstable_by_key(|&(i, (start, _))| (start, i));
+            super::sorting::sort_by_key(&mut dated, |&(i, (start, _))| (start, i));
             LaneEvents { merged: if label.is_empty() { folded } else { 0 }, label, dated }
         })
         .collect()
@@ -331,7 +331,7 @@ fn pack_rows(placed: Vec<(usize, f64, f64)>, max_rows: usize) -> (Vec<Item>, usi
 fn place_labels(items: &mut [Item], rows: usize, width: f64) {
     let mut next_start = vec![width; rows];
     let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by(|&a, &b| items[b].x.total_cmp(&items[a].x));
+    super::sorting::sort_by(&mut order, |&a, &b| items[b].x.total_cmp(&items[a].x));
     for i in order {
         let item = &mut items[i];
         let start = label_start(item);
@@ -356,7 +356,7 @@ pub fn fit_label(text: &str, width: f64) -> String {
 pub fn story(events: &[Event]) -> Vec<usize> {
     let mut dated: Vec<(i64, i64, usize)> =
         events.iter().enumerate().filter_map(|(i, e)| event_range(&e.date).map(|(start, end)| (start, end, i))).collect();
-    dated.sort_unstable();
+    super::sorting::sort(&mut dated);
     dated.into_iter().map(|(_, _, i)| i).collect()
 }
 

@@ -71,7 +71,9 @@ fn main() {
     let (_, freed, _) = measure(|| drop(index));
     println!("  (dropping the index frees {})", mib(-freed as usize));
     let mut corpus = corpus;
-    let parts: [(&str, fn(&mut Corpus)); 6] = [
+    /// A list's name, and how to drop it from the corpus.
+    type Part = (&'static str, fn(&mut Corpus));
+    let parts: [Part; 6] = [
         ("articles", |c| drop(std::mem::take(&mut c.articles))),
         ("entities", |c| drop(std::mem::take(&mut c.entities))),
         ("events", |c| drop(std::mem::take(&mut c.events))),

@@ -6,7 +6,7 @@
 
 use crate::model::{Article, ArticleId, Corpus, Entity, Event, Figure, Quote, Relation, Span};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 /// The id of the `<script type="application/json">` holding the corpus's
 /// head (a [`CorpusHead`]), which the pieces after it complete.
@@ -70,18 +70,6 @@ pub struct CorpusPiece {
     pub relations: Vec<Relation>,
 }
 
-impl CorpusPiece {
-    /// Every span of the piece's items.
-    fn spans_mut(&mut self) -> impl Iterator<Item = &mut Span> {
-        let mentions = self.entities.iter_mut().flat_map(|e| &mut e.mentions);
-        let events = self.events.iter_mut().flat_map(|e| [&mut e.date.span, &mut e.evidence]);
-        let quotes = self.quotes.iter_mut().flat_map(|q| [&mut q.span, &mut q.evidence]);
-        let figures = self.figures.iter_mut().flat_map(|f| [&mut f.span, &mut f.evidence]);
-        let relations = self.relations.iter_mut().flat_map(|r| &mut r.evidence);
-        mentions.chain(events).chain(quotes).chain(figures).chain(relations)
-    }
-}
-
 /// What the page says of the corpus before its pieces: the corpus's own
 /// fields other than its lists, and how long each list is, so that the
 /// reader makes room for each list once. Grown piece by piece instead, a
@@ -91,8 +79,12 @@ impl CorpusPiece {
 pub struct CorpusHead {
     pub schema_version: u32,
     pub version: String,
-    /// The lengths of `articles`, `entities`, `events`, `quotes`, `figures` and `relations`.
-    pub lengths: [usize; 6],
+    pub articles: usize,
+    pub entities: usize,
+    pub events: usize,
+    pub quotes: usize,
+    pub figures: usize,
+    pub relations: usize,
 }
 
 /// Reads the corpus back as the page embeds it: the head, then each piece
@@ -101,14 +93,15 @@ pub struct CorpusHead {
 /// are dropped as soon as it is read, so they never add up.
 pub struct CorpusReader {
     corpus: Corpus,
-    /// The ids of the articles read so far (articles come first in the page).
-    article_ids: HashSet<ArticleId>,
+    /// The ids of the articles read so far (articles come first in the
+    /// page), and each one's position in `shared_ids`.
+    article_positions: HashMap<String, usize>,
+    shared_ids: Vec<ArticleId>,
 }
 
 impl CorpusReader {
     pub fn new(head: &str) -> serde_json::Result<CorpusReader> {
-        let CorpusHead { schema_version, version, lengths: [articles, entities, events, quotes, figures, relations] } =
-            serde_json::from_str(head)?;
+        let CorpusHead { schema_version, version, articles, entities, events, quotes, figures, relations } = serde_json::from_str(head)?;
         let corpus = Corpus {
             schema_version,
             version,
@@ -119,17 +112,33 @@ impl CorpusReader {
             figures: Vec::with_capacity(figures),
             relations: Vec::with_capacity(relations),
         };
-        Ok(CorpusReader { corpus, article_ids: HashSet::with_capacity(articles) })
+        Ok(CorpusReader { corpus, article_positions: HashMap::with_capacity(articles), shared_ids: Vec::with_capacity(articles) })
     }
 
     /// Appends the items of the next piece to the corpus's lists.
     pub fn read(&mut self, piece: &str) -> serde_json::Result<()> {
         let mut piece: CorpusPiece = serde_json::from_str(piece)?;
-        self.article_ids.extend(piece.articles.iter().map(|a| ArticleId::from(a.id.as_str())));
-        for span in piece.spans_mut() {
-            if let Some(shared) = self.article_ids.get(span.article.as_str()) {
-                span.article = shared.clone();
-            }
+        for article in &piece.articles {
+            self.article_positions.insert(article.id.clone(), self.shared_ids.len());
+            self.shared_ids.push(article.id.as_str().into());
+        }
+        for entity in &mut piece.entities {
+            entity.mentions.iter_mut().for_each(|span| self.share(span));
+        }
+        for event in &mut piece.events {
+            self.share(&mut event.date.span);
+            self.share(&mut event.evidence);
+        }
+        for quote in &mut piece.quotes {
+            self.share(&mut quote.span);
+            self.share(&mut quote.evidence);
+        }
+        for figure in &mut piece.figures {
+            self.share(&mut figure.span);
+            self.share(&mut figure.evidence);
+        }
+        for relation in &mut piece.relations {
+            relation.evidence.iter_mut().for_each(|span| self.share(span));
         }
         let corpus = &mut self.corpus;
         corpus.articles.extend(piece.articles);
@@ -141,6 +150,13 @@ impl CorpusReader {
         Ok(())
     }
 
+    /// Makes `span` name its article by the shared id, if the article was read.
+    fn share(&self, span: &mut Span) {
+        if let Some(&position) = self.article_positions.get(span.article.as_str()) {
+            span.article = self.shared_ids[position].clone();
+        }
+    }
+
     pub fn corpus(self) -> Corpus {
         self.corpus
     }
@@ -150,11 +166,15 @@ impl CorpusReader {
 /// [`PIECE_BYTES`]) of JSON each, every list's items in order. An item
 /// larger than that is a piece of its own.
 pub fn corpus_pieces(corpus: &Corpus, piece_bytes: usize) -> serde_json::Result<(String, Vec<String>)> {
-    let c = corpus;
     let head = CorpusHead {
-        schema_version: c.schema_version,
-        version: c.version.clone(),
-        lengths: [c.articles.len(), c.entities.len(), c.events.len(), c.quotes.len(), c.figures.len(), c.relations.len()],
+        schema_version: corpus.schema_version,
+        version: corpus.version.clone(),
+        articles: corpus.articles.len(),
+        entities: corpus.entities.len(),
+        events: corpus.events.len(),
+        quotes: corpus.quotes.len(),
+        figures: corpus.figures.len(),
+        relations: corpus.relations.len(),
     };
     let mut pieces = Vec::new();
     cut("articles", &corpus.articles, piece_bytes, &mut pieces)?;
@@ -218,6 +238,7 @@ fn script_safe(json: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
 
     const TEMPLATE: &str = "<html><head><title>t</title></head><body><noscript>n</noscript><div id=\"app\"></div></body></html>";
 

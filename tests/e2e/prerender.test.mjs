@@ -52,10 +52,12 @@ test("before the wasm runs the page already shows the overview, the timeline and
   assert.ok((await page.locator(".timeline-svg .event").count()) >= 10, "the events are drawn");
   assert.ok((await page.locator(".graph-svg .node").count()) >= 20, "the graph is drawn");
   assert.match(await page.locator(".panel").innerText(), /About this corpus/);
-  const events = await page.evaluate(() =>
-    [document.getElementById("corpus"), ...document.querySelectorAll("script.corpus-piece")].flatMap((script) => JSON.parse(script.textContent).events ?? []),
-  );
+  const { head, events } = await page.evaluate(() => ({
+    head: JSON.parse(document.getElementById("corpus").textContent),
+    events: [...document.querySelectorAll("script.corpus-piece")].flatMap((script) => JSON.parse(script.textContent).events ?? []),
+  }));
   assert.equal(events.length, 20, "the corpus travels in the page, beside the view, in pieces after its head");
+  assert.equal(head.events, 20, "the head says how many events the pieces hold");
   release();
   await context.close();
 });

@@ -85,7 +85,7 @@ impl Plan {
     }
 
     fn span(&self, span: &Span) -> Span {
-        Span { article: self.id(&span.article), ..span.clone() }
+        Span { article: self.id(&span.article).into(), ..span.clone() }
     }
 
     fn rotate(&self, text: &str) -> String {
@@ -163,7 +163,7 @@ impl<'s> Scaled<'s> {
             let mut bytes = article.text.clone().into_bytes();
             let mut renames = Vec::new();
             for &(start, end, entity) in self.mentions_by_article.get(article.id.as_str()).into_iter().flatten() {
-                self.out.entities[entity_at[entity]].mentions.push(Span { article: plan.id(&article.id), start, end });
+                self.out.entities[entity_at[entity]].mentions.push(Span { article: plan.id(&article.id).into(), start, end });
                 if plan.renamed[entity] {
                     for byte in &mut bytes[start..end] {
                         *byte = rotate_vowel(char::from(*byte), plan.vowel_shift) as u8;

@@ -1,7 +1,8 @@
 //! Browser glue: the URL, history, clipboard, downloads, the embed height
 //! message and the panic panel. Nothing here decides anything.
 
-use crate::page::{CORPUS_ELEMENT_ID, READY_ATTRIBUTE, ROUTED_ATTRIBUTE};
+use crate::model::Corpus;
+use crate::page::{CorpusReader, CORPUS_ELEMENT_ID, CORPUS_PIECE_CLASS, READY_ATTRIBUTE, ROUTED_ATTRIBUTE};
 use crate::view::state::ViewState;
 use crate::view::strings::EN;
 use gloo::utils::{document, window};
@@ -15,16 +16,31 @@ pub fn read_state() -> (ViewState, Vec<String>) {
     ViewState::decode(&query)
 }
 
-/// The corpus the page embeds as `<script type="application/json" id="corpus">`.
-/// The element is removed once read, so the browser can free its text: the
-/// app keeps the parsed corpus only.
-pub fn embedded_corpus() -> Result<crate::model::Corpus, String> {
-    let script = document()
+/// The corpus the page embeds: its head (`<script type="application/json"
+/// id="corpus">`), then the pieces after it (`page::corpus_pieces`), each
+/// parsed in its own task, so that a large corpus keeps the page responsive
+/// and the wasm holds the text of one piece at a time, not the whole JSON.
+/// Each element is removed once read, so the browser can free its text.
+pub async fn embedded_corpus() -> Result<Corpus, String> {
+    let invalid = |e: serde_json::Error| format!("the page's embedded corpus is not a valid corpus: {e}");
+    let head = document()
         .get_element_by_id(CORPUS_ELEMENT_ID)
         .ok_or_else(|| format!("the page embeds no corpus (no element with id \"{CORPUS_ELEMENT_ID}\")"))?;
-    let text = script.text_content().unwrap_or_default();
-    script.remove();
-    serde_json::from_str(&text).map_err(|e| format!("the page's embedded corpus is not a valid corpus: {e}"))
+    let mut next = head.next_element_sibling();
+    let mut reader = CorpusReader::new(&take_text(head)).map_err(invalid)?;
+    while let Some(piece) = next.filter(|e| e.class_name() == CORPUS_PIECE_CLASS) {
+        next = piece.next_element_sibling();
+        yield_to_browser().await;
+        reader.read(&take_text(piece)).map_err(invalid)?;
+    }
+    Ok(reader.corpus())
+}
+
+/// An element's text, removing the element.
+fn take_text(element: web_sys::Element) -> String {
+    let text = element.text_content().unwrap_or_default();
+    element.remove();
+    text
 }
 
 /// Lets the browser handle input and paint before the next step runs.

@@ -21,7 +21,7 @@ pub fn original(article: &Article) -> Option<Html> {
 pub fn evidence(span: &Span, dispatch: &Callback<Action>) -> Html {
     let (corpus, index) = data();
     let Some(article) = index.article(corpus, &span.article) else { return Html::default() };
-    let target = ReaderTarget { article: span.article.clone(), start: Some(span.start) };
+    let target = ReaderTarget { article: span.article.to_string(), start: Some(span.start) };
     let read = dispatch.reform(move |_| Action::OpenReader(target.clone()));
     html! {
         <figure class="evidence">

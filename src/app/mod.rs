@@ -103,13 +103,13 @@ fn use_unfolded() -> (bool, yew::Callback<yew::Event>) {
     (*open, ontoggle)
 }
 
-/// Starts the app on the page: parses the corpus the page embeds, builds its
-/// lookups, then hydrates the prerendered default view, or renders afresh
-/// when the address asks for another view. Each step is its own task, so the
-/// page stays responsive while a large corpus loads.
+/// Starts the app on the page: parses the corpus the page embeds, piece by
+/// piece, builds its lookups, then hydrates the prerendered default view, or
+/// renders afresh when the address asks for another view. Each step is its
+/// own task, so the page stays responsive while a large corpus loads.
 pub async fn run() {
     browser::install_panic_panel();
-    let corpus = browser::embedded_corpus().unwrap_or_else(|problem| panic!("{problem}"));
+    let corpus = browser::embedded_corpus().await.unwrap_or_else(|problem| panic!("{problem}"));
     browser::yield_to_browser().await;
     let index = Index::new(&corpus);
     install(corpus, index);

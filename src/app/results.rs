@@ -44,7 +44,7 @@ fn sentence_hit(hit: &SentenceHit, dispatch: &Callback<Action>) -> Html {
     let (corpus, index) = data();
     let article = index.article(corpus, &hit.sentence.article);
     let text = article.map_or("", |a| a.text.as_str());
-    let target = ReaderTarget { article: hit.sentence.article.clone(), start: Some(hit.sentence.start) };
+    let target = ReaderTarget { article: hit.sentence.article.to_string(), start: Some(hit.sentence.start) };
     let onclick = dispatch.reform(move |_| Action::OpenReader(target.clone()));
     let sentence = &text[hit.sentence.start..hit.sentence.end];
     let title = article.map_or(String::new(), |a| a.title.clone());

@@ -46,12 +46,15 @@ fn run(cli: &Cli) -> Result<(), String> {
     let page_path = cli.site.join("index.html");
     let page_name = page_path.display();
     let template = std::fs::read_to_string(&page_path).map_err(|e| format!("{page_name}: cannot read: {e}"))?;
+    let (head, pieces) =
+        page::corpus_pieces(&corpus, page::PIECE_BYTES).map_err(|e| format!("{corpus_name}: cannot cut into pieces: {e}"))?;
     let view = prerender::default_view(corpus).map_err(|e| format!("cannot start the renderer: {e}"))?;
-    let page = page::assemble(&template, &view, &corpus_json).map_err(|e| format!("{page_name}: {e}"))?;
+    let page = page::assemble(&template, &view, &head, &pieces).map_err(|e| format!("{page_name}: {e}"))?;
     let page = csp::with_policy(&page).ok_or_else(|| {
         format!("{page_name}: no `<meta charset>` or `<head>` to put the Content-Security-Policy after, or a policy already")
     })?;
     write_atomically(&page_path, page.as_bytes())?;
-    eprintln!("prerender: {page_name}: default view {} KiB, corpus {} KiB", view.len() / 1024, corpus_json.len() / 1024);
+    let embedded: usize = pieces.iter().map(String::len).sum();
+    eprintln!("prerender: {page_name}: default view {} KiB, corpus {} KiB in {} pieces", view.len() / 1024, embedded / 1024, pieces.len());
     Ok(())
 }

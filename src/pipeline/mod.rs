@@ -54,12 +54,12 @@ pub struct ArticleAnalysis {
 
 impl ArticleAnalysis {
     pub fn span_of_tokens(&self, tokens: &std::ops::Range<usize>) -> Span {
-        Span { article: self.article.id.clone(), start: self.token_bytes[tokens.start].0, end: self.token_bytes[tokens.end - 1].1 }
+        Span { article: self.article.id.as_str().into(), start: self.token_bytes[tokens.start].0, end: self.token_bytes[tokens.end - 1].1 }
     }
 
     pub fn sentence_span(&self, sentence: usize) -> Span {
         let [start, end] = self.article.sentences[sentence];
-        Span { article: self.article.id.clone(), start, end }
+        Span { article: self.article.id.as_str().into(), start, end }
     }
 }
 
@@ -169,7 +169,7 @@ pub fn build(inputs: &[ArticleInput]) -> Built {
                 id: format!("q-{}", quotes.len() + 1),
                 speaker: quote.speaker.map(global),
                 text: analysis.article.text[quote.inner.clone()].to_string(),
-                span: Span { article: analysis.article.id.clone(), start: quote.inner.start, end: quote.inner.end },
+                span: Span { article: analysis.article.id.as_str().into(), start: quote.inner.start, end: quote.inner.end },
                 evidence: analysis.sentence_span(quote.sentence),
             });
         }

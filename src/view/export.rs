@@ -68,7 +68,7 @@ pub fn quotes_csv(corpus: &Corpus, index: &Index, filtered: &Filtered) -> String
         &["id", "speaker", "quote", "article", "sentence"],
         filtered.quotes.iter().map(|q| {
             let speaker = q.speaker.as_deref().and_then(|id| index.entity(corpus, id)).map_or(String::new(), |e| e.name.clone());
-            vec![q.id.clone(), speaker, q.text.clone(), q.evidence.article.clone(), corpus.slice(&q.evidence).to_string()]
+            vec![q.id.clone(), speaker, q.text.clone(), q.evidence.article.to_string(), corpus.slice(&q.evidence).to_string()]
         }),
     )
 }

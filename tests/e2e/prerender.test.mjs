@@ -52,8 +52,12 @@ test("before the wasm runs the page already shows the overview, the timeline and
   assert.ok((await page.locator(".timeline-svg .event").count()) >= 10, "the events are drawn");
   assert.ok((await page.locator(".graph-svg .node").count()) >= 20, "the graph is drawn");
   assert.match(await page.locator(".panel").innerText(), /About this corpus/);
-  const corpus = await page.evaluate(() => JSON.parse(document.getElementById("corpus").textContent));
-  assert.equal(corpus.events.length, 20, "the corpus travels in the page, beside the view");
+  const { head, events } = await page.evaluate(() => ({
+    head: JSON.parse(document.getElementById("corpus").textContent),
+    events: [...document.querySelectorAll("script.corpus-piece")].flatMap((script) => JSON.parse(script.textContent).events ?? []),
+  }));
+  assert.equal(events.length, 20, "the corpus travels in the page, beside the view, in pieces after its head");
+  assert.equal(head.events, 20, "the head says how many events the pieces hold");
   release();
   await context.close();
 });
@@ -67,7 +71,7 @@ test("the app takes over the prerendered HTML instead of building it again, and 
   await ready(page);
   assert.equal(await page.evaluate(() => document.querySelector("h1") === window.prerendered.heading), true, "the same heading element");
   assert.equal(await page.evaluate(() => document.querySelector(".graph-svg .node") === window.prerendered.node), true, "the same graph node");
-  assert.equal(await page.evaluate(() => document.getElementById("corpus")), null, "the corpus text is freed once parsed");
+  assert.equal(await page.evaluate(() => document.querySelector("#corpus, script.corpus-piece")), null, "the corpus text is freed once parsed");
   await page.locator(".graph-svg .node").first().click();
   await page.waitForSelector(".entity-card");
   assert.match(await page.evaluate(() => location.hash), /entity=/);

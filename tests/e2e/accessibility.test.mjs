@@ -1,23 +1,17 @@
 // Accessibility in real Chromium: axe-core finds no WCAG 2 A/AA violation
 // (contrast included) in the main views, in light and dark schemes, and
 // every control is reachable from the keyboard with a visible focus ring.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { ready, siteAndBrowser } from "./support.mjs";
+import { ready, servedSite } from "./support.mjs";
 
 const AXE = readFileSync(process.env.AXE_CORE ?? "node_modules/axe-core/axe.min.js", "utf8");
-let site;
-let browser;
-let stop;
-before(async () => {
-  ({ site, browser, stop } = await siteAndBrowser("/"));
-});
-after(async () => stop?.());
+const served = servedSite("/");
 
 async function violations(fragment, colorScheme) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme });
-  await page.goto(`${site.url}#${fragment}`);
+  const page = await served.browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme });
+  await page.goto(`${served.site.url}#${fragment}`);
   await ready(page);
   await page.waitForSelector(".timeline-svg");
   // Evaluated, not added as a script element, which the page's policy refuses.
@@ -42,8 +36,8 @@ for (const scheme of ["light", "dark"]) {
 }
 
 test("keyboard: Tab reaches graph nodes and Enter selects one, with a focus ring", async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(site.url);
+  const page = await served.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(served.site.url);
   await ready(page);
   await page.waitForSelector(".graph-svg .node");
   let focused = null;
@@ -60,8 +54,8 @@ test("keyboard: Tab reaches graph nodes and Enter selects one, with a focus ring
 });
 
 test("the skip link moves focus to the main views and leaves the view state alone", async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${site.url}#entity=sok-phal&panel=entity`);
+  const page = await served.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${served.site.url}#entity=sok-phal&panel=entity`);
   await page.waitForSelector(".entity-card");
   await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement.className), "skip-link");
@@ -73,8 +67,8 @@ test("the skip link moves focus to the main views and leaves the view state alon
 });
 
 test("keyboard: the selected entity's edges take focus and name their relation on screen", async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${site.url}#entity=khieu-sopheak`);
+  const page = await served.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${served.site.url}#entity=khieu-sopheak`);
   await page.waitForSelector(".graph-svg .node");
   let name = null;
   for (let i = 0; i < 200 && !name; i++) {

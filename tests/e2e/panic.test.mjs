@@ -2,35 +2,29 @@
 // link, never a blank page. The panic is a real one: the page's embedded
 // corpus is cut short, as a broken upload or build would leave it, and the
 // app panics on reading it.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { siteAndBrowser } from "./support.mjs";
+import { servedSite } from "./support.mjs";
 
-let site;
-let browser;
-let stop;
-before(async () => {
-  ({ site, browser, stop } = await siteAndBrowser("/"));
-});
-after(async () => stop?.());
+const served = servedSite("/");
 
 test("a panic shows the error panel, whose reload link opens the working page", async () => {
-  const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
+  const page = await served.browser.newPage({ viewport: { width: 375, height: 740 } });
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   let broken = true;
-  await page.route(`${site.url}`, async (route) => {
+  await page.route(`${served.site.url}`, async (route) => {
     const response = await route.fetch();
     let body = await response.text();
     if (broken) body = body.replace(/(<script type="application\/json" id="corpus">)[\s\S]*?(<\/script>)/, '$1{"schema_version":2,"articl$2');
     await route.fulfill({ response, body });
   });
-  await page.goto(`${site.url}#entity=sok-phal&panel=entity`);
+  await page.goto(`${served.site.url}#entity=sok-phal&panel=entity`);
   const panel = page.locator(".error-panel[role=alert]");
   await panel.waitFor();
   assert.match(await panel.locator("h1").textContent(), /\S/);
   const reload = panel.locator("a");
-  assert.equal(await reload.getAttribute("href"), site.url, "the reload link opens the page without the view that failed");
+  assert.equal(await reload.getAttribute("href"), served.site.url, "the reload link opens the page without the view that failed");
   assert.ok(errors.length >= 1, "the panic reached the console as an error");
   assert.equal(await page.locator(".timeline-svg").count(), 0, "the panel replaces the page");
 

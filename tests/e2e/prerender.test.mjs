@@ -2,19 +2,15 @@
 // by the same components: it shows content before any wasm runs and without
 // JavaScript, the app then takes over that HTML (hydration), and a link to
 // another view never shows the default one first.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ready, siteAndBrowser } from "./support.mjs";
+import { ready, servedSite } from "./support.mjs";
 
-let site;
-let browser;
-let stop;
-before(async () => ({ site, browser, stop } = await siteAndBrowser()));
-after(() => stop());
+const served = servedSite();
 
 /** A page whose wasm download waits until `release()` is called: the page as a reader sees it before the app runs. */
 async function beforeTheWasm(url, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const context = await served.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
@@ -30,9 +26,9 @@ async function beforeTheWasm(url, options = {}) {
 }
 
 test("without JavaScript the page shows the events with their sentences and sources", async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await served.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(site.url);
+  await page.goto(served.site.url);
   assert.match(await page.locator("h1").innerText(), /news explorer/);
   const items = page.locator(".print-only li");
   assert.equal(await items.count(), 20, "every seed event is listed");
@@ -46,7 +42,7 @@ test("without JavaScript the page shows the events with their sentences and sour
 });
 
 test("before the wasm runs the page already shows the overview, the timeline and the graph", async () => {
-  const { page, context, release } = await beforeTheWasm(site.url);
+  const { page, context, release } = await beforeTheWasm(served.site.url);
   assert.equal(await page.evaluate(() => document.documentElement.hasAttribute("data-ready")), false, "the app has not started");
   assert.ok(await page.locator(".timeline-svg .event").first().isVisible());
   assert.ok((await page.locator(".timeline-svg .event").count()) >= 10, "the events are drawn");
@@ -63,7 +59,7 @@ test("before the wasm runs the page already shows the overview, the timeline and
 });
 
 test("the app takes over the prerendered HTML instead of building it again, and responds", async () => {
-  const { page, context, errors, release } = await beforeTheWasm(site.url);
+  const { page, context, errors, release } = await beforeTheWasm(served.site.url);
   await page.evaluate(() => {
     window.prerendered = { heading: document.querySelector("h1"), node: document.querySelector(".graph-svg .node") };
   });
@@ -80,7 +76,7 @@ test("the app takes over the prerendered HTML instead of building it again, and 
 });
 
 test("a link to a view hides the prerendered default view until its own is drawn", async () => {
-  const { page, context, errors, release } = await beforeTheWasm(`${site.url}#entity=khieu-sopheak&panel=entity`);
+  const { page, context, errors, release } = await beforeTheWasm(`${served.site.url}#entity=khieu-sopheak&panel=entity`);
   assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById("app")).visibility), "hidden");
   release();
   await ready(page);

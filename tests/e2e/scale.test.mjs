@@ -1,25 +1,19 @@
 // The explorer at a realistic scale: the 2,095 BBC articles embedded
 // (built by the test command into target/dist-bbc) open and respond quickly.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
-import { ready, ROOT, listedIds, siteAndBrowser, unfold } from "./support.mjs";
+import { ready, ROOT, listedIds, servedSite, unfold } from "./support.mjs";
 
-let site;
-let browser;
-let stop;
-before(async () => {
-  ({ site, browser, stop } = await siteAndBrowser("/", join(ROOT, "target", "dist-bbc")));
-});
-after(async () => stop?.());
+const served = servedSite("/", join(ROOT, "target", "dist-bbc"));
 
 test("2,095 articles: first view in seconds, graph and lanes capped, search answers", async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await served.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   const started = Date.now();
-  await page.goto(site.url);
+  await page.goto(served.site.url);
   await ready(page);
   await page.waitForSelector(".timeline-svg", { timeout: 60000 });
   const firstView = Date.now() - started;
@@ -44,8 +38,8 @@ test("2,095 articles: first view in seconds, graph and lanes capped, search answ
 });
 
 test("the article facet: a filter narrows it, a choice filters the views and goes into the link, scrolling reaches the last article", async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(site.url);
+  const page = await served.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(served.site.url);
   await page.waitForSelector(".timeline-svg", { timeout: 60000 });
   const facet = page.locator(".article-facet");
   await page.getByLabel("Filter articles by title, outlet or date").fill("oil price");
@@ -83,8 +77,8 @@ test("the article facet: a filter narrows it, a choice filters the views and goe
 });
 
 test("the article facet has no WCAG A/AA violation with a filter typed and an article chosen", async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${site.url}#articles=bp-surges-ahead-on-high-oil-price`);
+  const page = await served.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${served.site.url}#articles=bp-surges-ahead-on-high-oil-price`);
   await page.waitForSelector(".article-facet .chosen .chip", { timeout: 60000 });
   await page.fill("#article-filter", "oil");
   // Evaluated, not added as a script element, which the page's policy refuses.

@@ -1,23 +1,17 @@
 // A reader's first minute in real headless Chromium: the overview says what
 // the corpus holds, every event is labelled, Next walks the whole timeline
 // in date order with the URL following, and printing gives a dated list.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { open, shownEvents, siteAndBrowser } from "./support.mjs";
+import { open, shownEvents, servedSite } from "./support.mjs";
 
-let site;
-let browser;
-let stop;
-before(async () => {
-  ({ site, browser, stop } = await siteAndBrowser("/"));
-});
-after(async () => stop?.());
+const served = servedSite("/");
 
 /** The first day a date value covers, comparable as text: 2017 → 2017-01-01. */
 const startOf = (value) => (value.length === 4 ? `${value}-01-01` : value.length === 7 ? `${value}-01` : value);
 
 test("Next walks every dated event in date order and the URL follows", async () => {
-  const { page, context, errors } = await open(browser, site.url);
+  const { page, context, errors } = await open(served.browser, served.site.url);
   const dated = await page.$$eval(".timeline-svg .event[data-event-id], .timeline-svg .cluster", (items) => items.length);
   const total = (await shownEvents(page)).length;
   assert.ok(dated >= 1 && total >= 10, `${dated} marks, ${total} listed`);
@@ -37,7 +31,7 @@ test("Next walks every dated event in date order and the URL follows", async () 
   assert.equal(new Set(walked.map((w) => w.id)).size, total, "no event twice");
   for (let i = 1; i < walked.length; i++) assert.ok(walked[i - 1].start <= walked[i].start, `${walked[i - 1].start} before ${walked[i].start}`);
   assert.match(await page.textContent(".story-position"), new RegExp(`^${total} / ${total}$`));
-  // P steps back from the keyboard; Back in the browser returns to the previous step.
+  // P steps back from the keyboard; Back in the served.browser returns to the previous step.
   await page.focus(".timeline-svg");
   await page.keyboard.press("p");
   await page.waitForFunction((id) => !location.hash.includes(`event=${id}&`) && !location.hash.endsWith(`event=${id}`), walked.at(-1).id);
@@ -49,7 +43,7 @@ test("Next walks every dated event in date order and the URL follows", async () 
 });
 
 test("every seed event is labelled on the timeline at 1280 px, without overlaps", async () => {
-  const { page, context } = await open(browser, site.url);
+  const { page, context } = await open(served.browser, served.site.url);
   const marks = await page.$$eval(".timeline-svg .event", (events) => events.length);
   const labels = await page.$$eval(".timeline-svg .event-label", (texts) =>
     texts.map((text) => {
@@ -71,7 +65,7 @@ test("every seed event is labelled on the timeline at 1280 px, without overlaps"
 });
 
 test("with nothing chosen, the panel gives an overview whose links open what they name", async () => {
-  const { page, context } = await open(browser, site.url);
+  const { page, context } = await open(served.browser, served.site.url);
   const overview = await page.textContent(".overview");
   assert.match(overview, /2 articles from 2 outlets/);
   assert.match(overview, /2002 to 2018/);
@@ -84,10 +78,10 @@ test("with nothing chosen, the panel gives an overview whose links open what the
 });
 
 test("printing gives the view's events as a dated list with sources, not the drawings", async () => {
-  const { page, context } = await open(browser, `${site.url}#articles=phnom-penh-post-2018-01-29-detainees-claim-extortion`);
+  const { page, context } = await open(served.browser, `${served.site.url}#articles=phnom-penh-post-2018-01-29-detainees-claim-extortion`);
   assert.equal(await page.isVisible(".print-only"), false, "hidden on screen");
   assert.equal(await page.locator(".print-only li").count(), 0, "on screen the list is not built");
-  // The browser fires beforeprint before it lays the page out for paper, and afterprint when done.
+  // The served.browser fires beforeprint before it lays the page out for paper, and afterprint when done.
   await page.evaluate(() => dispatchEvent(new Event("beforeprint")));
   await page.emulateMedia({ media: "print" });
   assert.equal(await page.isVisible(".print-only"), true);

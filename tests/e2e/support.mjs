@@ -5,7 +5,7 @@ import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
-import { afterEach } from "node:test";
+import { after, afterEach, before } from "node:test";
 
 const { chromium } = await import(process.env.PLAYWRIGHT_CORE ?? "playwright-core");
 
@@ -142,6 +142,18 @@ export async function listedIds(page, list, attribute, reveal = async () => {}) 
     box.scrollTop = 0;
     return [...found.keys()].sort((a, b) => a - b).map((position) => found.get(position));
   }, attribute);
+}
+
+/**
+ * For a test file: serves a built site and launches Chromium before its
+ * tests, and ends both after them. `served.site` and `served.browser` are
+ * set by the time the tests run.
+ */
+export function servedSite(prefix = "/", dir = DIST) {
+  const served = {};
+  before(async () => Object.assign(served, await siteAndBrowser(prefix, dir)));
+  after(async () => served.stop?.());
+  return served;
 }
 
 /** A built site (`dir`, dist/ by default) served under `prefix` and a Chromium to visit it; `stop` ends both. */

@@ -5,6 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { DIST, serve } from "./support.mjs";
+import { hostileInputScenarios } from "./engines.mjs";
 import { startDriver } from "./webdriver.mjs";
 
 const MINIBROWSER = process.env.MINIBROWSER ?? "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
@@ -54,3 +55,5 @@ test("WebKit: select an entity, copy the link, and the link opens the same selec
   assert.deepEqual(foreign, [], "nothing requested from another origin");
   await fresh.end();
 });
+
+hostileInputScenarios("WebKit", () => driver);

@@ -1,0 +1,56 @@
+// The hostile-input scenarios every engine must pass, for the engines driven
+// over WebDriver (Firefox, WebKit); Chromium runs their fuller forms through
+// playwright-core. Each test file registers them with its own driver.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DIST, serve } from "./support.mjs";
+
+/** `engine` names the browser; `driver()` gives the test file's started WebDriver client. */
+export function hostileInputScenarios(engine, driver) {
+  let site;
+  let broken;
+  let brokenDir;
+  before(async () => {
+    site = await serve(DIST, "/");
+    // The site with its embedded corpus cut short, as a broken upload would leave it.
+    brokenDir = mkdtempSync(join(tmpdir(), "explorer-broken-"));
+    cpSync(DIST, brokenDir, { recursive: true });
+    const page = readFileSync(join(DIST, "index.html"), "utf8");
+    const cut = page.replace(/(<script type="application\/json" id="corpus">)[\s\S]*?(<\/script>)/, '$1{"schema_version":2,"articl$2');
+    assert.notEqual(cut, page, "the built page embeds its corpus");
+    writeFileSync(join(brokenDir, "index.html"), cut);
+    broken = await serve(brokenDir, "/");
+  });
+  after(async () => {
+    await site?.close();
+    await broken?.close();
+    if (brokenDir) rmSync(brokenDir, { recursive: true, force: true });
+  });
+
+  test(`${engine}: a hostile link (100 kB fragment, unknown ids, a reader offset past the end) shows notices and a working page`, async () => {
+    const browser = await driver().session();
+    await browser.go(`${site.url}#${"x".repeat(100_000)}=1&entity=no-such-entity&event=no-such-event&read=no-such-article~99999999`);
+    const notices = await browser.until(`return document.querySelector(".notices")?.textContent`);
+    assert.match(notices, /x{40}…/, "the long parameter is named, cut short");
+    const id = await browser.until(`return document.querySelector(".graph-svg .node")?.dataset.entityId`);
+    await browser.click(`.graph-svg .node[data-entity-id="${id}"] path`);
+    await browser.until(`return document.querySelector('.entity-card[data-entity-id="${id}"]')`);
+    await browser.end();
+  });
+
+  test(`${engine}: a panic shows the error panel with its reload link`, async () => {
+    const browser = await driver().session();
+    await browser.go(`${broken.url}#entity=sok-phal`);
+    const end = Date.now() + 30000;
+    let panel = null;
+    while (!panel && Date.now() < end) {
+      panel = await browser.run(`const p = document.querySelector(".error-panel[role=alert] a"); return p && p.getAttribute("href");`);
+      if (!panel) await new Promise((done) => setTimeout(done, 100));
+    }
+    assert.equal(panel, broken.url, "the panel links to the page without the failed view");
+    await browser.end();
+  });
+}

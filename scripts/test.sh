@@ -31,6 +31,11 @@ step "a site with the 2,095 BBC articles embedded, for the scale test"
 cargo run --release --bin corpus -- build ../shared/datasets/bbc-news-2004/news --plain "BBC News" --out target/bbc/corpus.json
 EXPLORER_CORPUS="$ROOT/target/bbc/corpus.json" trunk build --release --dist target/dist-bbc
 
+step "a site with hostile content (markup, javascript: addresses, bidi overrides, 5,000-character runs)"
+cargo run --release --bin corpus -- build tests/hostile --out target/hostile/corpus.json
+node scripts/hostile-corpus.mjs target/hostile/corpus.json
+EXPLORER_CORPUS="$ROOT/target/hostile/corpus.json" trunk build --release --dist target/dist-hostile
+
 step "end-to-end tests in Chromium and Firefox"
 node --test --test-concurrency=1 tests/e2e/
 

@@ -82,7 +82,7 @@ fn article_row(article: &Article, chosen: bool, events: usize, onchange: Callbac
         <label title={format!("{} \u{2014} {}{published}", article.title, article.outlet)}>
             <input type="checkbox" checked={chosen} {onchange} />
             <span class="line">{ &article.title }</span>
-            <span class="line meta">{ format!("{} \u{00b7} {}{published}", count(events, EN.one_event, EN.events), article.outlet) }</span>
+            <span class="line meta">{ format!("{} \u{00b7} ", count(events, EN.one_event, EN.events)) }<bdi>{ &article.outlet }</bdi>{ published }</span>
         </label>
     }
 }

@@ -13,7 +13,11 @@ pub fn read_state() -> (ViewState, Vec<String>) {
     let location = window().location();
     let hash = location.hash().unwrap_or_default();
     let query = if hash.len() > 1 { hash } else { location.search().unwrap_or_default() };
-    ViewState::decode(&query)
+    let (state, mut notices) = ViewState::decode(&query);
+    let (corpus, index) = super::data();
+    let (state, unknown) = state.checked(corpus, index);
+    notices.extend(unknown);
+    (state, notices)
 }
 
 /// The corpus the page embeds: its head (`<script type="application/json"

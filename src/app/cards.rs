@@ -27,7 +27,7 @@ pub fn evidence(span: &Span, dispatch: &Callback<Action>) -> Html {
         <figure class="evidence">
             <blockquote>{ marked_text(&span.article, span.start, span.end, None, dispatch) }</blockquote>
             <figcaption>
-                <cite>{ &article.title }</cite>{ format!(" — {}", article.outlet) }
+                <cite>{ &article.title }</cite>{ " — " }<bdi>{ &article.outlet }</bdi>
                 { for article.published.as_ref().map(|p| format!(", {p}")) }
                 { " " }<button type="button" class="link" onclick={read}>{ EN.read_in_article }</button>
             </figcaption>

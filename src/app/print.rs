@@ -52,7 +52,7 @@ pub fn print_list(props: &PrintProps) -> Html {
         let source = article.map(|a| {
             let published = a.published.as_deref().map(|p| format!(", {p}")).unwrap_or_default();
             html! { <>
-                <cite>{ &a.title }</cite>{ format!(" — {}{published}", a.outlet) }
+                <cite>{ &a.title }</cite>{ " — " }<bdi>{ &a.outlet }</bdi>{ published }
                 { for a.url.as_ref().map(|url| html! { <>{ ". " }<span class="url">{ url }</span></> }) }
             </> }
         });

@@ -39,7 +39,7 @@ pub fn reader(props: &ReaderProps) -> Html {
         <article class="card reader" lang="en">
             <h2>{ heading }</h2>
             <p class="byline">
-                { &article.outlet }
+                <bdi>{ &article.outlet }</bdi>
                 { for article.published.as_ref().map(|p| html! { <>{ ", " }<time datetime={p.clone()}>{ p }</time></> }) }
                 { for original(article).map(|original| html! { <>{ " · " }{ original }</> }) }
             </p>

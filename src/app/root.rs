@@ -79,13 +79,19 @@ pub fn app(start: &Start) -> Html {
     }
     {
         let dispatcher = store.dispatcher();
+        let notices = notices.clone();
         use_effect_with((), move |_| {
             let listeners: Vec<EventListener> = ["popstate", "hashchange"]
                 .into_iter()
                 .map(|kind| {
                     let dispatcher = dispatcher.clone();
+                    let notices = notices.clone();
                     EventListener::new(&gloo::utils::window(), kind, move |_| {
-                        dispatcher.dispatch(Action::Replace(Box::new(browser::read_state().0)))
+                        let (state, ignored) = browser::read_state();
+                        if !ignored.is_empty() {
+                            notices.set(ignored);
+                        }
+                        dispatcher.dispatch(Action::Replace(Box::new(state)))
                     })
                 })
                 .collect();

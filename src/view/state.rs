@@ -2,7 +2,8 @@
 //! selection, zoom range and open panel is here and in the URL; the app
 //! derives everything else from this state and the corpus.
 
-use crate::model::EntityKind;
+use super::filter::Index;
+use crate::model::{Corpus, EntityKind};
 use std::collections::BTreeSet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -271,7 +272,16 @@ impl ViewState {
             let mut invalid =
                 || note(&mut notices, &mut more_notices, format!("Ignored the invalid value of “{}” in the link.", shown(&key)));
             match key.as_ref() {
-                "q" => state.query = value.chars().take(200).collect(),
+                "q" => {
+                    state.query = value.chars().take(MAX_QUERY).collect();
+                    if state.query.len() < value.len() {
+                        note(
+                            &mut notices,
+                            &mut more_notices,
+                            format!("Searched for the first {MAX_QUERY} characters of the link's “q” only."),
+                        );
+                    }
+                }
                 "kinds" => {
                     for kind in value.split(',').filter(|k| !k.is_empty()) {
                         match EntityKind::parse(kind) {
@@ -319,6 +329,9 @@ impl ViewState {
                         None => (value.as_ref(), None),
                     };
                     if is_id(article) {
+                        if value.contains('~') && start.is_none() {
+                            invalid();
+                        }
                         candidates.push(("reader", Open::Reader(ReaderTarget { article: article.to_string(), start })));
                     } else {
                         invalid();
@@ -369,6 +382,52 @@ impl ViewState {
         (state, notices)
     }
 }
+
+impl ViewState {
+    /// This state with what the corpus does not hold taken out, and a notice
+    /// for each thing taken out: an open entity, event, relation or
+    /// article that no item of its kind has as id (an event's id named as an
+    /// entity is not an entity), a place in the article that is not where one
+    /// of its sentences starts (past the end, inside a character, mid-sentence:
+    /// the article opens at its top), and articles of the filter that the
+    /// corpus lacks. Links come from anywhere; the decoder checks their form,
+    /// this their meaning.
+    pub fn checked(mut self, corpus: &Corpus, index: &Index) -> (ViewState, Vec<String>) {
+        let mut notices = Vec::new();
+        let missing = |kind: &str, id: &str| format!("Ignored the {kind} “{}” in the link: this corpus has none by that id.", shown(id));
+        let unknown = match &mut self.open {
+            Some(Open::Entity(id)) => index.entity(corpus, id).is_none().then(|| missing("entity", id)),
+            Some(Open::Event(id)) => index.event(corpus, id).is_none().then(|| missing("event", id)),
+            Some(Open::Relation(id)) => index.relation(corpus, id).is_none().then(|| missing("relation", id)),
+            Some(Open::Reader(target)) if index.article(corpus, &target.article).is_none() => Some(missing("article", &target.article)),
+            Some(Open::Reader(target)) => {
+                if let Some(start) = target.start.filter(|&start| index.sentence_at(corpus, &target.article, start).is_none()) {
+                    notices.push(format!("No sentence of the article starts at {start}, the place the link names; it opens at its top."));
+                    target.start = None;
+                }
+                None
+            }
+            Some(Open::Embed) | None => None,
+        };
+        if let Some(notice) = unknown {
+            notices.push(notice);
+            self.open = None;
+        }
+        let unknown: Vec<String> = self.articles.iter().filter(|id| index.article(corpus, id).is_none()).cloned().collect();
+        for id in &unknown {
+            self.articles.remove(id);
+        }
+        match unknown.as_slice() {
+            [] => {}
+            [id] => notices.push(missing("article", id)),
+            more => notices.push(format!("Ignored {} articles in the link: this corpus has none by those ids.", more.len())),
+        }
+        (self, notices)
+    }
+}
+
+/// A search from a link keeps this many characters.
+const MAX_QUERY: usize = 200;
 
 /// At most this many notices for one link: a link of thousands of bad
 /// parameters gets a short message, not thousands.
@@ -458,6 +517,71 @@ mod tests {
         let (state, notices) = ViewState::decode("from=2017-03-01");
         assert_eq!(state.range, Some(DayRange { from: Some(17226), to: None }));
         assert!(notices.is_empty());
+    }
+
+    #[test]
+    fn what_the_corpus_lacks_is_taken_out_with_a_notice() {
+        let corpus: Corpus = serde_json::from_str(include_str!("../../corpus/corpus.json")).expect("shipped corpus parses");
+        let index = Index::new(&corpus);
+        let checked = |link: &str| ViewState::decode(link).0.checked(&corpus, &index);
+        let article = "cambodia-daily-2017-02-08-us-deporting-over-30-cambodians";
+        let text = &corpus.articles[0].text;
+        assert_eq!(corpus.articles[0].id, article);
+        // Links the app writes pass untouched.
+        for link in [
+            "entity=khieu-sopheak",
+            "event=ev-1",
+            "relation=rel-1",
+            &format!("read={article}~63"),
+            &format!("read={article}&articles={article}"),
+        ] {
+            let (state, notices) = checked(link);
+            assert_eq!(state, ViewState::decode(link).0, "{link}");
+            assert!(notices.is_empty(), "{link}: {notices:?}");
+        }
+        // Unknown ids, and an event's id named as an entity, close the panel.
+        for (link, kind) in [
+            ("entity=nobody", "entity"),
+            ("entity=ev-1", "entity"),
+            ("event=ev-9999", "event"),
+            ("relation=rel-0", "relation"),
+            ("read=no-such-article~0", "article"),
+        ] {
+            let (state, notices) = checked(&format!("{link}&q=deport"));
+            assert_eq!(state.open, None, "{link}");
+            assert_eq!(state.query, "deport");
+            assert_eq!(notices.len(), 1, "{link}: {notices:?}");
+            assert!(notices[0].starts_with(&format!("Ignored the {kind} “")), "{notices:?}");
+        }
+        // A place past the end, inside a character or mid-sentence opens the article at its top.
+        let inside = text.char_indices().find(|(_, c)| c.len_utf8() > 1).map(|(i, _)| i + 1).expect("a multi-byte character");
+        assert!(!text.is_char_boundary(inside));
+        for start in [text.len() + 1000, inside, 64, usize::MAX] {
+            let (state, notices) = checked(&format!("read={article}~{start}"));
+            assert_eq!(state.open, Some(Open::Reader(ReaderTarget { article: article.into(), start: None })), "{start}");
+            assert_eq!(notices.len(), 1, "{start}: {notices:?}");
+            assert!(notices[0].contains(&start.to_string()), "{notices:?}");
+        }
+        // Unknown articles leave the filter.
+        let (state, notices) = checked(&format!("articles={article},gone"));
+        assert_eq!(state.articles, [article.to_string()].into());
+        assert_eq!(notices, ["Ignored the article “gone” in the link: this corpus has none by that id."]);
+        let (state, notices) = checked("articles=gone,lost,missing");
+        assert!(state.articles.is_empty());
+        assert_eq!(notices, ["Ignored 3 articles in the link: this corpus has none by those ids."]);
+    }
+
+    #[test]
+    fn a_long_search_and_a_place_that_is_no_number_are_named() {
+        let (state, notices) = ViewState::decode(&format!("q={}", "a".repeat(100_000)));
+        assert_eq!(state.query.len(), MAX_QUERY);
+        assert_eq!(notices, [format!("Searched for the first {MAX_QUERY} characters of the link's “q” only.")]);
+        let (state, notices) = ViewState::decode(&format!("q={}", "é".repeat(MAX_QUERY)));
+        assert_eq!(state.query.chars().count(), MAX_QUERY);
+        assert!(notices.is_empty());
+        let (state, notices) = ViewState::decode("read=a-1~x");
+        assert_eq!(state.open, Some(Open::Reader(ReaderTarget { article: "a-1".into(), start: None })));
+        assert_eq!(notices, ["Ignored the invalid value of “read” in the link."]);
     }
 
     #[test]

@@ -35,11 +35,28 @@ pub fn slug(name: &str) -> String {
             slug.push('-');
         }
     }
-    let slug = slug.trim_end_matches('-').to_string();
+    let slug = shortened(slug.trim_end_matches('-'));
     if slug.is_empty() {
         "entity".to_string()
     } else {
         slug
+    }
+}
+
+/// The most characters a slug keeps: ids go into shared links, which accept
+/// ids of up to 200 characters, and a 5,000-character "name" (scraper
+/// residue) must still make one.
+const MAX_SLUG: usize = 100;
+
+/// `slug` cut to [`MAX_SLUG`], at a word's end when one falls in its second half.
+fn shortened(slug: &str) -> String {
+    if slug.len() <= MAX_SLUG {
+        return slug.to_string();
+    }
+    let cut = &slug[..MAX_SLUG];
+    match cut.rfind('-') {
+        Some(end) if end > MAX_SLUG / 2 => cut[..end].to_string(),
+        _ => cut.trim_end_matches('-').to_string(),
     }
 }
 
@@ -237,5 +254,8 @@ mod tests {
         assert_eq!(slug("Khieu Sopheak"), "khieu-sopheak");
         assert_eq!(slug("U.S. Department of Homeland Security"), "us-department-of-homeland-security");
         assert_eq!(slug("ខេមរភាសា"), "entity");
+        assert_eq!(slug(&"x".repeat(5_000)), "x".repeat(MAX_SLUG));
+        let words = slug(&"Word ".repeat(1_000));
+        assert!(words.len() <= MAX_SLUG && words.ends_with("word") && words.len() > MAX_SLUG / 2, "{words}");
     }
 }

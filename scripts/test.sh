@@ -2,7 +2,7 @@
 # Installs what is missing, then runs every test: native unit, integration
 # and property tests (pipeline on the seeds and the 2,095 BBC articles, view
 # model), Yew component tests in headless Chromium, and end-to-end tests of
-# the built site and the single-file edition in Chromium and Firefox.
+# the built site and the single-file edition in Chromium, Firefox and WebKit.
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
 started=$SECONDS
@@ -36,7 +36,7 @@ cargo run --release --bin corpus -- build tests/hostile --out target/hostile/cor
 node scripts/hostile-corpus.mjs target/hostile/corpus.json
 EXPLORER_CORPUS="$ROOT/target/hostile/corpus.json" trunk build --release --dist target/dist-hostile
 
-step "end-to-end tests in Chromium and Firefox"
+step "end-to-end tests in Chromium, Firefox and WebKit"
 node --test --test-concurrency=1 tests/e2e/
 
 step "all tests passed"

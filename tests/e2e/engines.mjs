@@ -6,15 +6,18 @@ import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DIST, serve } from "./support.mjs";
+import { DIST, ROOT, serve } from "./support.mjs";
 
 /** `engine` names the browser; `driver()` gives the test file's started WebDriver client. */
 export function hostileInputScenarios(engine, driver) {
   let site;
+  let hostile;
   let broken;
   let brokenDir;
   before(async () => {
     site = await serve(DIST, "/");
+    // The corpus of markup, javascript: addresses, bidi overrides and long runs that test.sh builds.
+    hostile = await serve(join(ROOT, "target", "dist-hostile"), "/");
     // The site with its embedded corpus cut short, as a broken upload would leave it.
     brokenDir = mkdtempSync(join(tmpdir(), "explorer-broken-"));
     cpSync(DIST, brokenDir, { recursive: true });
@@ -26,6 +29,7 @@ export function hostileInputScenarios(engine, driver) {
   });
   after(async () => {
     await site?.close();
+    await hostile?.close();
     await broken?.close();
     if (brokenDir) rmSync(brokenDir, { recursive: true, force: true });
   });
@@ -38,6 +42,23 @@ export function hostileInputScenarios(engine, driver) {
     const id = await browser.until(`return document.querySelector(".graph-svg .node")?.dataset.entityId`);
     await browser.click(`.graph-svg .node[data-entity-id="${id}"] path`);
     await browser.until(`return document.querySelector('.entity-card[data-entity-id="${id}"]')`);
+    await browser.end();
+  });
+
+  test(`${engine}: hostile corpus text shows as text, runs nothing and fits 375 px`, async () => {
+    const browser = await driver().session();
+    await browser.resize(375, 800);
+    for (const view of ["", "#event=ev-1", "#q=onerror"]) {
+      await browser.go(`${hostile.url}${view}`);
+      await browser.until(`return document.querySelector(".timeline-svg")`);
+      const seen = await browser.run(`return {
+        pwned: window.__pwned === undefined ? null : String(window.__pwned),
+        made: document.querySelectorAll("img, [onerror], [onload], [onclick], a[href^='javascript:' i]").length,
+        overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        literal: document.body.textContent.includes("<script>alert(1)</script>"),
+      }`);
+      assert.deepEqual(seen, { pwned: null, made: 0, overflow: 0, literal: true }, `${engine} at ${view || "the overview"}`);
+    }
     await browser.end();
   });
 

@@ -35,6 +35,8 @@ export async function startDriver(command, args, capabilities) {
       const run = (script, args = []) => call("POST", `${at}/execute/sync`, { script, args });
       return {
         go: (url) => call("POST", `${at}/url`, { url }),
+        /** Sets the window's outer size; the page's width follows. */
+        resize: (width, height) => call("POST", `${at}/window/rect`, { width, height }),
         run,
         /** Runs `script` once the app runs (the prerendered page does not respond before), until it returns a truthy value. */
         async until(script, timeout = 30000) {

@@ -4,7 +4,7 @@
 // app panics on reading it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { servedSite } from "./support.mjs";
+import { servedSite, withCorpusCutShort } from "./support.mjs";
 
 const served = servedSite("/");
 
@@ -16,7 +16,7 @@ test("a panic shows the error panel, whose reload link opens the working page", 
   await page.route(`${served.site.url}`, async (route) => {
     const response = await route.fetch();
     let body = await response.text();
-    if (broken) body = body.replace(/(<script type="application\/json" id="corpus">)[\s\S]*?(<\/script>)/, '$1{"schema_version":2,"articl$2');
+    if (broken) body = withCorpusCutShort(body);
     await route.fulfill({ response, body });
   });
   await page.goto(`${served.site.url}#entity=sok-phal&panel=entity`);

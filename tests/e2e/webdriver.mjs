@@ -38,12 +38,15 @@ export async function startDriver(command, args, capabilities) {
         /** Sets the window's outer size; the page's width follows. */
         resize: (width, height) => call("POST", `${at}/window/rect`, { width, height }),
         run,
-        /** Runs `script` once the app runs (the prerendered page does not respond before), until it returns a truthy value. */
-        async until(script, timeout = 30000) {
+        /**
+         * Runs `script` until it returns a truthy value, once the app runs (the
+         * prerendered page does not respond before), or at once with `{ ready: false }`.
+         */
+        async until(script, { timeout = 30000, ready = true } = {}) {
           const end = Date.now() + timeout;
-          const whenReady = `if (!document.documentElement.hasAttribute("data-ready")) return null; ${script}`;
+          const checked = ready ? `if (!document.documentElement.hasAttribute("data-ready")) return null; ${script}` : script;
           while (Date.now() < end) {
-            const value = await run(whenReady);
+            const value = await run(checked);
             if (value) return value;
             await new Promise((done) => setTimeout(done, 100));
           }

@@ -16,6 +16,7 @@ mod header;
 mod marked;
 mod pan_zoom;
 mod panel;
+mod passes;
 mod print;
 mod reader;
 mod results;
@@ -116,6 +117,7 @@ pub async fn run() {
     browser::yield_to_browser().await;
     let root = gloo::utils::document().get_element_by_id("app").unwrap_or_else(|| gloo::utils::body().into());
     let start = Start::from_url();
+    passes::begin();
     if start.is_prerendered() && root.first_element_child().is_some() {
         yew::Renderer::<App>::with_root_and_props(root, start).hydrate();
     } else {

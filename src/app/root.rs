@@ -2,8 +2,8 @@
 //! every state change back to the URL and lays out the panels.
 
 use super::{
-    browser, data, facets::Facets, graph::Graph, header::Header, panel::Panel, print::PrintList, results::Results, timeline::Timeline,
-    Shared, SharedFiltered,
+    browser, data, facets::Facets, graph::Graph, header::Header, panel::Panel, passes, passes::Later, print::PrintList, results::Results,
+    timeline::Timeline, Shared, SharedFiltered,
 };
 use crate::view::filter::apply;
 use crate::view::state::{Action, ViewState};
@@ -96,7 +96,7 @@ pub fn app(start: &Start) -> Html {
                 })
                 .collect();
             let height = browser::HeightReporter::start();
-            browser::reveal();
+            passes::first_pass_done();
             move || drop((listeners, height))
         });
     }
@@ -129,10 +129,15 @@ pub fn app(start: &Start) -> Html {
                     if !state.query.trim().is_empty() {
                         <Results state={state.clone()} filtered={filtered.clone()} dispatch={dispatch.clone()} />
                     }
-                    <Timeline filtered={filtered.clone()} window={state.window} lanes={state.lanes} range={state.range}
-                        selected={state.event().map(str::to_string)} dispatch={dispatch.clone()} />
-                    <Graph filtered={filtered.clone()} view={state.graph} selected={state.entity().map(str::to_string)}
-                        relation={state.relation().map(str::to_string)} dispatch={dispatch.clone()} />
+                    // The timeline and the graph cost most to start: each becomes live in a task of its own.
+                    <Suspense><Later pass={1}>
+                        <Timeline filtered={filtered.clone()} window={state.window} lanes={state.lanes} range={state.range}
+                            selected={state.event().map(str::to_string)} dispatch={dispatch.clone()} />
+                    </Later></Suspense>
+                    <Suspense><Later pass={2}>
+                        <Graph filtered={filtered.clone()} view={state.graph} selected={state.entity().map(str::to_string)}
+                            relation={state.relation().map(str::to_string)} dispatch={dispatch.clone()} />
+                    </Later></Suspense>
                     <Panel state={state.clone()} filtered={filtered.clone()} {dispatch} />
                 </main>
                 <PrintList {filtered} />

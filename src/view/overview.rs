@@ -4,6 +4,7 @@
 
 use super::calendar::{event_range, span_of};
 use super::filter::{Filtered, Index};
+use super::sorting::first_by;
 use crate::model::{Corpus, Entity, EntityKind, Event};
 
 /// How many people, organisations and events each list shows.
@@ -27,13 +28,11 @@ pub struct Overview<'c> {
 pub fn overview<'c>(corpus: &Corpus, index: &'c Index, filtered: &Filtered<'c>) -> Overview<'c> {
     let year = |day: i64| super::calendar::civil_from_days(day).0;
     let most_mentioned = |kind: EntityKind| {
-        let mut entities: Vec<&'c Entity> = filtered.entities.iter().copied().filter(|e| e.kind == kind).collect();
-        super::sorting::sort_by(&mut entities, |a, b| b.mentions.len().cmp(&a.mentions.len()).then_with(|| a.name.cmp(&b.name)));
-        entities.truncate(LISTED);
-        entities
+        let of_kind = filtered.entities.iter().copied().filter(|e| e.kind == kind);
+        first_by(of_kind, LISTED, |a, b| b.mentions.len().cmp(&a.mentions.len()).then_with(|| a.name.cmp(&b.name)))
     };
-    let mut recent: Vec<((i64, i64), &'c Event)> = filtered.events.iter().filter_map(|e| event_range(&e.date).map(|r| (r, *e))).collect();
-    super::sorting::sort_by_key(&mut recent, |&(days, _)| std::cmp::Reverse(days));
+    let dated = filtered.events.iter().filter_map(|e| event_range(&e.date).map(|r| (r, *e)));
+    let recent = first_by(dated, LISTED, |(a, _), (b, _)| b.cmp(a));
     Overview {
         articles: corpus.articles.len(),
         outlets: index.outlets(),
@@ -41,7 +40,7 @@ pub fn overview<'c>(corpus: &Corpus, index: &'c Index, filtered: &Filtered<'c>) 
         event_years: span_of(filtered.events.iter().copied()).map(|(a, b)| (year(a), year(b))),
         people: most_mentioned(EntityKind::Person),
         organisations: most_mentioned(EntityKind::Organization),
-        recent: recent.into_iter().take(LISTED).map(|(_, e)| e).collect(),
+        recent: recent.into_iter().map(|(_, e)| e).collect(),
     }
 }
 

@@ -24,6 +24,22 @@ pub fn sort<T: Copy + Ord>(items: &mut [T]) {
     sort_by(items, T::cmp);
 }
 
+/// The first `count` of `items` in the order `compare` gives, as a stable
+/// sort followed by a truncation would leave them, without sorting the
+/// rest: choosing the five most mentioned of thousands of entities.
+pub fn first_by<T: Copy>(items: impl IntoIterator<Item = T>, count: usize, compare: impl Fn(&T, &T) -> Ordering) -> Vec<T> {
+    let mut first: Vec<T> = Vec::with_capacity(count + 1);
+    for item in items {
+        // After every kept item that does not come after it: ties keep their order.
+        let at = first.partition_point(|kept| compare(kept, &item) != Ordering::Greater);
+        if at < count {
+            first.insert(at, item);
+            first.truncate(count);
+        }
+    }
+    first
+}
+
 /// The positions `0..len` in the order `compare` gives them: the one sort
 /// the helpers above share.
 fn stable_order(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<u32> {
@@ -51,6 +67,13 @@ mod tests {
             let mut sorted = items.clone();
             sort_by(&mut sorted, |a, b| b.cmp(a));
             prop_assert_eq!(sorted, expected);
+
+            let mut expected = items.clone();
+            expected.sort_by_key(|&(key, _)| std::cmp::Reverse(key));
+            for count in [0, 1, 5, items.len()] {
+                let first = first_by(items.iter().copied(), count, |a, b| b.0.cmp(&a.0));
+                prop_assert_eq!(&first[..], &expected[..count.min(items.len())]);
+            }
 
             let mut expected = items.clone();
             expected.sort();

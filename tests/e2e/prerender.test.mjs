@@ -61,12 +61,25 @@ test("before the wasm runs the page already shows the overview, the timeline and
 test("the app takes over the prerendered HTML instead of building it again, and responds", async () => {
   const { page, context, errors, release } = await beforeTheWasm(served.site.url);
   await page.evaluate(() => {
-    window.prerendered = { heading: document.querySelector("h1"), node: document.querySelector(".graph-svg .node") };
+    window.prerendered = { heading: document.querySelector("h1"), panel: document.querySelector(".panel"), nodes: document.querySelectorAll(".graph-svg .node").length };
+    // Building the view again would create its thousands of elements one by one.
+    window.created = 0;
+    for (const method of ["createElement", "createElementNS"]) {
+      const create = Document.prototype[method];
+      Document.prototype[method] = function (...args) {
+        window.created += 1;
+        return create.apply(this, args);
+      };
+    }
   });
   release();
   await ready(page);
   assert.equal(await page.evaluate(() => document.querySelector("h1") === window.prerendered.heading), true, "the same heading element");
-  assert.equal(await page.evaluate(() => document.querySelector(".graph-svg .node") === window.prerendered.node), true, "the same graph node");
+  assert.equal(await page.evaluate(() => document.querySelector(".panel") === window.prerendered.panel), true, "the same panel element");
+  // The timeline and the graph become live in later tasks: they are hydrated from copies of their prerendered nodes, not built.
+  const created = await page.evaluate(() => window.created);
+  assert.ok(created <= 10, `${created} elements created while taking over a page of ${await page.evaluate(() => document.querySelectorAll("*").length)}`);
+  assert.equal(await page.evaluate(() => document.querySelectorAll(".graph-svg .node").length), await page.evaluate(() => window.prerendered.nodes));
   assert.equal(await page.evaluate(() => document.querySelector("#corpus, script.corpus-piece")), null, "the corpus text is freed once parsed");
   await page.locator(".graph-svg .node").first().click();
   await page.waitForSelector(".entity-card");

@@ -84,8 +84,9 @@ pub fn graph(props: &GraphProps) -> Html {
                 onpointermove={both(&pan_zoom.onpointermove, &pointer.onpointermove)} onkeydown={pan_zoom.onkeydown}
                 onpointerup={pan_zoom.onpointerup.clone()} onpointercancel={pan_zoom.onpointerup.clone()}
                 onpointerleave={both(&pan_zoom.onpointerup, &pointer.onpointerleave)} onclick={pointer.onclick}>
-                <svg ref={picture} class={classes!("graph-svg", pointer.hovered.is_some().then_some("on-edge"))} width="100%" height={height.to_string()} viewBox={viewbox.attribute()} role="group"
-                    tabindex="0" aria-label={EN.graph} aria-describedby="graph-help">
+                <svg ref={picture} class={classes!("graph-svg", pointer.hovered.is_some().then_some("on-edge"))} width="100%"
+                    height={height.to_string()} viewBox={viewbox.attribute()} role="group" tabindex="0" aria-label={EN.graph}
+                    aria-describedby="graph-help">
                     <GraphEdges drawing={drawing.clone()} relation={props.relation.clone()} dispatch={props.dispatch.clone()} {on_focus_name} />
                     { named_edge(&drawing, named) }
                     <GraphNodes drawing={drawing.clone()} {viewbox} {width} selected={props.selected.clone()} dispatch={props.dispatch.clone()} />

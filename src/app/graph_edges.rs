@@ -1,4 +1,4 @@
-//! The graph's edges. Most are drawn as a few paths, one per look
+//! The graph's edges. Most are drawn as a few paths, by look
 //! (`view::graph::edge_paths`), hidden from assistive technology, which
 //! reaches every relation through the tables under the graph; the pointer
 //! finds them through `graph_pointer`. The edges the keyboard reaches
@@ -30,10 +30,10 @@ fn name_on<E: 'static>(on_name: &Callback<Option<String>>, value: Option<&str>) 
     on_name.reform(move |_: E| value.clone())
 }
 
-/// The paths, computed once per drawing and chosen relation, then the
-/// lines, one keyed component each, so that choosing an entity redraws only
-/// the lines whose state it changes: the fading of the rest is the `faded`
-/// class on their group.
+/// The paths, computed once per drawing and chosen relation and keyed by
+/// look, so that a new selection changes their data, not the elements; then
+/// the lines, one keyed component each. The fading of what is away from the
+/// selection is the `faded` class on their group.
 #[function_component(GraphEdges)]
 pub fn graph_edges(props: &EdgesProps) -> Html {
     let EdgesProps { drawing, relation, dispatch, on_focus_name } = props;

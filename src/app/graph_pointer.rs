@@ -12,6 +12,7 @@ use yew::prelude::*;
 /// handlers that find it for the graph's frame (hovering names the
 /// relation; a click, not the end of a drag, selects it).
 pub struct EdgePointer {
+    /// The relation under the pointer.
     pub hovered: Option<String>,
     pub onpointerdown: Callback<PointerEvent>,
     pub onpointermove: Callback<PointerEvent>,

@@ -47,6 +47,8 @@ test("before the wasm runs the page already shows the overview, the timeline and
   assert.ok(await page.locator(".timeline-svg .event").first().isVisible());
   assert.ok((await page.locator(".timeline-svg .event").count()) >= 10, "the events are drawn");
   assert.ok((await page.locator(".graph-svg .node").count()) >= 20, "the graph is drawn");
+  const segments = await page.locator(".graph-svg .edges path.edge").evaluateAll((paths) => paths.map((path) => path.getAttribute("d").split("M").length - 1));
+  assert.equal(segments.reduce((sum, n) => sum + n, 0), 58, "every seed relation is drawn, as a few paths");
   assert.match(await page.locator(".panel").innerText(), /About this corpus/);
   const { head, events } = await page.evaluate(() => ({
     head: JSON.parse(document.getElementById("corpus").textContent),
@@ -61,12 +63,13 @@ test("before the wasm runs the page already shows the overview, the timeline and
 test("the app takes over the prerendered HTML instead of building it again, and responds", async () => {
   const { page, context, errors, release } = await beforeTheWasm(served.site.url);
   await page.evaluate(() => {
-    window.prerendered = { heading: document.querySelector("h1"), node: document.querySelector(".graph-svg .node") };
+    window.prerendered = { heading: document.querySelector("h1"), node: document.querySelector(".graph-svg .node"), edges: document.querySelector(".graph-svg path.edge") };
   });
   release();
   await ready(page);
   assert.equal(await page.evaluate(() => document.querySelector("h1") === window.prerendered.heading), true, "the same heading element");
   assert.equal(await page.evaluate(() => document.querySelector(".graph-svg .node") === window.prerendered.node), true, "the same graph node");
+  assert.equal(await page.evaluate(() => document.querySelector(".graph-svg path.edge") === window.prerendered.edges), true, "the same path of edges");
   assert.equal(await page.evaluate(() => document.querySelector("#corpus, script.corpus-piece")), null, "the corpus text is freed once parsed");
   await page.locator(".graph-svg .node").first().click();
   await page.waitForSelector(".entity-card");

@@ -36,7 +36,7 @@ pub struct GraphProps {
 pub fn graph(props: &GraphProps) -> Html {
     let node = use_node_ref();
     let width = browser::use_width(&node);
-    let focused_relation = use_state_eq(|| None::<String>);
+    let focused_relation = use_state(|| None::<String>);
     let on_focus_name = {
         let focused = focused_relation.setter();
         use_callback((), move |id: Option<String>, _| focused.set(id))
@@ -80,13 +80,14 @@ pub fn graph(props: &GraphProps) -> Html {
             <p class="help" id="graph-help">{ EN.graph_help }</p>
             if ranked.len() < filtered.entities.len() { <p class="help">{ format!("{} ({} / {})", EN.showing_most_mentioned, ranked.len(), filtered.entities.len()) }</p> }
             // The frame takes the gestures and clips the moved picture; the picture stays the focusable group.
-            <div ref={node} class="graph-frame" onwheel={pan_zoom.onwheel} onpointerdown={both(&pan_zoom.onpointerdown, &pointer.onpointerdown)}
-                onpointermove={both(&pan_zoom.onpointermove, &pointer.onpointermove)} onkeydown={pan_zoom.onkeydown}
-                onpointerup={pan_zoom.onpointerup.clone()} onpointercancel={pan_zoom.onpointerup.clone()}
-                onpointerleave={both(&pan_zoom.onpointerup, &pointer.onpointerleave)} onclick={pointer.onclick}>
+            // The picture finds the edge under the pointer, then the frame pans.
+            <div ref={node} class="graph-frame" onwheel={pan_zoom.onwheel} onpointerdown={pan_zoom.onpointerdown}
+                onpointermove={pan_zoom.onpointermove} onkeydown={pan_zoom.onkeydown} onpointerup={pan_zoom.onpointerup.clone()}
+                onpointercancel={pan_zoom.onpointerup.clone()} onpointerleave={pan_zoom.onpointerup}>
                 <svg ref={picture} class={classes!("graph-svg", pointer.hovered.is_some().then_some("on-edge"))} width="100%"
                     height={height.to_string()} viewBox={viewbox.attribute()} role="group" tabindex="0" aria-label={EN.graph}
-                    aria-describedby="graph-help">
+                    aria-describedby="graph-help" onpointerdown={pointer.onpointerdown} onpointermove={pointer.onpointermove}
+                    onpointerleave={pointer.onpointerleave} onclick={pointer.onclick}>
                     <GraphEdges drawing={drawing.clone()} relation={props.relation.clone()} dispatch={props.dispatch.clone()} {on_focus_name} />
                     { named_edge(&drawing, named) }
                     <GraphNodes drawing={drawing.clone()} {viewbox} {width} selected={props.selected.clone()} dispatch={props.dispatch.clone()} />
@@ -96,13 +97,4 @@ pub fn graph(props: &GraphProps) -> Html {
             { tables(props.selected.as_deref(), filtered, &props.dispatch, tables_unfolded) }
         </section>
     }
-}
-
-/// One handler that runs `first`, then `second`.
-fn both<E: Clone + 'static>(first: &Callback<E>, second: &Callback<E>) -> Callback<E> {
-    let (first, second) = (first.clone(), second.clone());
-    Callback::from(move |e: E| {
-        first.emit(e.clone());
-        second.emit(e);
-    })
 }

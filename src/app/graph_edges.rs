@@ -7,7 +7,7 @@
 //! highlighted, with its name drawn at the edge's midpoint.
 
 use super::{activate, Shared};
-use crate::view::graph::{edge_label, edge_paths, Drawing, DrawnEdge, ViewBox, LABEL_FONT_SIZE};
+use crate::view::graph::{edge_label, Drawing, DrawnEdge, ViewBox, LABEL_FONT_SIZE};
 use crate::view::state::Action;
 use crate::view::strings::relation_sentence;
 use yew::prelude::*;
@@ -30,27 +30,31 @@ fn name_on<E: 'static>(on_name: &Callback<Option<String>>, value: Option<&str>) 
     on_name.reform(move |_: E| value.clone())
 }
 
-/// The paths, computed once per drawing and chosen relation and keyed by
-/// look, so that a new selection changes their data, not the elements; then
-/// the lines, one keyed component each. The fading of what is away from the
-/// selection is the `faded` class on their group.
+/// The paths, computed with the drawing and keyed by look and layer, so
+/// that a new selection changes their data, not the elements; then the
+/// lines, keyed by relation. The fading of what is away from the selection
+/// is the `faded` class on their group.
 #[function_component(GraphEdges)]
 pub fn graph_edges(props: &EdgesProps) -> Html {
     let EdgesProps { drawing, relation, dispatch, on_focus_name } = props;
-    let paths = use_memo((drawing.clone(), relation.clone()), |(drawing, relation)| {
-        let drawn_together = drawing.edges.iter().filter(|edge| !drawing.stands_alone(edge, relation.as_deref()));
-        edge_paths(drawn_together).into_iter().map(|path| (path.key(), path.look, AttrValue::from(path.data))).collect::<Vec<_>>()
-    });
-    let paths = paths.iter().map(|(key, look, data)| {
+    let paths = drawing.paths.iter().map(|path| {
+        let look = path.look;
         html! {
-            <path key={key.as_str()} class={classes!("edge", look.typed.then_some("typed"), look.near.then_some("near"))} d={data.clone()}
+            <path key={path.key()} class={classes!("edge", look.typed.then_some("typed"), look.near.then_some("near"))} d={path.data.clone()}
                 stroke-width={look.stroke_width().to_string()} />
         }
     });
-    let lines = drawing.edges.iter().filter(|edge| drawing.stands_alone(edge, relation.as_deref())).map(|&edge| {
+    let lines = drawing.edges.iter().filter(|edge| drawing.stands_alone(edge, relation.as_deref())).map(|edge| {
+        let DrawnEdge { relation: shown, source, target, evidence, look } = *edge;
+        let chosen = relation.as_deref() == Some(shown.id.as_str());
+        let id = shown.id.clone();
+        let (onclick, onkeydown) = activate(dispatch.reform(move |_| Action::SelectRelation(Some(id.clone()))));
         html! {
-            <Edge key={edge.relation.id.as_str()} {edge} chosen={relation.as_deref() == Some(edge.relation.id.as_str())}
-                in_tab_order={drawing.touches_selection(&edge)} dispatch={dispatch.clone()} on_name={on_focus_name.clone()} />
+            <line key={shown.id.as_str()} class={classes!("edge", look.typed.then_some("typed"), chosen.then_some("selected"), look.near.then_some("near"))}
+                x1={source.x.to_string()} y1={source.y.to_string()} x2={target.x.to_string()} y2={target.y.to_string()}
+                stroke-width={look.stroke_width().to_string()} role="button" tabindex={if drawing.touches_selection(edge) { "0" } else { "-1" }}
+                aria-pressed={chosen.to_string()} aria-label={relation_sentence(&source.name, shown.kind, &target.name, evidence)}
+                {onclick} {onkeydown} onfocus={name_on(on_focus_name, Some(&shown.id))} onblur={name_on(on_focus_name, None)} />
         }
     });
     html! {
@@ -58,44 +62,6 @@ pub fn graph_edges(props: &EdgesProps) -> Html {
             <g aria-hidden="true">{ for paths }</g>
             { for lines }
         </g>
-    }
-}
-
-#[derive(Properties)]
-struct EdgeProps {
-    edge: DrawnEdge<'static>,
-    chosen: bool,
-    in_tab_order: bool,
-    dispatch: Callback<Action>,
-    on_name: Callback<Option<String>>,
-}
-
-/// The corpus lives as long as the app, so the same relation and entities are the same references.
-impl PartialEq for EdgeProps {
-    fn eq(&self, other: &Self) -> bool {
-        let (a, b) = (&self.edge, &other.edge);
-        std::ptr::eq(a.relation, b.relation)
-            && std::ptr::eq(a.source, b.source)
-            && std::ptr::eq(a.target, b.target)
-            && (a.evidence, a.look, self.chosen, self.in_tab_order) == (b.evidence, b.look, other.chosen, other.in_tab_order)
-            && self.dispatch == other.dispatch
-            && self.on_name == other.on_name
-    }
-}
-
-#[function_component(Edge)]
-fn edge(props: &EdgeProps) -> Html {
-    let EdgeProps { edge, chosen, in_tab_order, dispatch, on_name } = props;
-    let DrawnEdge { relation, source, target, evidence, look } = *edge;
-    let id = relation.id.clone();
-    let (onclick, onkeydown) = activate(dispatch.reform(move |_| Action::SelectRelation(Some(id.clone()))));
-    html! {
-        <line class={classes!("edge", look.typed.then_some("typed"), chosen.then_some("selected"), look.near.then_some("near"))}
-            x1={source.x.to_string()} y1={source.y.to_string()} x2={target.x.to_string()} y2={target.y.to_string()}
-            stroke-width={look.stroke_width().to_string()}
-            role="button" tabindex={if *in_tab_order { "0" } else { "-1" }} aria-pressed={chosen.to_string()}
-            aria-label={relation_sentence(&source.name, relation.kind, &target.name, evidence)} {onclick} {onkeydown}
-            onfocus={name_on(on_name, Some(&relation.id))} onblur={name_on(on_name, None)} />
     }
 }
 

@@ -9,7 +9,7 @@ use crate::view::state::Action;
 use yew::prelude::*;
 
 /// The pointer over the graph's edges: the relation it is over, and the
-/// handlers that find it for the graph's frame (hovering names the
+/// handlers that find it for the graph's picture (hovering names the
 /// relation; a click, not the end of a drag, selects it).
 pub struct EdgePointer {
     /// The relation under the pointer.
@@ -31,7 +31,7 @@ pub fn use_edge_pointer(
     pixel_width: f64,
     dispatch: &Callback<Action>,
 ) -> EdgePointer {
-    let hovered = use_state_eq(|| None::<String>);
+    let hovered = use_state(|| None::<String>);
     let pressed_at = use_mut_ref(|| (0.0, 0.0));
     let edge_under = {
         let (frame, drawing) = (frame.clone(), drawing.clone());
@@ -46,7 +46,11 @@ pub fn use_edge_pointer(
         Callback::from(move |e: PointerEvent| {
             // Over the background or an edge, not a node or a label, and not while dragging the picture.
             let pointing = e.buttons() == 0 && browser::target_matches(&e, ".graph-svg, .edge");
-            hovered.set(if pointing { edge_under(&e) } else { None });
+            let under = if pointing { edge_under(&e) } else { None };
+            // The graph draws again only when the edge under the pointer changes.
+            if *hovered != under {
+                hovered.set(under);
+            }
         })
     };
     let onpointerleave = {

@@ -62,7 +62,7 @@ const TAP_SLOP: f64 = 4.0;
 /// Whether a click at `clicked` after a press at `pressed` (both in pixels)
 /// is a click on what lies there rather than the end of a drag.
 pub fn is_tap(pressed: (f64, f64), clicked: (f64, f64)) -> bool {
-    (clicked.0 - pressed.0).hypot(clicked.1 - pressed.1) <= TAP_SLOP
+    (clicked.0 - pressed.0).powi(2) + (clicked.1 - pressed.1).powi(2) <= TAP_SLOP * TAP_SLOP
 }
 
 /// The pointers pressed on a drawing, by id, at their last positions.

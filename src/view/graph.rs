@@ -143,6 +143,8 @@ pub struct Drawing<'e> {
     pub ranked: Vec<(&'e Entity, bool)>,
     /// The relations whose ends are both drawn, in the order given.
     pub edges: Vec<DrawnEdge<'e>>,
+    /// The edges that do not join the selection, as a few paths (`edge_paths`).
+    pub paths: Vec<EdgePath>,
     by_id: HashMap<&'e str, &'e Entity>,
     selected: Option<String>,
     neighbours: HashSet<&'e str>,
@@ -174,7 +176,8 @@ impl<'e> Drawing<'e> {
             (selected != Some(e.id.as_str()), !must_show, std::cmp::Reverse(e.mentions.len()))
         });
         let by_id: HashMap<&'e str, &'e Entity> = ranked.iter().map(|&(e, _)| (e.id.as_str(), e)).collect();
-        let mut drawing = Drawing { ranked, edges: Vec::new(), by_id, selected: selected.map(str::to_string), neighbours };
+        let mut drawing =
+            Drawing { ranked, edges: Vec::new(), paths: Vec::new(), by_id, selected: selected.map(str::to_string), neighbours };
         drawing.edges = relations
             .into_iter()
             .filter_map(|(relation, evidence)| {
@@ -183,6 +186,7 @@ impl<'e> Drawing<'e> {
                 Some(DrawnEdge { relation, source, target, evidence, look: EdgeLook::of(relation.kind.is_typed(), near, evidence) })
             })
             .collect();
+        drawing.paths = edge_paths(drawing.edges.iter().filter(|edge| !drawing.touches_selection(edge)));
         drawing
     }
 
@@ -198,7 +202,9 @@ impl<'e> Drawing<'e> {
 
     /// Whether an edge is drawn as an element of its own, which the
     /// keyboard and assistive technology reach: the selected entity's edges
-    /// and the `chosen` relation. The others are drawn together, by look.
+    /// and the `chosen` relation. The others are drawn together, by look;
+    /// the chosen relation too, since it is chosen only when no entity is
+    /// selected, and its line, opaque, covers it there.
     pub fn stands_alone(&self, edge: &DrawnEdge, chosen: Option<&str>) -> bool {
         self.touches_selection(edge) || chosen == Some(edge.relation.id.as_str())
     }
@@ -281,29 +287,33 @@ pub struct EdgePath {
 }
 
 impl EdgePath {
-    /// A name unique among the paths: it keys the path's element.
-    pub fn key(&self) -> String {
-        let (near, typed) = (if self.look.near { "n" } else { "f" }, if self.look.typed { "t" } else { "c" });
-        format!("{near}{typed}{}-{}", self.look.quarter_pixels, self.layer)
+    /// A number unique among the paths: it keys the path's element, so a
+    /// path of the same look and layer keeps its element when the data change.
+    pub fn key(&self) -> u32 {
+        let look = (u32::from(self.look.near) << 17) | (u32::from(self.look.typed) << 16) | u32::from(self.look.quarter_pixels);
+        look * EDGE_LAYERS as u32 + self.layer as u32
     }
 }
 
 /// The edges as a few paths, by look and layer, in drawing order (see
 /// `EdgeLook`): a few elements for the browser to build, lay out and paint
-/// instead of one per relation.
+/// instead of one per relation. The edges are dealt among the layers in turn.
 pub fn edge_paths<'a, 'e: 'a>(edges: impl IntoIterator<Item = &'a DrawnEdge<'e>>) -> Vec<EdgePath> {
     use std::fmt::Write;
-    let mut paths: std::collections::BTreeMap<(EdgeLook, usize), String> = std::collections::BTreeMap::new();
-    let mut dealt: HashMap<EdgeLook, usize> = HashMap::new();
-    for edge in edges {
-        let count = dealt.entry(edge.look).or_default();
-        let path = paths.entry((edge.look, *count % EDGE_LAYERS)).or_default();
-        *count += 1;
-        let (source, target) = (edge.source, edge.target);
-        // Writing to a String cannot fail.
-        let _ = write!(path, "M{} {}L{} {}", source.x, source.y, target.x, target.y);
+    let mut order: Vec<(usize, &DrawnEdge)> = edges.into_iter().enumerate().map(|(i, edge)| (i % EDGE_LAYERS, edge)).collect();
+    super::sorting::sort_by_key(&mut order, |&(layer, edge)| (edge.look, layer));
+    let mut paths: Vec<EdgePath> = Vec::new();
+    for (layer, edge) in order {
+        match paths.last_mut() {
+            Some(path) if (path.look, path.layer) == (edge.look, layer) => {}
+            _ => paths.push(EdgePath { look: edge.look, layer, data: String::new() }),
+        }
+        if let Some(path) = paths.last_mut() {
+            // Writing to a String cannot fail.
+            let _ = write!(path.data, "M{} {}L{} {}", edge.source.x, edge.source.y, edge.target.x, edge.target.y);
+        }
     }
-    paths.into_iter().map(|((look, layer), data)| EdgePath { look, layer, data }).collect()
+    paths
 }
 
 /// How far, in screen pixels, beyond an edge's stroke the pointer still
@@ -336,7 +346,7 @@ fn distance_to_segment(point: (f64, f64), from: (f64, f64), to: (f64, f64)) -> f
     let along =
         if length_squared > 0.0 { (((point.0 - from.0) * dx + (point.1 - from.1) * dy) / length_squared).clamp(0.0, 1.0) } else { 0.0 };
     let nearest = (from.0 + along * dx, from.1 + along * dy);
-    (point.0 - nearest.0).hypot(point.1 - nearest.1)
+    ((point.0 - nearest.0).powi(2) + (point.1 - nearest.1).powi(2)).sqrt()
 }
 
 /// An axis-aligned rectangle in screen pixels.
@@ -754,6 +764,7 @@ mod tests {
         assert_eq!(alone(&drawing, None), ["a-c", "a-b"]);
         assert_eq!(alone(&drawing, Some("d-e")), ["a-c", "d-e", "a-b"]);
         assert!(drawing.fades());
+        assert_eq!(drawing.paths, edge_paths(drawing.edges.iter().filter(|e| ["d-e", "b-f"].contains(&e.relation.id.as_str()))));
         let unselected = self::drawing(&entities, &relations, None);
         assert!(unselected.edges.iter().all(|e| e.look.near && !unselected.touches_selection(e)));
         assert_eq!(alone(&unselected, None), [] as [&str; 0]);
@@ -790,7 +801,7 @@ mod tests {
             ]
         );
         assert!(edge_paths(&[]).is_empty());
-        // Ten edges of one look are dealt among the layers in turn; every path has its own key.
+        // Ten edges of one look are dealt among the layers in turn, keeping their order; every path has its own key.
         let many: Vec<(Relation, usize)> =
             (0..10).map(|i| (tie(["a", "b", "c"][i % 3], ["d", "e"][i % 2], RelationKind::CoOccurs), 1)).collect();
         let many = self::drawing(&entities, &many, None);
@@ -798,7 +809,7 @@ mod tests {
         assert_eq!(paths.iter().map(|path| path.layer).collect::<Vec<_>>(), (0..EDGE_LAYERS).collect::<Vec<_>>());
         assert_eq!(paths[0].data, "M-100 0L0 -100M0 0L0 -100M100 0L0 -100");
         assert_eq!(paths.iter().map(|path| path.data.matches('M').count()).sum::<usize>(), 10);
-        let distinct = |paths: &[EdgePath]| paths.iter().map(EdgePath::key).collect::<HashSet<_>>().len();
+        let distinct = |paths: &[EdgePath]| paths.iter().map(EdgePath::key).collect::<HashSet<u32>>().len();
         assert_eq!((distinct(&paths), distinct(&edge_paths(&drawing.edges))), (EDGE_LAYERS, 4));
     }
 

@@ -296,6 +296,14 @@ pub fn height_of(node: &yew::NodeRef) -> f64 {
     node.cast::<web_sys::Element>().map_or(0.0, |e| e.get_bounding_client_rect().height())
 }
 
+/// Whether the element an event happened on matches a CSS `selector`.
+pub fn target_matches(event: &web_sys::Event, selector: &str) -> bool {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|element| element.matches(selector).unwrap_or(false))
+}
+
 /// The pointer's position within an element, as fractions of its size.
 pub fn fraction_in(node: &yew::NodeRef, client_x: i32, client_y: i32) -> (f64, f64) {
     node.cast::<web_sys::Element>()

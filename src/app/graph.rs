@@ -7,8 +7,9 @@ use super::pan_zoom::{use_pan_zoom, use_settled};
 use super::use_unfolded;
 use super::{
     browser,
-    graph_edges::{edge_name, GraphEdges},
+    graph_edges::{edge_name, named_edge, GraphEdges},
     graph_nodes::GraphNodes,
+    graph_pointer::use_edge_pointer,
     graph_tables::tables,
     Shared, SharedFiltered,
 };
@@ -35,16 +36,20 @@ pub struct GraphProps {
 pub fn graph(props: &GraphProps) -> Html {
     let node = use_node_ref();
     let width = browser::use_width(&node);
-    let named_relation = use_state(|| None::<String>);
-    let on_name = {
-        let named = named_relation.setter();
-        use_callback((), move |id: Option<String>, _| named.set(id))
+    let focused_relation = use_state(|| None::<String>);
+    let on_focus_name = {
+        let focused = focused_relation.setter();
+        use_callback((), move |id: Option<String>, _| focused.set(id))
     };
     let filtered = &props.filtered;
     let height = (width * 0.7).clamp(300.0, 560.0);
     let aspect = width / height;
     let drawing = Shared(use_memo((filtered.clone(), props.selected.clone()), |(filtered, selected)| {
-        Drawing::new(&filtered.entities, filtered.relations.iter().map(|&(relation, _)| relation), selected.as_deref())
+        Drawing::new(
+            &filtered.entities,
+            filtered.relations.iter().map(|(relation, evidence)| (*relation, evidence.len())),
+            selected.as_deref(),
+        )
     }));
     let ranked = &drawing.ranked;
     let view = props.view.unwrap_or_else(|| fit(ranked.iter().map(|&(e, _)| e), aspect));
@@ -52,13 +57,16 @@ pub fn graph(props: &GraphProps) -> Html {
     let drawn_view = use_settled(view, (drawing.clone(), width.to_bits()));
     let viewbox = ViewBox::of(drawn_view, aspect);
     let picture = use_node_ref();
-    let moved = ViewBox::of(view, aspect).moved_from(&viewbox, width).transform();
+    let shown = ViewBox::of(view, aspect);
+    let moved = shown.moved_from(&viewbox, width).transform();
     browser::use_style_property(&picture, "transform", moved.unwrap_or_default());
     let set_view = props.dispatch.reform(|v: GraphView| Action::SetGraphView(Some(v)));
     let pan_zoom = use_pan_zoom(&node, true, set_view.reform(move |gesture| after(view, gesture, aspect)));
     let zoom = |factor: f64| set_view.reform(move |_: MouseEvent| zoom_at(view, factor, 0.5, 0.5, aspect));
     let reset = props.dispatch.reform(|_| Action::SetGraphView(None));
     let tables_unfolded = use_unfolded();
+    let pointer = use_edge_pointer(&node, &drawing, shown, width, &props.dispatch);
+    let named = pointer.hovered.as_deref().or(focused_relation.as_deref());
     html! {
         <section class="graph" aria-labelledby="graph-title">
             <div class="section-head">
@@ -72,15 +80,18 @@ pub fn graph(props: &GraphProps) -> Html {
             <p class="help" id="graph-help">{ EN.graph_help }</p>
             if ranked.len() < filtered.entities.len() { <p class="help">{ format!("{} ({} / {})", EN.showing_most_mentioned, ranked.len(), filtered.entities.len()) }</p> }
             // The frame takes the gestures and clips the moved picture; the picture stays the focusable group.
+            // The picture finds the edge under the pointer, then the frame pans.
             <div ref={node} class="graph-frame" onwheel={pan_zoom.onwheel} onpointerdown={pan_zoom.onpointerdown}
                 onpointermove={pan_zoom.onpointermove} onkeydown={pan_zoom.onkeydown} onpointerup={pan_zoom.onpointerup.clone()}
                 onpointercancel={pan_zoom.onpointerup.clone()} onpointerleave={pan_zoom.onpointerup}>
-                <svg ref={picture} class="graph-svg" width="100%" height={height.to_string()} viewBox={viewbox.attribute()} role="group"
-                    tabindex="0" aria-label={EN.graph} aria-describedby="graph-help">
-                    <GraphEdges filtered={filtered.clone()} drawing={drawing.clone()} selected={props.selected.clone()}
-                        relation={props.relation.clone()} dispatch={props.dispatch.clone()} {on_name} />
+                <svg ref={picture} class={classes!("graph-svg", pointer.hovered.is_some().then_some("on-edge"))} width="100%"
+                    height={height.to_string()} viewBox={viewbox.attribute()} role="group" tabindex="0" aria-label={EN.graph}
+                    aria-describedby="graph-help" onpointerdown={pointer.onpointerdown} onpointermove={pointer.onpointermove}
+                    onpointerleave={pointer.onpointerleave} onclick={pointer.onclick}>
+                    <GraphEdges drawing={drawing.clone()} relation={props.relation.clone()} dispatch={props.dispatch.clone()} {on_focus_name} />
+                    { named_edge(&drawing, named) }
                     <GraphNodes drawing={drawing.clone()} {viewbox} {width} selected={props.selected.clone()} dispatch={props.dispatch.clone()} />
-                    { edge_name(filtered, &drawing, named_relation.as_deref(), viewbox, width) }
+                    { edge_name(&drawing, named, viewbox, width) }
                 </svg>
             </div>
             { tables(props.selected.as_deref(), filtered, &props.dispatch, tables_unfolded) }

@@ -11,6 +11,7 @@ mod facets;
 mod graph;
 mod graph_edges;
 mod graph_nodes;
+mod graph_pointer;
 mod graph_tables;
 mod header;
 mod marked;

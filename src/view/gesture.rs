@@ -55,6 +55,16 @@ pub fn key(key: &str, vertical: bool) -> Option<Gesture> {
     })
 }
 
+/// How far, in pixels, a pointer may move between its press and its click
+/// and still click: further, it dragged the drawing.
+const TAP_SLOP: f64 = 4.0;
+
+/// Whether a click at `clicked` after a press at `pressed` (both in pixels)
+/// is a click on what lies there rather than the end of a drag.
+pub fn is_tap(pressed: (f64, f64), clicked: (f64, f64)) -> bool {
+    (clicked.0 - pressed.0).powi(2) + (clicked.1 - pressed.1).powi(2) <= TAP_SLOP * TAP_SLOP
+}
+
 /// The pointers pressed on a drawing, by id, at their last positions.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Pointers {
@@ -105,6 +115,14 @@ mod tests {
         assert_eq!(pointers.moved(2, (0.1, 0.1)), None, "a pointer never pressed");
         pointers.release(1);
         assert_eq!(pointers.moved(1, (0.1, 0.1)), None);
+    }
+
+    #[test]
+    fn a_click_that_ends_a_drag_is_no_tap() {
+        assert!(is_tap((100.0, 50.0), (100.0, 50.0)));
+        assert!(is_tap((100.0, 50.0), (103.0, 48.0)));
+        assert!(!is_tap((100.0, 50.0), (104.0, 53.0)));
+        assert!(!is_tap((100.0, 50.0), (300.0, 50.0)));
     }
 
     #[test]

@@ -53,6 +53,11 @@ impl ViewBox {
         Move { dx, dy, scale: drawn.width / self.width }
     }
 
+    /// The layout point shown at (`fx`, `fy`), fractions of the drawing's box.
+    pub fn point_at(&self, (fx, fy): (f64, f64)) -> (f64, f64) {
+        (self.x + fx * self.width, self.y + fy * self.height)
+    }
+
     /// The layout point drawn at a screen point (the inverse of `on_screen`).
     fn in_layout(&self, (x, y): (f64, f64), pixel_width: f64) -> (f64, f64) {
         let scale = self.units_per_pixel(pixel_width);
@@ -82,7 +87,7 @@ pub fn fit<'e>(entities: impl IntoIterator<Item = &'e Entity>, aspect: f64) -> G
 /// of the viewport — where it is.
 pub fn zoom_at(view: GraphView, factor: f64, fx: f64, fy: f64, aspect: f64) -> GraphView {
     let before = ViewBox::of(view, aspect);
-    let anchor = (before.x + fx * before.width, before.y + fy * before.height);
+    let anchor = before.point_at((fx, fy));
     let zoom = (view.zoom * factor).clamp(0.1, 20.0);
     let after = ViewBox::of(GraphView { zoom, ..view }, aspect);
     GraphView { x: anchor.0 - (fx - 0.5) * after.width, y: anchor.1 - (fy - 0.5) * after.height, zoom }
@@ -129,21 +134,34 @@ pub fn prominent<'e>(entities: &[&'e Entity], priority: impl Fn(&Entity) -> u8, 
 
 /// What the graph draws for a selection, whatever the viewport: the drawn
 /// entities, most important first (the selection, its neighbours, then by
-/// mentions), and which of them are dimmed. Computed once per filters and
-/// selection, so panning and zooming only place them.
+/// mentions), which of them are dimmed, and the edges between them.
+/// Computed once per filters and selection, so panning and zooming only
+/// place them.
 #[derive(Debug)]
 pub struct Drawing<'e> {
     /// Each drawn entity, with whether it must show (the selection or one of its neighbours).
     pub ranked: Vec<(&'e Entity, bool)>,
+    /// The relations whose ends are both drawn, in the order given.
+    pub edges: Vec<DrawnEdge<'e>>,
+    /// The edges that do not join the selection, as a few paths (`edge_paths`).
+    pub paths: Vec<EdgePath>,
     by_id: HashMap<&'e str, &'e Entity>,
     selected: Option<String>,
     neighbours: HashSet<&'e str>,
 }
 
 impl<'e> Drawing<'e> {
-    pub fn new(entities: &[&'e Entity], relations: impl IntoIterator<Item = &'e Relation>, selected: Option<&str>) -> Drawing<'e> {
+    /// The drawing of `entities` and `relations` (each with its count of
+    /// evidence sentences) with `selected` chosen.
+    pub fn new(
+        entities: &[&'e Entity],
+        relations: impl IntoIterator<Item = (&'e Relation, usize)> + Clone,
+        selected: Option<&str>,
+    ) -> Drawing<'e> {
         let neighbours: HashSet<&'e str> = relations
+            .clone()
             .into_iter()
+            .map(|(r, _)| r)
             .filter(|r| selected.is_some_and(|s| r.source == s || r.target == s))
             .flat_map(|r| [r.source.as_str(), r.target.as_str()])
             .collect();
@@ -157,8 +175,43 @@ impl<'e> Drawing<'e> {
         super::sorting::sort_by_key(&mut ranked, |&(e, must_show)| {
             (selected != Some(e.id.as_str()), !must_show, std::cmp::Reverse(e.mentions.len()))
         });
-        let by_id = ranked.iter().map(|&(e, _)| (e.id.as_str(), e)).collect();
-        Drawing { ranked, by_id, selected: selected.map(str::to_string), neighbours }
+        let by_id: HashMap<&'e str, &'e Entity> = ranked.iter().map(|&(e, _)| (e.id.as_str(), e)).collect();
+        let mut drawing =
+            Drawing { ranked, edges: Vec::new(), paths: Vec::new(), by_id, selected: selected.map(str::to_string), neighbours };
+        drawing.edges = relations
+            .into_iter()
+            .filter_map(|(relation, evidence)| {
+                let (source, target) = (drawing.drawn(&relation.source)?, drawing.drawn(&relation.target)?);
+                let near = !drawing.dimmed(&source.id) && !drawing.dimmed(&target.id);
+                Some(DrawnEdge { relation, source, target, evidence, look: EdgeLook::of(relation.kind.is_typed(), near, evidence) })
+            })
+            .collect();
+        drawing.paths = edge_paths(drawing.edges.iter().filter(|edge| !drawing.touches_selection(edge)));
+        drawing
+    }
+
+    /// The drawn edge of the relation with this id.
+    pub fn edge(&self, relation: &str) -> Option<&DrawnEdge<'e>> {
+        self.edges.iter().find(|edge| edge.relation.id == relation)
+    }
+
+    /// Whether an edge joins the selected entity: the keyboard reaches those.
+    pub fn touches_selection(&self, edge: &DrawnEdge) -> bool {
+        self.selected.as_deref().is_some_and(|s| edge.relation.source == s || edge.relation.target == s)
+    }
+
+    /// Whether an edge is drawn as an element of its own, which the
+    /// keyboard and assistive technology reach: the selected entity's edges
+    /// and the `chosen` relation. The others are drawn together, by look;
+    /// the chosen relation too, since it is chosen only when no entity is
+    /// selected, and its line, opaque, covers it there.
+    pub fn stands_alone(&self, edge: &DrawnEdge, chosen: Option<&str>) -> bool {
+        self.touches_selection(edge) || chosen == Some(edge.relation.id.as_str())
+    }
+
+    /// Whether what is not the selection or its neighbours fades: something is selected.
+    pub fn fades(&self) -> bool {
+        self.selected.is_some()
     }
 
     /// The drawn entity with this id.
@@ -170,6 +223,130 @@ impl<'e> Drawing<'e> {
     pub fn dimmed(&self, id: &str) -> bool {
         self.selected.as_deref().is_some_and(|s| s != id) && !self.neighbours.contains(id)
     }
+}
+
+/// A relation drawn between two drawn entities.
+#[derive(Debug, Clone, Copy)]
+pub struct DrawnEdge<'e> {
+    pub relation: &'e Relation,
+    pub source: &'e Entity,
+    pub target: &'e Entity,
+    /// Its evidence sentences that pass the filters.
+    pub evidence: usize,
+    pub look: EdgeLook,
+}
+
+impl DrawnEdge<'_> {
+    /// Its ends in layout units.
+    pub fn ends(&self) -> ((f64, f64), (f64, f64)) {
+        ((f64::from(self.source.x), f64::from(self.source.y)), (f64::from(self.target.x), f64::from(self.target.y)))
+    }
+}
+
+/// How an edge is drawn. Edges that look alike are drawn as one path, so
+/// the fields order the paths: faded ones under bright ones, typed over
+/// co-occurrences, thin under thick.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EdgeLook {
+    /// Both ends are the selection or its neighbours, or nothing is selected: the edge stays bright when the others fade.
+    pub near: bool,
+    /// A stated relation (spokesperson of, member of…) rather than a co-occurrence.
+    pub typed: bool,
+    /// The stroke width in quarter pixels: finer steps would not show, and
+    /// coarser ones would merge widths that do.
+    quarter_pixels: u16,
+}
+
+impl EdgeLook {
+    /// The look of an edge with `evidence` sentences: wider with their
+    /// square root, and half as much again for a typed relation.
+    pub fn of(typed: bool, near: bool, evidence: usize) -> EdgeLook {
+        let width = 1.0 + (evidence as f64).sqrt() * if typed { 1.5 } else { 1.0 };
+        EdgeLook { near, typed, quarter_pixels: (width * 4.0).round().min(f64::from(u16::MAX)) as u16 }
+    }
+
+    /// The stroke width in screen pixels (the stroke does not scale with the zoom).
+    pub fn stroke_width(&self) -> f64 {
+        f64::from(self.quarter_pixels) / 4.0
+    }
+}
+
+/// How many paths the edges of one look are dealt among. Where edges cross
+/// or meet at a node, the strokes of one path do not darken each other the
+/// way separate translucent lines do; over a few paths, the crowded middle
+/// of a large graph stays nearly as dark as when each edge was a line.
+pub const EDGE_LAYERS: usize = 4;
+
+/// The edges of one look, or a share of them (see `EDGE_LAYERS`), as SVG
+/// path data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EdgePath {
+    pub look: EdgeLook,
+    pub layer: usize,
+    pub data: String,
+}
+
+impl EdgePath {
+    /// A number unique among the paths: it keys the path's element, so a
+    /// path of the same look and layer keeps its element when the data change.
+    pub fn key(&self) -> u32 {
+        let look = (u32::from(self.look.near) << 17) | (u32::from(self.look.typed) << 16) | u32::from(self.look.quarter_pixels);
+        look * EDGE_LAYERS as u32 + self.layer as u32
+    }
+}
+
+/// The edges as a few paths, by look and layer, in drawing order (see
+/// `EdgeLook`): a few elements for the browser to build, lay out and paint
+/// instead of one per relation. The edges are dealt among the layers in turn.
+pub fn edge_paths<'a, 'e: 'a>(edges: impl IntoIterator<Item = &'a DrawnEdge<'e>>) -> Vec<EdgePath> {
+    use std::fmt::Write;
+    let mut order: Vec<(usize, &DrawnEdge)> = edges.into_iter().enumerate().map(|(i, edge)| (i % EDGE_LAYERS, edge)).collect();
+    super::sorting::sort_by_key(&mut order, |&(layer, edge)| (edge.look, layer));
+    let mut paths: Vec<EdgePath> = Vec::new();
+    for (layer, edge) in order {
+        match paths.last_mut() {
+            Some(path) if (path.look, path.layer) == (edge.look, layer) => {}
+            _ => paths.push(EdgePath { look: edge.look, layer, data: String::new() }),
+        }
+        if let Some(path) = paths.last_mut() {
+            // Writing to a String cannot fail.
+            let _ = write!(path.data, "M{} {}L{} {}", edge.source.x, edge.source.y, edge.target.x, edge.target.y);
+        }
+    }
+    paths
+}
+
+/// How far, in screen pixels, beyond an edge's stroke the pointer still
+/// takes it: a thin line is hard to hit exactly.
+pub const EDGE_REACH: f64 = 4.0;
+
+/// The edge under `point` (in layout units) when `viewbox` is drawn
+/// `pixel_width` wide: of the edges whose stroke passes within
+/// `EDGE_REACH` pixels, the one whose stroke the point is deepest in (so
+/// at the same distance from two centre lines the thicker wins), then a
+/// bright one over a faded one. The graph draws its edges as a few paths,
+/// which the browser cannot tell apart, so the pointer is matched here.
+pub fn edge_at<'d, 'e>(edges: &'d [DrawnEdge<'e>], point: (f64, f64), viewbox: ViewBox, pixel_width: f64) -> Option<&'d DrawnEdge<'e>> {
+    let units_per_pixel = viewbox.units_per_pixel(pixel_width);
+    edges
+        .iter()
+        .map(|edge| {
+            let (from, to) = edge.ends();
+            (edge, distance_to_segment(point, from, to) / units_per_pixel - edge.look.stroke_width() / 2.0)
+        })
+        .filter(|&(_, beyond_stroke)| beyond_stroke <= EDGE_REACH)
+        .min_by(|(a, a_beyond), (b, b_beyond)| a_beyond.total_cmp(b_beyond).then(b.look.near.cmp(&a.look.near)))
+        .map(|(edge, _)| edge)
+}
+
+/// The distance from `point` to the segment from `from` to `to`.
+fn distance_to_segment(point: (f64, f64), from: (f64, f64), to: (f64, f64)) -> f64 {
+    let (dx, dy) = (to.0 - from.0, to.1 - from.1);
+    let length_squared = dx * dx + dy * dy;
+    let along =
+        if length_squared > 0.0 { (((point.0 - from.0) * dx + (point.1 - from.1) * dy) / length_squared).clamp(0.0, 1.0) } else { 0.0 };
+    let nearest = (from.0 + along * dx, from.1 + along * dy);
+    ((point.0 - nearest.0).powi(2) + (point.1 - nearest.1).powi(2)).sqrt()
 }
 
 /// An axis-aligned rectangle in screen pixels.
@@ -363,6 +540,7 @@ pub fn label_width(text: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::RelationKind;
 
     fn entity_at(name: &str, x: f32, y: f32, mentions: usize) -> Entity {
         Entity {
@@ -378,6 +556,10 @@ mod tests {
             x,
             y,
         }
+    }
+
+    fn tie(source: &str, target: &str, kind: RelationKind) -> Relation {
+        Relation { id: format!("{source}-{target}"), source: source.into(), target: target.into(), kind, evidence: vec![] }
     }
 
     #[test]
@@ -524,26 +706,165 @@ mod tests {
     fn a_drawing_puts_the_selection_and_its_neighbours_first_and_dims_the_rest() {
         let all: Vec<Entity> = (0..4).map(|i| entity_at(&format!("e{i}"), 0.0, 0.0, i + 1)).collect();
         let refs: Vec<&Entity> = all.iter().collect();
-        let tie = |source: &str, target: &str| Relation {
-            id: format!("{source}-{target}"),
-            source: source.into(),
-            target: target.into(),
-            kind: crate::model::RelationKind::CoOccurs,
-            evidence: vec![],
-        };
-        let relations = [tie("e0", "e1"), tie("e2", "e3")];
+        let relations = [tie("e0", "e1", RelationKind::CoOccurs), tie("e2", "e3", RelationKind::CoOccurs)];
         fn order<'e>(drawing: &Drawing<'e>) -> Vec<(&'e str, bool)> {
             drawing.ranked.iter().map(|&(e, must_show)| (e.id.as_str(), must_show)).collect()
         }
 
-        let drawing = Drawing::new(&refs, &relations, Some("e0"));
+        let drawing = Drawing::new(&refs, relations.iter().map(|r| (r, 1)), Some("e0"));
         assert_eq!(order(&drawing), [("e0", true), ("e1", true), ("e3", false), ("e2", false)]);
         assert_eq!(["e0", "e1", "e2", "e3"].map(|id| drawing.dimmed(id)), [false, false, true, true]);
         assert_eq!(drawing.drawn("e3").map(|e| e.mentions.len()), Some(4));
 
-        let nothing_selected = Drawing::new(&refs, &relations, None);
+        let nothing_selected = Drawing::new(&refs, relations.iter().map(|r| (r, 1)), None);
         assert_eq!(order(&nothing_selected), [("e3", false), ("e2", false), ("e1", false), ("e0", false)]);
         assert!(!nothing_selected.dimmed("e0"));
+    }
+
+    /// Five entities in a cross (b at the centre), one far off, and the
+    /// relations between them (with their evidence counts), one of which
+    /// leads to an entity that is not drawn.
+    fn crossing() -> (Vec<Entity>, Vec<(Relation, usize)>) {
+        let entities = vec![
+            entity_at("a", -100.0, 0.0, 5),
+            entity_at("b", 0.0, 0.0, 4),
+            entity_at("c", 100.0, 0.0, 3),
+            entity_at("d", 0.0, -100.0, 2),
+            entity_at("e", 0.0, 100.0, 1),
+            entity_at("f", 400.0, 400.0, 1),
+        ];
+        let relations = vec![
+            (tie("a", "c", RelationKind::CoOccurs), 1),
+            (tie("d", "e", RelationKind::HeadOf), 9),
+            (tie("b", "f", RelationKind::CoOccurs), 1),
+            (tie("a", "b", RelationKind::CoOccurs), 2),
+            (tie("c", "gone", RelationKind::CoOccurs), 1),
+        ];
+        (entities, relations)
+    }
+
+    fn drawing<'e>(entities: &'e [Entity], relations: &'e [(Relation, usize)], selected: Option<&str>) -> Drawing<'e> {
+        let refs: Vec<&Entity> = entities.iter().collect();
+        Drawing::new(&refs, relations.iter().map(|(r, evidence)| (r, *evidence)), selected)
+    }
+
+    #[test]
+    fn a_drawing_keeps_the_edges_between_drawn_entities_and_knows_which_stay_bright() {
+        let (entities, relations) = crossing();
+        let drawing = drawing(&entities, &relations, Some("a"));
+        let edges: Vec<(&str, bool, bool)> =
+            drawing.edges.iter().map(|e| (e.relation.id.as_str(), e.look.near, drawing.touches_selection(e))).collect();
+        // c–gone has an end that is not drawn; b–f joins a neighbour of a to a dimmed entity.
+        assert_eq!(edges, [("a-c", true, true), ("d-e", false, false), ("b-f", false, false), ("a-b", true, true)]);
+        assert_eq!(drawing.edge("b-f").map(|e| (e.source.id.as_str(), e.target.id.as_str(), e.evidence)), Some(("b", "f", 1)));
+        assert!(drawing.edge("c-gone").is_none());
+        fn alone<'e>(drawing: &Drawing<'e>, chosen: Option<&str>) -> Vec<&'e str> {
+            drawing.edges.iter().filter(|e| drawing.stands_alone(e, chosen)).map(|e| e.relation.id.as_str()).collect()
+        }
+        assert_eq!(alone(&drawing, None), ["a-c", "a-b"]);
+        assert_eq!(alone(&drawing, Some("d-e")), ["a-c", "d-e", "a-b"]);
+        assert!(drawing.fades());
+        assert_eq!(drawing.paths, edge_paths(drawing.edges.iter().filter(|e| ["d-e", "b-f"].contains(&e.relation.id.as_str()))));
+        let unselected = self::drawing(&entities, &relations, None);
+        assert!(unselected.edges.iter().all(|e| e.look.near && !unselected.touches_selection(e)));
+        assert_eq!(alone(&unselected, None), [] as [&str; 0]);
+        assert_eq!(alone(&unselected, Some("b-f")), ["b-f"]);
+        assert!(!unselected.fades());
+    }
+
+    #[test]
+    fn edge_widths_follow_the_evidence_to_a_quarter_pixel() {
+        assert_eq!(EdgeLook::of(false, true, 1).stroke_width(), 2.0);
+        assert_eq!(EdgeLook::of(true, true, 1).stroke_width(), 2.5);
+        // 1 + √2 = 2.414… and 1 + √3 = 2.732… stay apart; 1 + √9 · 1.5 = 5.5.
+        assert_eq!([2, 3].map(|n| EdgeLook::of(false, true, n).stroke_width()), [2.5, 2.75]);
+        assert_eq!(EdgeLook::of(true, false, 9).stroke_width(), 5.5);
+        assert_eq!(EdgeLook::of(false, true, 2), EdgeLook::of(false, true, 3 - 1));
+        assert_ne!(EdgeLook::of(false, true, 2), EdgeLook::of(false, false, 2));
+        assert_ne!(EdgeLook::of(false, true, 2), EdgeLook::of(true, true, 2));
+    }
+
+    #[test]
+    fn edges_that_look_alike_share_a_few_paths_drawn_faded_first_and_thin_before_thick() {
+        let (entities, relations) = crossing();
+        let drawing = drawing(&entities, &relations, Some("a"));
+        let paths = edge_paths(&drawing.edges);
+        let shown: Vec<(bool, bool, f64, &str)> =
+            paths.iter().map(|path| (path.look.near, path.look.typed, path.look.stroke_width(), path.data.as_str())).collect();
+        assert_eq!(
+            shown,
+            [
+                (false, false, 2.0, "M0 0L400 400"),
+                (false, true, 5.5, "M0 -100L0 100"),
+                (true, false, 2.0, "M-100 0L100 0"),
+                (true, false, 2.5, "M-100 0L0 0"),
+            ]
+        );
+        assert!(edge_paths(&[]).is_empty());
+        // Ten edges of one look are dealt among the layers in turn, keeping their order; every path has its own key.
+        let many: Vec<(Relation, usize)> =
+            (0..10).map(|i| (tie(["a", "b", "c"][i % 3], ["d", "e"][i % 2], RelationKind::CoOccurs), 1)).collect();
+        let many = self::drawing(&entities, &many, None);
+        let paths = edge_paths(&many.edges);
+        assert_eq!(paths.iter().map(|path| path.layer).collect::<Vec<_>>(), (0..EDGE_LAYERS).collect::<Vec<_>>());
+        assert_eq!(paths[0].data, "M-100 0L0 -100M0 0L0 -100M100 0L0 -100");
+        assert_eq!(paths.iter().map(|path| path.data.matches('M').count()).sum::<usize>(), 10);
+        let distinct = |paths: &[EdgePath]| paths.iter().map(EdgePath::key).collect::<HashSet<u32>>().len();
+        assert_eq!((distinct(&paths), distinct(&edge_paths(&drawing.edges))), (EDGE_LAYERS, 4));
+    }
+
+    #[test]
+    fn the_pointer_takes_the_edge_it_is_on_and_nothing_far_from_every_edge() {
+        let (entities, relations) = crossing();
+        let drawing = drawing(&entities, &relations, None);
+        // 1 layout unit to a pixel.
+        let viewbox = ViewBox { x: -200.0, y: -200.0, width: 800.0, height: 800.0 };
+        let at = |x: f64, y: f64, viewbox: ViewBox| edge_at(&drawing.edges, (x, y), viewbox, 800.0).map(|e| e.relation.id.as_str());
+        assert_eq!(at(-150.0, -150.0, viewbox), None, "far from every edge");
+        assert_eq!(at(50.0, 60.0, viewbox), None, "between edges");
+        assert_eq!(at(-130.0, 0.0, viewbox), None, "beyond an edge's end");
+        // Of the crossing a–c and d–e, the one the pointer is on.
+        assert_eq!(at(60.0, 3.0, viewbox), Some("a-c"));
+        assert_eq!(at(2.0, 60.0, viewbox), Some("d-e"));
+        assert_eq!(at(50.0, 50.0, viewbox), Some("b-f"));
+        // a–b lies on a–c: equally near, the thicker (more evidence) wins.
+        assert_eq!(at(-50.0, 1.0, viewbox), Some("a-b"));
+        // Within reach of d–e's thick stroke (5.5 px) but not of the thin a–c's.
+        let reach = 5.5 / 2.0 + EDGE_REACH - 0.5;
+        assert_eq!(at(reach, -60.0, viewbox), Some("d-e"));
+        assert_eq!(at(60.0, -(1.0 + EDGE_REACH + 0.5), viewbox), None);
+    }
+
+    #[test]
+    fn the_pointers_reach_is_in_pixels_whatever_the_zoom() {
+        let (entities, relations) = crossing();
+        let drawing = drawing(&entities, &relations, None);
+        let at = |viewbox: ViewBox| edge_at(&drawing.edges, (60.0, 10.0), viewbox, 800.0).map(|e| e.relation.id.as_str());
+        // 10 layout units off a–c: 10 pixels at 1 unit to a pixel, 1 pixel zoomed out to 10 units a pixel.
+        assert_eq!(at(ViewBox { x: -200.0, y: -200.0, width: 800.0, height: 800.0 }), None);
+        assert_eq!(at(ViewBox { x: -4000.0, y: -4000.0, width: 8000.0, height: 8000.0 }), Some("a-c"));
+        // Zoomed out that far, d–e's thick stroke covers the point too, and is deeper in it.
+        assert_eq!(
+            edge_at(&drawing.edges, (8.0, 60.0), ViewBox { x: -4000.0, y: -4000.0, width: 8000.0, height: 8000.0 }, 800.0)
+                .map(|e| e.relation.id.as_str()),
+            Some("d-e")
+        );
+        // The view the pointer is over: the fraction of the box it is at, in layout units.
+        let zoomed = ViewBox::of(zoom_at(GraphView { x: 0.0, y: 0.0, zoom: 1.0 }, 4.0, 0.5, 0.5, 1.0), 1.0);
+        assert_eq!(zoomed.point_at((0.5, 0.5)), (0.0, 0.0));
+        let on_a_c = zoomed.point_at((0.6, 0.5 + 3.0 / 800.0));
+        assert_eq!(edge_at(&drawing.edges, on_a_c, zoomed, 800.0).map(|e| e.relation.id.as_str()), Some("a-c"));
+    }
+
+    #[test]
+    fn at_equal_depth_a_bright_edge_wins_over_a_faded_one() {
+        let entities =
+            [entity_at("a", 0.0, 0.0, 3), entity_at("b", 100.0, 0.0, 2), entity_at("c", 0.0, 100.0, 1), entity_at("d", 100.0, 100.0, 1)];
+        // Selecting a brightens a–d; b–c, faded, crosses it at (50, 50).
+        let relations = [(tie("b", "c", RelationKind::CoOccurs), 1), (tie("a", "d", RelationKind::CoOccurs), 1)];
+        let drawing = drawing(&entities, &relations, Some("a"));
+        let viewbox = ViewBox { x: -50.0, y: -50.0, width: 200.0, height: 200.0 };
+        assert_eq!(edge_at(&drawing.edges, (50.0, 50.0), viewbox, 200.0).map(|e| e.relation.id.as_str()), Some("a-d"));
     }
 
     #[test]

@@ -166,6 +166,96 @@ test("zooming the graph moves the drawn picture at once and draws it afresh once
   await context.close();
 });
 
+/** The graph's edges as drawn (its paths' segments and its lines): their ends in layout units, and their ends and middles on screen. */
+function drawnEdges(page) {
+  return page.locator(".graph-svg").evaluate((svg) => {
+    const matrix = svg.getScreenCTM();
+    const onScreen = (x, y) => {
+      const point = new DOMPoint(x, y).matrixTransform(matrix);
+      return [point.x, point.y];
+    };
+    const ends = [];
+    for (const path of svg.querySelectorAll(".edges path.edge")) {
+      const numbers = path.getAttribute("d").match(/-?[\d.]+(e-?\d+)?/g).map(Number);
+      for (let i = 0; i + 3 < numbers.length; i += 4) ends.push(numbers.slice(i, i + 4));
+    }
+    for (const line of svg.querySelectorAll(".edges line.edge")) ends.push(["x1", "y1", "x2", "y2"].map((name) => Number(line.getAttribute(name))));
+    return ends.map(([x1, y1, x2, y2]) => ({ ends: [x1, y1, x2, y2], from: onScreen(x1, y1), to: onScreen(x2, y2), middle: onScreen((x1 + x2) / 2, (y1 + y2) / 2) }));
+  });
+}
+
+/** The distance in pixels from `point` to the segment from `from` to `to`. */
+function distance([x, y], [x1, y1], [x2, y2]) {
+  const [dx, dy] = [x2 - x1, y2 - y1];
+  const along = Math.max(0, Math.min(1, ((x - x1) * dx + (y - y1) * dy) / (dx * dx + dy * dy || 1)));
+  return Math.hypot(x - (x1 + along * dx), y - (y1 + along * dy));
+}
+
+/** An edge whose middle lies on the graph's background (no node or label over it), 10 pixels or more from every other edge. */
+async function edgeInTheClear(page) {
+  const edges = await drawnEdges(page);
+  for (const [i, edge] of edges.entries()) {
+    const apart = edges.every((other, j) => i === j || distance(edge.middle, other.from, other.to) >= 10);
+    if (apart && (await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.matches(".graph-svg"), edge.middle))) return edge;
+  }
+  throw new Error(`none of the ${edges.length} edges lies in the clear`);
+}
+
+test("the pointer names the edge it is over, a click opens its relation, a drag from it pans, and a click on a node selects the node", async () => {
+  const { page, context, errors } = await open(served.browser, served.site.url);
+  await page.locator(".graph-svg").scrollIntoViewIfNeeded();
+  const edges = await drawnEdges(page);
+  assert.ok(edges.length >= 20, `${edges.length} edges drawn`);
+  assert.equal(await page.locator(".graph-svg .edges [role=button]").count(), 0, "with nothing chosen no edge is an element of its own");
+  const edge = await edgeInTheClear(page);
+  const named = () => page.locator(".graph-svg .edge.named").evaluate((line) => ["x1", "y1", "x2", "y2"].map((name) => Number(line.getAttribute(name))));
+
+  // Hovering the edge, or 3 pixels beside it, highlights and names it; far from every edge nothing is named.
+  await page.mouse.move(edge.middle[0], edge.middle[1] + 3);
+  await page.waitForSelector(".graph-svg .edge.named");
+  assert.deepEqual(await named(), edge.ends);
+  assert.match(await page.getAttribute(".graph-svg", "class"), /on-edge/, "the pointer shows the edge can be clicked");
+  assert.match(await page.textContent(".graph-svg .edge-name text"), /\w/);
+  const box = await page.locator(".graph-svg").boundingBox();
+  const corner = [box.x + 3, box.y + 3];
+  assert.ok(edges.every((other) => distance(corner, other.from, other.to) > 15), "the corner is far from every edge");
+  await page.mouse.move(...corner);
+  await page.waitForSelector(".graph-svg .edge-name", { state: "detached" });
+  assert.equal(await page.locator(".graph-svg .edge.named").count(), 0);
+
+  // A drag that starts on the edge pans the graph and chooses nothing.
+  await page.mouse.move(...edge.middle);
+  await page.mouse.down();
+  await page.mouse.move(edge.middle[0] + 80, edge.middle[1] + 30, { steps: 8 });
+  await page.mouse.up();
+  await page.waitForURL(/graph=/);
+  assert.doesNotMatch(page.url(), /relation=/);
+  assert.equal(await page.locator(".relation-card").count(), 0);
+
+  // A click on the edge (where the drag left it) opens its relation, whose card names the same two entities.
+  await page.waitForFunction(() => !document.querySelector(".graph-svg").getAttribute("style")?.includes("translate"));
+  const moved = await edgeInTheClear(page);
+  await page.mouse.move(...moved.middle);
+  await page.waitForSelector(".graph-svg .edge-name");
+  assert.deepEqual(await named(), moved.ends);
+  const name = await page.textContent(".graph-svg .edge-name text");
+  await page.mouse.click(...moved.middle);
+  await page.waitForSelector(".relation-card");
+  assert.match(page.url(), /relation=rel-/);
+  const [source, target] = await page.locator(".relation-card h2 button").allInnerTexts();
+  assert.ok(name.includes(source) && name.includes(target), `the card's ${source} and ${target}, the edge's ${name}`);
+  assert.ok(await page.locator(".graph-svg .edges line.edge.selected[aria-pressed=true]").count(), "the chosen relation is an element of its own");
+
+  // A node sits where its edges meet: a click on it selects the entity, not an edge.
+  const node = page.locator(".graph-svg .node").first();
+  const id = await node.getAttribute("data-entity-id");
+  await node.locator("path").click();
+  await page.waitForSelector(`.entity-card[data-entity-id="${id}"]`);
+  assert.doesNotMatch(page.url(), /relation=/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("phones get one column from 360 px, exports download", async () => {
   const { page, context } = await open(served.browser, served.site.url, { width: 360, height: 740 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

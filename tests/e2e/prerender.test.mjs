@@ -47,6 +47,8 @@ test("before the wasm runs the page already shows the overview, the timeline and
   assert.ok(await page.locator(".timeline-svg .event").first().isVisible());
   assert.ok((await page.locator(".timeline-svg .event").count()) >= 10, "the events are drawn");
   assert.ok((await page.locator(".graph-svg .node").count()) >= 20, "the graph is drawn");
+  const segments = await page.locator(".graph-svg .edges path.edge").evaluateAll((paths) => paths.map((path) => path.getAttribute("d").split("M").length - 1));
+  assert.equal(segments.reduce((sum, n) => sum + n, 0), 58, "every seed relation is drawn, as a few paths");
   assert.match(await page.locator(".panel").innerText(), /About this corpus/);
   const { head, events } = await page.evaluate(() => ({
     head: JSON.parse(document.getElementById("corpus").textContent),
@@ -61,7 +63,7 @@ test("before the wasm runs the page already shows the overview, the timeline and
 test("the app takes over the prerendered HTML instead of building it again, and responds", async () => {
   const { page, context, errors, release } = await beforeTheWasm(served.site.url);
   await page.evaluate(() => {
-    window.prerendered = { heading: document.querySelector("h1"), panel: document.querySelector(".panel"), nodes: document.querySelectorAll(".graph-svg .node").length };
+    window.prerendered = { heading: document.querySelector("h1"), panel: document.querySelector(".panel"), nodes: document.querySelectorAll(".graph-svg .node").length, edges: document.querySelectorAll(".graph-svg path.edge").length };
     // Building the view again would create its thousands of elements one by one.
     window.created = 0;
     for (const method of ["createElement", "createElementNS"]) {
@@ -80,6 +82,7 @@ test("the app takes over the prerendered HTML instead of building it again, and 
   const created = await page.evaluate(() => window.created);
   assert.ok(created <= 10, `${created} elements created while taking over a page of ${await page.evaluate(() => document.querySelectorAll("*").length)}`);
   assert.equal(await page.evaluate(() => document.querySelectorAll(".graph-svg .node").length), await page.evaluate(() => window.prerendered.nodes));
+  assert.equal(await page.evaluate(() => document.querySelectorAll(".graph-svg path.edge").length), await page.evaluate(() => window.prerendered.edges), "the same paths of edges");
   assert.equal(await page.evaluate(() => document.querySelector("#corpus, script.corpus-piece")), null, "the corpus text is freed once parsed");
   await page.locator(".graph-svg .node").first().click();
   await page.waitForSelector(".entity-card");

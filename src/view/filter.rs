@@ -4,7 +4,7 @@
 //! The `Index` holds every lookup filtering needs, so no filter scans the corpus.
 
 use super::calendar::{event_range, range_of};
-use super::search::{marked, Matches, SearchIndex};
+use super::search::{marked, IdSet, Matches, SearchIndex};
 use super::state::Filters;
 use crate::model::{Article, Corpus, Entity, Event, Figure, Quote, Relation, Span};
 use std::collections::{HashMap, HashSet};
@@ -302,6 +302,53 @@ pub struct Filtered<'c> {
     pub relations: Vec<(&'c Relation, Vec<&'c Span>)>,
     pub sentence_hits: Vec<SentenceHit>,
     pub entity_hits: Vec<&'c Entity>,
+    /// The positions of `events`, for narrowing them to an entity's.
+    shown_events: IdSet,
+}
+
+/// The events the timeline draws: the filtered events narrowed to the
+/// selected entity's. Apart from `Filtered`, so that choosing an entity
+/// narrows what was filtered instead of filtering again.
+#[derive(Debug, Default, PartialEq)]
+pub struct TimelineEvents<'c> {
+    /// In corpus order.
+    pub events: Vec<&'c Event>,
+    /// The dated ones in date order: the story Next walks, the list and the
+    /// printed page. Sorted once per filter and selection, not on every pan.
+    pub story: Vec<&'c Event>,
+    /// The rest: statements whose dates cannot be placed (no publication date to count from).
+    pub undated: Vec<&'c Event>,
+}
+
+impl<'c> Filtered<'c> {
+    /// The filtered events about `entity`, or all of them when none is selected.
+    pub fn timeline_events(&self, corpus: &'c Corpus, index: &Index, entity: Option<&str>) -> TimelineEvents<'c> {
+        let in_timeline = match entity {
+            None => self.shown_events.clone(),
+            Some(entity) => {
+                let mut about = IdSet::empty(corpus.events.len());
+                let events = index.position_of_entity(corpus, entity).map_or(&[][..], |e| &index.entity_events[e][..]);
+                events.iter().filter(|&&i| self.shown_events.contains(i)).for_each(|&i| about.insert(i));
+                about
+            }
+        };
+        // The story is the dated events in date order; what it leaves out is undated.
+        let mut undated = in_timeline.clone();
+        let story = index
+            .events_by_date
+            .iter()
+            .filter(|&&i| in_timeline.contains(i))
+            .map(|&i| {
+                undated.remove(i);
+                &corpus.events[i]
+            })
+            .collect();
+        TimelineEvents {
+            events: in_timeline.iter().map(|i| &corpus.events[i]).collect(),
+            story,
+            undated: undated.iter().map(|i| &corpus.events[i]).collect(),
+        }
+    }
 }
 
 const MAX_SENTENCE_HITS: usize = 200;
@@ -320,6 +367,8 @@ pub fn apply<'c>(corpus: &'c Corpus, index: &Index, filters: &Filters) -> Filter
     };
     let events = |shown: &[bool]| corpus.events.iter().zip(shown).filter_map(|(event, &shown)| shown.then_some(event)).collect();
     filtered.events = events(&shown);
+    filtered.shown_events = IdSet::empty(shown.len());
+    shown.iter().enumerate().filter(|&(_, &shown)| shown).for_each(|(i, _)| filtered.shown_events.insert(i));
     filtered.timeline = events(&in_timeline);
     filtered.story = index.events_by_date.iter().filter(|&&i| in_timeline[i]).map(|&i| &corpus.events[i]).collect();
     filtered.undated = filtered.timeline.iter().copied().filter(|e| event_range(&e.date).is_none()).collect();
@@ -463,6 +512,7 @@ mod tests {
     use crate::model::EntityKind;
     use crate::view::calendar::days_from_civil;
     use crate::view::state::{Action, DayRange, ViewState};
+    use proptest::prelude::*;
 
     fn corpus() -> Corpus {
         serde_json::from_str(include_str!("../../corpus/corpus.json")).expect("shipped corpus parses")
@@ -704,6 +754,44 @@ mod tests {
             let about = |e: &&Event| selected.is_none_or(|id| e.entities.iter().any(|x| x == id));
             assert_eq!(filtered.timeline, corpus.events.iter().filter(about).collect::<Vec<_>>(), "{selected:?}");
         }
+    }
+
+    /// Random sequences of the actions that filter or select, over the
+    /// shipped corpus's kinds, articles, dates, words and entities.
+    fn filtering_actions(corpus: &Corpus) -> impl Strategy<Value = Vec<Action>> {
+        use proptest::sample::select;
+        let articles: Vec<String> = corpus.articles.iter().map(|a| a.id.clone()).collect();
+        let mut entities: Vec<String> = corpus.entities.iter().map(|e| e.id.clone()).collect();
+        entities.push("no-such-entity".into());
+        const WORDS: [&str; 8] = ["", "sopheak", "interior ministry", "the", "said", "p", "zzyzx", "khieu s"];
+        let (first, last) = (days_from_civil(2016, 6, 1), days_from_civil(2019, 1, 1));
+        let action = prop_oneof![
+            select(&WORDS[..]).prop_map(|w| Action::SetQuery(w.into())),
+            select(&EntityKind::ALL[..]).prop_map(Action::ToggleKind),
+            select(articles).prop_map(Action::ToggleArticle),
+            proptest::option::of((first..last, first..last)).prop_map(|r| Action::SetRange(r.map(|(a, b)| DayRange::between(a, b)))),
+            any::<bool>().prop_map(Action::SetQuotesOnly),
+            proptest::option::of(select(entities)).prop_map(Action::SelectEntity),
+        ];
+        proptest::collection::vec(action, 0..8)
+    }
+
+    #[test]
+    fn narrowing_to_the_selection_gives_what_filtering_with_it_gave() {
+        let corpus = corpus();
+        let index = Index::new(&corpus);
+        let mut runner = proptest::test_runner::TestRunner::new(proptest::test_runner::Config::with_cases(400));
+        runner
+            .run(&filtering_actions(&corpus), |actions| {
+                let state = actions.into_iter().fold(ViewState::default(), |s, a| s.reduce(a));
+                let filtered = apply(&corpus, &index, &state.filters());
+                let narrowed = filtered.timeline_events(&corpus, &index, state.entity());
+                prop_assert_eq!(&narrowed.events, &filtered.timeline);
+                prop_assert_eq!(&narrowed.story, &filtered.story);
+                prop_assert_eq!(&narrowed.undated, &filtered.undated);
+                Ok(())
+            })
+            .unwrap();
     }
 
     #[test]

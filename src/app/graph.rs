@@ -44,7 +44,7 @@ pub fn graph(props: &GraphProps) -> Html {
     let height = (width * 0.7).clamp(300.0, 560.0);
     let aspect = width / height;
     let drawing = Shared(use_memo((filtered.clone(), props.selected.clone()), |(filtered, selected)| {
-        Drawing::new(&filtered.entities, filtered.relations.iter().map(|&(relation, _)| relation), selected.as_deref())
+        Drawing::new(&filtered.entities, filtered.relations.iter().map(|(relation, _)| relation), selected.as_deref())
     }));
     let ranked = &drawing.ranked;
     let view = props.view.unwrap_or_else(|| fit(ranked.iter().map(|&(e, _)| e), aspect));

@@ -43,7 +43,7 @@ fn name_on<E: 'static>(on_name: &Callback<Option<String>>, value: Option<&str>) 
 pub fn graph_edges(props: &EdgesProps) -> Html {
     let selected = props.selected.as_deref();
     let drawing = &props.drawing;
-    let edges = props.filtered.relations.iter().filter_map(|&(relation, ref evidence)| {
+    let edges = props.filtered.relations.iter().filter_map(|(relation, evidence)| {
         let (source, target) = ends(drawing, relation)?;
         Some(html! {
             <Edge key={relation.id.as_str()} {relation} evidence={evidence.len()} {source} {target}

@@ -389,23 +389,28 @@ impl<'c> Filtered<'c> {
 const MAX_SENTENCE_HITS: usize = 200;
 
 pub fn apply<'c>(corpus: &'c Corpus, index: &Index, filters: &Filters) -> Filtered<'c> {
-    let scope = Scope { corpus, index, filters, search: index.search(corpus, &filters.query) };
+    let scope = Scope::new(corpus, index, filters);
     let mut filtered = Filtered { shown_events: IdSet::empty(corpus.events.len()), ..Filtered::default() };
     for (position, event) in corpus.events.iter().enumerate().filter(|&(position, _)| scope.shows_event(position)) {
         filtered.shown_events.insert(position);
         filtered.events.push(event);
     }
-    filtered.quotes = corpus.quotes.iter().enumerate().filter(|&(i, _)| scope.shows_quote(i)).map(|(_, quote)| quote).collect();
-    let figure_shown = |sentence: Option<usize>| scope.shows_sentence(sentence) && scope.found(sentence, &[]);
-    filtered.figures = corpus.figures.iter().zip(&index.figure_sentences).filter(|&(_, &s)| figure_shown(s)).map(|(f, _)| f).collect();
-    let speakers: HashSet<&str> = filtered.quotes.iter().filter_map(|q| q.speaker.as_deref()).collect();
+    // Who speaks in a quote in view, by position: with quotes only, no one else is.
+    let mut speaks = vec![false; corpus.entities.len()];
+    for (position, quote) in corpus.quotes.iter().enumerate().filter(|&(position, _)| scope.shows_quote(position)) {
+        filtered.quotes.push(quote);
+        if let Some(speaker) = index.speakers[position] {
+            speaks[speaker] = true;
+        }
+    }
+    filtered.figures = corpus.figures.iter().enumerate().filter(|&(position, _)| scope.shows_figure(position)).map(|(_, f)| f).collect();
     let mut visible = vec![false; corpus.entities.len()];
     for (position, entity) in corpus.entities.iter().enumerate() {
-        let quoted_ok = !filters.quotes_only || speakers.contains(entity.id.as_str());
-        if scope.shows_kind(entity) && quoted_ok && scope.named_in_view(position) {
+        let quoted_ok = !filters.quotes_only || speaks[position];
+        if scope.shows_kind(position) && quoted_ok && scope.named_in_view(position) {
             visible[position] = true;
             filtered.entities.push(entity);
-            if scope.search.as_ref().is_some_and(|search| search.entities.contains(position)) {
+            if scope.search.is_some() && scope.name_found(position) {
                 filtered.entity_hits.push(entity);
             }
         }
@@ -425,19 +430,41 @@ struct Scope<'a> {
     corpus: &'a Corpus,
     index: &'a Index,
     filters: &'a Filters,
-    search: Option<Matches>,
+    /// By entity position, whether it is of a chosen kind; none when no kind
+    /// is chosen, as then every kind is in view.
+    kinds: Option<Vec<bool>>,
+    search: Option<Search>,
 }
 
-impl Scope<'_> {
-    /// Whether an entity is of a kind in view: any kind, when none is chosen.
-    fn shows_kind(&self, entity: &Entity) -> bool {
-        self.filters.kinds.is_empty() || self.filters.kinds.contains(&entity.kind)
+/// What a search matched, with what filtering asks of it about entities
+/// worked out once rather than item by item.
+struct Search {
+    matches: Matches,
+    /// The events about an entity whose names match.
+    events_about_names: IdSet,
+    /// The entities named in a matching sentence that is in scope.
+    named_in_hits: IdSet,
+}
+
+impl<'a> Scope<'a> {
+    fn new(corpus: &'a Corpus, index: &'a Index, filters: &'a Filters) -> Scope<'a> {
+        let kinds = (!filters.kinds.is_empty()).then(|| corpus.entities.iter().map(|e| filters.kinds.contains(&e.kind)).collect());
+        let mut scope = Scope { corpus, index, filters, kinds, search: None };
+        scope.search = index.search(corpus, &filters.query).map(|matches| {
+            let mut events_about_names = IdSet::empty(corpus.events.len());
+            matches.entities.iter().flat_map(|entity| &index.entity_events[entity]).for_each(|&event| events_about_names.insert(event));
+            let mut named_in_hits = IdSet::empty(corpus.entities.len());
+            for sentence in matches.sentences.iter().filter(|&n| scope.in_scope(n)) {
+                index.sentence_entities[sentence].iter().for_each(|&entity| named_in_hits.insert(entity));
+            }
+            Search { matches, events_about_names, named_in_hits }
+        });
+        scope
     }
 
-    /// Whether a sentence or quote that names `entities` is in view: with
-    /// kinds chosen, it must name an entity of one of them.
-    fn names_kind_in_view(&self, entities: impl IntoIterator<Item = usize>) -> bool {
-        self.filters.kinds.is_empty() || entities.into_iter().any(|position| self.shows_kind(&self.corpus.entities[position]))
+    /// Whether the entity at `position` is of a kind in view.
+    fn shows_kind(&self, position: usize) -> bool {
+        self.kinds.as_ref().is_none_or(|kinds| kinds[position])
     }
 
     /// Whether a day range passes the dates filter; `days` is looked up only when one is set.
@@ -457,43 +484,63 @@ impl Scope<'_> {
         unfiltered || sentence.is_some_and(|n| self.in_scope(n) && (!self.filters.quotes_only || self.index.quoted[n]))
     }
 
-    /// Whether a sentence passes every filter but the search.
+    /// Whether a sentence passes every filter but the search: with kinds
+    /// chosen, it must also name an entity of one of them.
     fn shows_sentence(&self, sentence: Option<usize>) -> bool {
-        let named = sentence.map_or(&[][..], |n| &self.index.sentence_entities[n][..]);
-        self.shows_statement(sentence) && self.names_kind_in_view(named.iter().copied())
+        let names_kind_in_view = || {
+            let named = sentence.map_or(&[][..], |n| &self.index.sentence_entities[n][..]);
+            self.kinds.is_none() || named.iter().any(|&entity| self.shows_kind(entity))
+        };
+        self.shows_statement(sentence) && names_kind_in_view()
     }
 
-    /// Whether the search, if any, matches a sentence or the names of one of the entities it is about.
-    fn found(&self, sentence: Option<usize>, about: &[usize]) -> bool {
-        let Some(search) = &self.search else { return true };
-        sentence.is_some_and(|n| search.sentences.contains(n)) || about.iter().any(|&entity| search.entities.contains(entity))
+    /// Whether the search, if any, matches a sentence.
+    fn sentence_found(&self, sentence: Option<usize>) -> bool {
+        self.search.as_ref().is_none_or(|search| sentence.is_some_and(|n| search.matches.sentences.contains(n)))
     }
 
+    /// Whether the search, if any, matches the names of the entity at `position`.
+    fn name_found(&self, position: usize) -> bool {
+        self.search.as_ref().is_none_or(|search| search.matches.entities.contains(position))
+    }
+
+    /// Whether an event passes the filters: the search may match its sentence or the names of an entity it is about.
     fn shows_event(&self, position: usize) -> bool {
         let sentence = self.index.event_sentences[position];
-        self.shows_sentence(sentence)
-            && self.days_ok(|| event_range(&self.corpus.events[position].date))
-            && self.found(sentence, &self.index.event_entities[position])
+        let found =
+            || self.search.as_ref().is_none_or(|search| search.events_about_names.contains(position)) || self.sentence_found(sentence);
+        self.shows_sentence(sentence) && self.days_ok(|| event_range(&self.corpus.events[position].date)) && found()
     }
 
+    /// Whether a quote passes the filters: with kinds chosen, its speaker
+    /// must be of one; the search may match its sentence or its speaker's names.
     fn shows_quote(&self, position: usize) -> bool {
         let (sentence, speaker) = (self.index.quote_sentences[position], self.index.speakers[position]);
+        let speaker_in_view = self.kinds.is_none() || speaker.is_some_and(|s| self.shows_kind(s));
+        let found = self.sentence_found(sentence) || speaker.is_some_and(|s| self.name_found(s));
         // A quote's own sentence carries a quote, so quotes only keeps it.
-        self.shows_statement(sentence) && self.names_kind_in_view(speaker) && self.found(sentence, speaker.as_slice())
+        self.shows_statement(sentence) && speaker_in_view && found
+    }
+
+    /// Whether a figure passes the filters.
+    fn shows_figure(&self, position: usize) -> bool {
+        let sentence = self.index.figure_sentences[position];
+        self.shows_sentence(sentence) && self.sentence_found(sentence)
     }
 
     /// Whether an entity is named in a sentence in scope that, with a
     /// search, matches, unless its own names match.
     fn named_in_view(&self, position: usize) -> bool {
-        let name_found = self.search.as_ref().is_none_or(|search| search.entities.contains(position));
-        let sentence_found = |n: usize| name_found || self.search.as_ref().is_some_and(|search| search.sentences.contains(n));
-        self.index.mention_sentences[position].iter().any(|&n| self.in_scope(n) && sentence_found(n))
+        match &self.search {
+            Some(search) if !search.matches.entities.contains(position) => search.named_in_hits.contains(position),
+            _ => self.index.mention_sentences[position].iter().any(|&n| self.in_scope(n)),
+        }
     }
 
     /// The sentences the search matches that pass the other filters, in
     /// corpus order, at most `MAX_SENTENCE_HITS`.
     fn sentence_hits(&self) -> Vec<SentenceHit> {
-        let Some(search) = &self.search else { return Vec::new() };
+        let Some(Search { matches: search, .. }) = &self.search else { return Vec::new() };
         search
             .sentences
             .iter()
@@ -785,10 +832,15 @@ mod tests {
         let articles: Vec<String> = corpus.articles.iter().map(|a| a.id.clone()).collect();
         let mut entities: Vec<String> = corpus.entities.iter().map(|e| e.id.clone()).collect();
         entities.push("no-such-entity".into());
-        const WORDS: [&str; 8] = ["", "sopheak", "interior ministry", "the", "said", "p", "zzyzx", "khieu s"];
+        // Queries: none, common words, none matching, and every entity's names and their beginnings.
+        let mut queries: Vec<String> = ["", "the", "said", "p", "zzyzx", "khieu s"].map(String::from).to_vec();
+        for name in corpus.entities.iter().flat_map(|e| std::iter::once(&e.name).chain(&e.aliases)) {
+            queries.push(name.clone());
+            queries.push(name.chars().take(3).collect());
+        }
         let (first, last) = (days_from_civil(2016, 6, 1), days_from_civil(2019, 1, 1));
         let action = prop_oneof![
-            select(&WORDS[..]).prop_map(|w| Action::SetQuery(w.into())),
+            select(queries).prop_map(Action::SetQuery),
             select(&EntityKind::ALL[..]).prop_map(Action::ToggleKind),
             select(articles).prop_map(Action::ToggleArticle),
             proptest::option::of((first..last, first..last)).prop_map(|r| Action::SetRange(r.map(|(a, b)| DayRange::between(a, b)))),

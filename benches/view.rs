@@ -1,11 +1,11 @@
 //! What the explorer computes on each interaction, natively, on the corpus
 //! of the 2,095 BBC articles: building the lookups (at startup) and the word
-//! index (on the first search), filtering with no filter (what every pan and
-//! zoom used to pay), search keystrokes from one letter to two words, and
-//! marking up an article for the reader. Budgets for the browser live in
+//! index, filtering with no filter and with an entity kind, narrowing the
+//! timeline to a chosen entity, search keystrokes from one letter to two
+//! words, and marking up an article for the reader. Budgets for the browser live in
 //! BENCHMARKS.md, not in tests.
 
-use corpus_explorer::model::Corpus;
+use corpus_explorer::model::{Corpus, EntityKind};
 use corpus_explorer::view::filter::{apply, Index};
 use corpus_explorer::view::markup::marks;
 use corpus_explorer::view::search::SearchIndex;
@@ -28,6 +28,12 @@ fn interactions(c: &mut Criterion) {
     group.sample_size(20);
     group.bench_function("index_bbc", |b| b.iter(|| Index::new(&corpus)));
     group.bench_function("apply_no_filter_bbc", |b| b.iter(|| apply(&corpus, &index, &ViewState::default().filters()).events.len()));
+    let people = ViewState::default().reduce(Action::ToggleKind(EntityKind::Person)).filters();
+    group.bench_function("apply_kind_facet_bbc", |b| b.iter(|| apply(&corpus, &index, &people).events.len()));
+    // Choosing an entity narrows what was filtered; the most mentioned one has the most events.
+    let unfiltered = apply(&corpus, &index, &ViewState::default().filters());
+    let most_mentioned = corpus.entities.iter().max_by_key(|e| e.mentions.len()).map(|e| e.id.as_str());
+    group.bench_function("select_entity_bbc", |b| b.iter(|| unfiltered.timeline_events(&corpus, &index, most_mentioned).events.len()));
     group.bench_function("search_index_bbc", |b| b.iter(|| SearchIndex::new(&corpus)));
     let typed = [("b", "1_letter"), ("bl", "2_letters"), ("bla", "3_letters"), ("blai", "4_letters"), ("tony blai", "two_words")];
     for (query, name) in typed {

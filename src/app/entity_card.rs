@@ -2,7 +2,7 @@
 //! figures it claims (conflicts flagged), related entities and events (in
 //! scroll boxes that build only the rows in view).
 
-use super::{cards::evidence, data, scroll_list::ScrollList, SharedFiltered};
+use super::{cards::evidence, data, scroll_list::ScrollList, SharedFiltered, SharedTimeline};
 use crate::model::{Entity, RelationKind};
 use crate::view::state::Action;
 use crate::view::strings::{kind_with_confidence, relation_name, EN};
@@ -16,6 +16,8 @@ const CARD_ROW: f64 = 28.0;
 pub struct EntityCardProps {
     pub id: String,
     pub filtered: SharedFiltered,
+    /// The filtered events about this entity (it is the selected one).
+    pub events: SharedTimeline,
     pub dispatch: Callback<Action>,
 }
 
@@ -68,11 +70,11 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
             html! { <><button type="button" class="link" data-entity-id={other.id.clone()} title={format!("{}{relation}", other.name)} {onclick}>{ &other.name }</button>{ relation }</> }
         })
     };
-    let events = &props.filtered.timeline;
+    let events = &props.events.events;
     let event_row = {
-        let (filtered, dispatch) = (props.filtered.clone(), dispatch.clone());
+        let (events, dispatch) = (props.events.clone(), dispatch.clone());
         Callback::from(move |position: usize| {
-            let event = filtered.timeline[position];
+            let event = events.events[position];
             let onclick = dispatch.reform(move |_| Action::SelectEvent(Some(event.id.clone())));
             let line = format!("{} · {}", event.date.value.clone().unwrap_or_default(), event.text);
             html! { <button type="button" class="link" data-event-id={event.id.clone()} title={line.clone()} {onclick}>{ line }</button> }

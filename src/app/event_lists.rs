@@ -2,7 +2,7 @@
 //! apart, the statements whose dates cannot be placed. Each is built only
 //! once unfolded, and then only the rows in view.
 
-use super::{scroll_list::ScrollList, use_unfolded, SharedFiltered};
+use super::{scroll_list::ScrollList, use_unfolded, SharedTimeline};
 use crate::model::Event;
 use crate::view::state::Action;
 use crate::view::strings::EN;
@@ -14,7 +14,7 @@ const EVENT_ROW: f64 = 30.0;
 
 #[derive(Properties, PartialEq)]
 pub struct EventListsProps {
-    pub filtered: SharedFiltered,
+    pub events: SharedTimeline,
     /// The event whose card is open.
     pub selected: Option<String>,
     pub dispatch: Callback<Action>,
@@ -23,11 +23,11 @@ pub struct EventListsProps {
 #[function_component(EventLists)]
 pub fn event_lists(props: &EventListsProps) -> Html {
     let ((dated_open, dated_toggle), (undated_open, undated_toggle)) = (use_unfolded(), use_unfolded());
-    let (dated, undated) = (&props.filtered.story, &props.filtered.undated);
+    let (dated, undated) = (&props.events.story, &props.events.undated);
     let rows = |dated: bool| {
-        let (filtered, selected, dispatch) = (props.filtered.clone(), props.selected.clone(), props.dispatch.clone());
+        let (events, selected, dispatch) = (props.events.clone(), props.selected.clone(), props.dispatch.clone());
         Callback::from(move |position: usize| {
-            let event = if dated { filtered.story[position] } else { filtered.undated[position] };
+            let event = if dated { events.story[position] } else { events.undated[position] };
             listed_event(event, dated, selected.as_deref() == Some(event.id.as_str()), &dispatch)
         })
     };

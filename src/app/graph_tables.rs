@@ -39,7 +39,7 @@ pub fn tables(
         Callback::from(move |position: usize| {
             let (corpus, index) = data();
             let name = |id: &str| index.entity(corpus, id).map_or(id.to_string(), |e| e.name.clone());
-            let (relation, evidence) = &filtered.relations[position];
+            let (relation, evidence) = filtered.relations.get(position);
             let id = relation.id.clone();
             let onclick = dispatch.reform(move |_| Action::SelectRelation(Some(id.clone())));
             let (source, target) = (name(&relation.source), name(&relation.target));

@@ -30,7 +30,7 @@ mod timeline_lanes;
 pub mod prerender;
 
 use crate::model::Corpus;
-use crate::view::filter::{Filtered, Index};
+use crate::view::filter::{Filtered, Index, TimelineEvents};
 use std::rc::Rc;
 use std::sync::OnceLock;
 
@@ -57,6 +57,10 @@ pub struct Shared<T>(pub Rc<T>);
 
 /// The filtered corpus, computed once per filters.
 pub type SharedFiltered = Shared<Filtered<'static>>;
+
+/// The filtered events narrowed to the selected entity's, computed once per
+/// filtered corpus and selection.
+pub type SharedTimeline = Shared<TimelineEvents<'static>>;
 
 impl<T> Clone for Shared<T> {
     fn clone(&self) -> Self {

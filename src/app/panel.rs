@@ -2,20 +2,27 @@
 //! embed dialog) and closes it; with nothing open, the corpus overview.
 
 use super::data;
-use super::{cards, entity_card::EntityCard, reader::Reader, SharedFiltered, ViewProps};
+use super::{cards, entity_card::EntityCard, reader::Reader, SharedFiltered, SharedTimeline, ViewProps};
 use crate::view::overview::overview;
 use crate::view::state::{Action, Open};
 use crate::view::strings::{count, EN};
 use yew::prelude::*;
 
+/// The view, and the timeline's events for the entity card's list of them.
+#[derive(Properties, PartialEq)]
+pub struct PanelProps {
+    pub view: ViewProps,
+    pub timeline: SharedTimeline,
+}
+
 #[function_component(Panel)]
-pub fn panel(props: &ViewProps) -> Html {
+pub fn panel(PanelProps { view: props, timeline }: &PanelProps) -> Html {
     let state = &props.state;
     let close = props.dispatch.reform(|_| Action::ClosePanel);
     let body = match &state.open {
-        Some(Open::Entity(id)) => {
-            Some(html! { <EntityCard id={id.clone()} filtered={props.filtered.clone()} dispatch={props.dispatch.clone()} /> })
-        }
+        Some(Open::Entity(id)) => Some(
+            html! { <EntityCard id={id.clone()} filtered={props.filtered.clone()} events={timeline.clone()} dispatch={props.dispatch.clone()} /> },
+        ),
         Some(Open::Event(id)) => Some(cards::event_card(id, &props.dispatch)),
         Some(Open::Relation(id)) => Some(cards::relation_card(id, &props.dispatch)),
         Some(Open::Reader(target)) => Some(html! { <Reader target={target.clone()} dispatch={props.dispatch.clone()} /> }),

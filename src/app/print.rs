@@ -4,7 +4,7 @@
 //! On screen the list is built only while printing: up to 500 entries would
 //! otherwise be rebuilt, unseen, on every search keystroke and selection.
 
-use super::{data, SharedFiltered};
+use super::{data, SharedTimeline};
 use crate::view::strings::EN;
 use gloo::events::EventListener;
 use yew::prelude::*;
@@ -13,10 +13,10 @@ use yew::prelude::*;
 /// and hundreds of pages help no reader; filters narrow the rest.
 const MAX_PRINTED: usize = 500;
 
-/// Only the filtered data, so panning and zooming do not redraw the list.
+/// Only the timeline's events, so panning and zooming do not redraw the list.
 #[derive(Properties, PartialEq)]
 pub struct PrintProps {
-    pub filtered: SharedFiltered,
+    pub events: SharedTimeline,
 }
 
 /// Whether the printed list is wanted: from the first render, which the
@@ -46,7 +46,7 @@ fn use_printing() -> bool {
 pub fn print_list(props: &PrintProps) -> Html {
     let (corpus, index) = data();
     let printing = use_printing();
-    let events = &props.filtered.story;
+    let events = &props.events.story;
     let items = events.iter().take(if printing { MAX_PRINTED } else { 0 }).map(|event| {
         let article = index.article(corpus, &event.article);
         let source = article.map(|a| {

@@ -3,7 +3,7 @@
 
 use super::{
     browser, data, facets::Facets, graph::Graph, header::Header, panel::Panel, passes, passes::Later, print::PrintList, results::Results,
-    timeline::Timeline, Shared, SharedFiltered,
+    timeline::Timeline, Shared, SharedFiltered, SharedTimeline,
 };
 use crate::view::filter::apply;
 use crate::view::state::{Action, ViewState};
@@ -106,8 +106,12 @@ pub fn app(start: &Start) -> Html {
         use_callback((), move |action: Action, _| dispatcher.dispatch(action))
     };
     let state = &store.0;
-    // Filtering runs only when a filter or the selection changes, not on every pan or zoom.
+    // Filtering runs only when a filter changes, not on every pan, zoom or selection;
+    // a selection only narrows the filtered events to the selected entity's.
     let filtered: SharedFiltered = Shared(use_memo(state.filters(), |filters| apply(corpus, index, filters)));
+    let timeline: SharedTimeline = Shared(use_memo((filtered.clone(), state.entity().map(str::to_string)), |(filtered, entity)| {
+        filtered.timeline_events(corpus, index, entity.as_deref())
+    }));
     let dismiss = {
         let notices = notices.clone();
         Callback::from(move |_| notices.set(Vec::new()))
@@ -131,16 +135,16 @@ pub fn app(start: &Start) -> Html {
                     }
                     // The timeline and the graph cost most to start: each becomes live in a task of its own.
                     <Suspense><Later pass={1}>
-                        <Timeline filtered={filtered.clone()} window={state.window} lanes={state.lanes} range={state.range}
+                        <Timeline events={timeline.clone()} window={state.window} lanes={state.lanes} range={state.range}
                             selected={state.event().map(str::to_string)} dispatch={dispatch.clone()} />
                     </Later></Suspense>
                     <Suspense><Later pass={2}>
                         <Graph filtered={filtered.clone()} view={state.graph} selected={state.entity().map(str::to_string)}
                             relation={state.relation().map(str::to_string)} dispatch={dispatch.clone()} />
                     </Later></Suspense>
-                    <Panel state={state.clone()} filtered={filtered.clone()} {dispatch} />
+                    <Panel view={ViewProps { state: state.clone(), filtered: filtered.clone(), dispatch }} timeline={timeline.clone()} />
                 </main>
-                <PrintList {filtered} />
+                <PrintList events={timeline} />
             </div>
         </div>
     }

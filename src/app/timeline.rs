@@ -4,7 +4,7 @@
 //! and the same events as an ordered list.
 
 use super::pan_zoom::{use_pan_zoom, use_settled};
-use super::{browser, data, event_lists::EventLists, timeline_lanes::lanes_svg, SharedFiltered};
+use super::{browser, data, event_lists::EventLists, timeline_lanes::lanes_svg, SharedTimeline};
 use crate::model::Event;
 use crate::view::calendar::{event_range, format_day};
 use crate::view::state::{Action, DayRange, Lanes};
@@ -16,7 +16,7 @@ use yew::prelude::*;
 /// graph or opening an entity's card does not redraw it.
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
-    pub filtered: SharedFiltered,
+    pub events: SharedTimeline,
     pub window: Option<(i64, i64)>,
     pub lanes: Lanes,
     pub range: Option<DayRange>,
@@ -47,15 +47,14 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let brush = use_state(|| None::<(f64, f64)>);
     // The event under the pointer or keyboard focus, whose full label the caption shows.
     let hovered = use_state(|| None::<String>);
-    let events = &props.filtered.timeline;
+    let events = &props.events.events;
     let window = props.window.or_else(|| extent(events, width)).unwrap_or((17000, 17600));
     let scale = Scale::new(window, width);
     // The picture is drawn at a settled window: a pan in progress only moves it; a zoom or a new width draws it again at once.
     let drawn = Scale::new(use_settled(window, (window.1 - window.0, width.to_bits())), width);
     let picture = use_node_ref();
     browser::use_style_property(&picture, "transform", scale.moved_from(&drawn).transform().unwrap_or_default());
-    let grouped =
-        use_memo((props.filtered.clone(), props.lanes), |(filtered, lanes)| group_lanes(&filtered.timeline, |e| lane_of(*lanes, e)));
+    let grouped = use_memo((props.events.clone(), props.lanes), |(events, lanes)| group_lanes(&events.events, |e| lane_of(*lanes, e)));
     let lanes = layout(&grouped, &drawn);
     let set_window = props.dispatch.reform(|w: (i64, i64)| Action::SetWindow(Some(w)));
 
@@ -97,7 +96,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         let next = if props.lanes == Lanes::Article { Lanes::Kind } else { Lanes::Article };
         props.dispatch.reform(move |_| Action::SetLanes(next))
     };
-    let story = &props.filtered.story;
+    let story = &props.events.story;
     let position = props.selected.as_deref().and_then(|id| story.iter().position(|e| e.id == id));
     let step_by = |delta: isize| {
         let target = step(&story.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), props.selected.as_deref(), delta).map(|i| story[i]);
@@ -170,7 +169,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 </svg>
             </div>
             // The list reads in date order, like the story; undated events follow apart.
-            <EventLists filtered={props.filtered.clone()} selected={props.selected.as_deref().map(str::to_string)} dispatch={props.dispatch.clone()} />
+            <EventLists events={props.events.clone()} selected={props.selected.as_deref().map(str::to_string)} dispatch={props.dispatch.clone()} />
         </section>
     }
 }

@@ -109,7 +109,7 @@ pub fn json(corpus: &Corpus, filtered: &Filtered) -> String {
         events: &filtered.events,
         entities: &filtered.entities,
         quotes: &filtered.quotes,
-        relations: filtered.relations.iter().map(|(r, _)| *r).collect(),
+        relations: filtered.relations.iter().map(|(r, _)| r).collect(),
     };
     serde_json::to_string_pretty(&export).unwrap_or_default()
 }
@@ -271,7 +271,7 @@ fn escape(text: &str) -> String {
 
 /// The filtered relations between filtered entities: a graph file with an
 /// edge to a node it lacks would not open.
-fn graph_relations<'f, 'c>(filtered: &'f Filtered<'c>) -> impl Iterator<Item = &'f (&'c Relation, Vec<&'c Span>)> {
+fn graph_relations<'f, 'c>(filtered: &'f Filtered<'c>) -> impl Iterator<Item = (&'c Relation, &'f [&'c Span])> {
     let shown: HashSet<&str> = filtered.entities.iter().map(|e| e.id.as_str()).collect();
     filtered.relations.iter().filter(move |(r, _)| shown.contains(r.source.as_str()) && shown.contains(r.target.as_str()))
 }
@@ -484,14 +484,21 @@ mod tests {
     #[test]
     fn graph_edges_weigh_the_evidence_that_survives_the_filters() {
         let corpus = corpus();
-        let mut filtered = apply(&corpus, &Index::new(&corpus), &ViewState::default().filters());
-        let (relation, evidence) = filtered.relations.iter_mut().find(|(_, e)| e.len() > 1).expect("a relation with two sentences");
-        evidence.truncate(1);
-        let (relation, kept): (&Relation, String) = (relation, corpus.slice(evidence[0]).to_string());
+        let relation = corpus
+            .relations
+            .iter()
+            .find(|r| r.evidence.iter().any(|span| span.article != r.evidence[0].article))
+            .expect("a relation with evidence in two articles");
+        // Only the first article's evidence survives when the view keeps that article alone.
+        let only_first = ViewState::default().reduce(Action::ToggleArticle(relation.evidence[0].article.to_string()));
+        let mut filtered = apply(&corpus, &Index::new(&corpus), &only_first.filters());
+        let kept: Vec<&Span> = relation.evidence.iter().filter(|span| span.article == relation.evidence[0].article).collect();
+        assert!(kept.len() < relation.evidence.len());
         let id = &relation.id;
         let gexf = relations_gexf(&corpus, &filtered);
         let edge = gexf.lines().find(|l| l.contains(&format!("<edge id=\"{id}\""))).expect("the edge");
-        assert!(edge.contains("weight=\"1\"") && edge.contains(&escape(&kept)), "{edge}");
+        let weight = format!("weight=\"{}\"", kept.len());
+        assert!(edge.contains(&weight) && edge.contains(&escape(&evidence_text(&corpus, &kept))), "{edge}");
         filtered.entities.retain(|e| e.id != relation.source);
         let graphml = relations_graphml(&corpus, &filtered);
         assert!(!graphml.contains(&format!("<edge id=\"{id}\"")), "no edge to an entity left out");

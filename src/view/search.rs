@@ -96,16 +96,20 @@ pub fn matches_naively<'t>(texts: impl IntoIterator<Item = &'t str>, query: &[St
 }
 
 /// A set of ids below a known bound (sentence numbers, entity positions).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct IdSet(Vec<u64>);
 
 impl IdSet {
-    fn empty(len: usize) -> IdSet {
+    pub fn empty(len: usize) -> IdSet {
         IdSet(vec![0; len.div_ceil(64)])
     }
 
-    fn insert(&mut self, id: usize) {
+    pub fn insert(&mut self, id: usize) {
         self.0[id / 64] |= 1 << (id % 64);
+    }
+
+    pub fn remove(&mut self, id: usize) {
+        self.0[id / 64] &= !(1 << (id % 64));
     }
 
     pub fn contains(&self, id: usize) -> bool {
@@ -303,5 +307,8 @@ mod tests {
         }
         assert_eq!(set.iter().collect::<Vec<_>>(), [0, 63, 64, 130, 199]);
         assert!(set.contains(130) && !set.contains(131) && !set.contains(10_000));
+        set.remove(64);
+        set.remove(65);
+        assert_eq!(set.iter().collect::<Vec<_>>(), [0, 63, 130, 199]);
     }
 }

@@ -90,6 +90,8 @@ pub struct ViewState {
 
 /// What filtering reads of the view state: all of it, and nothing that
 /// only pans, zooms or opens a card, so those keep the filtered data as is.
+/// The selected entity is not a filter either: the timeline narrows the
+/// filtered events to its events (`Filtered::timeline_events`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Filters {
     pub query: String,
@@ -97,8 +99,6 @@ pub struct Filters {
     pub articles: BTreeSet<String>,
     pub range: Option<DayRange>,
     pub quotes_only: bool,
-    /// The selected entity, whose events the timeline narrows to.
-    pub entity: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -176,7 +176,6 @@ impl ViewState {
             articles: self.articles.clone(),
             range: self.range,
             quotes_only: self.quotes_only,
-            entity: self.entity().map(str::to_string),
         }
     }
 

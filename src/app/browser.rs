@@ -205,25 +205,31 @@ pub fn scroll_to(id: &str) {
     }
 }
 
-/// Posts the content height whenever the page's size changes, whatever the
-/// cause (a folded list opened, fonts loaded). Disconnects when dropped.
-pub struct HeightReporter {
+/// Calls a function whenever an element's size changes, whatever the cause
+/// (the window resized, a folded list opened, fonts loaded, the element
+/// moved into the page from where it was hydrated). Disconnects when dropped.
+pub struct ResizeWatch {
     observer: Option<web_sys::ResizeObserver>,
     _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
 }
 
-impl HeightReporter {
-    pub fn start() -> HeightReporter {
-        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(post_height);
+impl ResizeWatch {
+    pub fn new(element: &web_sys::Element, on_resize: impl FnMut() + 'static) -> ResizeWatch {
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(on_resize);
         let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
-        if let (Some(observer), Some(root)) = (&observer, document().document_element()) {
-            observer.observe(&root);
+        if let Some(observer) = &observer {
+            observer.observe(element);
         }
-        HeightReporter { observer, _callback: callback }
+        ResizeWatch { observer, _callback: callback }
     }
 }
 
-impl Drop for HeightReporter {
+/// Posts the content height whenever the page's size changes, until dropped.
+pub fn report_height() -> Option<ResizeWatch> {
+    document().document_element().map(|root| ResizeWatch::new(&root, post_height))
+}
+
+impl Drop for ResizeWatch {
     fn drop(&mut self) {
         if let Some(observer) = &self.observer {
             observer.disconnect();
@@ -261,17 +267,18 @@ pub fn width_of(node: &yew::NodeRef, fallback: f64) -> f64 {
     node.cast::<web_sys::Element>().map(|e| e.get_bounding_client_rect().width()).filter(|w| *w > 0.0).unwrap_or(fallback)
 }
 
-/// The element's width in pixels, measured after mounting and on every resize.
+/// The element's width in pixels, measured once it is laid out and on
+/// every change of its size: an element hydrated apart from the page
+/// (`passes`) has no size until it moves in.
 #[yew::hook]
 pub fn use_width(node: &yew::NodeRef) -> f64 {
     let width = yew::use_state(|| 800.0);
     {
         let (node, width) = (node.clone(), width.clone());
         yew::use_effect_with((), move |_| {
-            let measure = move || width.set(width_of(&node, 800.0));
-            measure();
-            let listener = gloo::events::EventListener::new(&window(), "resize", move |_| measure());
-            move || drop(listener)
+            let element = node.cast::<web_sys::Element>();
+            let watch = element.map(|element| ResizeWatch::new(&element, move || width.set(width_of(&node, 800.0))));
+            move || drop(watch)
         });
     }
     *width

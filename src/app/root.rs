@@ -95,7 +95,7 @@ pub fn app(start: &Start) -> Html {
                     })
                 })
                 .collect();
-            let height = browser::HeightReporter::start();
+            let height = browser::report_height();
             passes::first_pass_done();
             move || drop((listeners, height))
         });

@@ -1,7 +1,8 @@
 //! Where the explorer's memory goes when it loads a corpus, natively, with a
 //! counting allocator: the peak while parsing (the whole JSON at once, and
-//! piece by piece as the page embeds it) and while building the lookups,
-//! what stays afterwards, and each part of the model's share.
+//! piece by piece as the page embeds it), while building the lookups,
+//! filtering and building the word index, what stays afterwards, and each
+//! part of the model's share.
 //! Native pointers are twice as wide as wasm32's, so the browser's numbers
 //! are smaller; this shows proportions and what a change buys.
 //!
@@ -9,7 +10,9 @@
 
 use corpus_explorer::model::Corpus;
 use corpus_explorer::page::{corpus_pieces, CorpusReader, PIECE_BYTES};
-use corpus_explorer::view::filter::Index;
+use corpus_explorer::view::filter::{apply, Index};
+use corpus_explorer::view::search::SearchIndex;
+use corpus_explorer::view::state::Filters;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
@@ -69,8 +72,14 @@ fn main() {
     println!("read pieces: peaks at {} above the pieces' text", mib(peak));
     let (index, kept, peak) = measure(|| Index::new(&corpus));
     println!("index: keeps {}, peaks at {}", mib(kept as usize), mib(peak));
+    let (filtered, kept, peak) = measure(|| apply(&corpus, &index, &Filters::default()));
+    println!("filtered, no filter: keeps {}, peaks at {}", mib(kept as usize), mib(peak));
+    drop(filtered);
     let (_, freed, _) = measure(|| drop(index));
     println!("  (dropping the index frees {})", mib(-freed as usize));
+    let (words, kept, peak) = measure(|| SearchIndex::new(&corpus));
+    println!("word index (built after the first view): keeps {}, peaks at {}", mib(kept as usize), mib(peak));
+    drop(words);
     let mut corpus = corpus;
     /// A list's name, and how to drop it from the corpus.
     type Part = (&'static str, fn(&mut Corpus));

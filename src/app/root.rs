@@ -55,6 +55,24 @@ impl Start {
     }
 }
 
+/// How long a slice of building the word index runs before the browser may
+/// handle input and paint again.
+const WORD_INDEX_SLICE_MS: f64 = 8.0;
+
+/// Builds the word index after the first view, in slices, so that it is
+/// ready before a reader types and no task of the page builds it all; a
+/// search that comes first finishes it.
+async fn build_word_index() {
+    let (corpus, index) = data();
+    loop {
+        let until = js_sys::Date::now() + WORD_INDEX_SLICE_MS;
+        if index.build_words(corpus, || js_sys::Date::now() < until) {
+            return;
+        }
+        browser::yield_to_browser().await;
+    }
+}
+
 #[function_component(App)]
 pub fn app(start: &Start) -> Html {
     let (corpus, index) = data();
@@ -100,6 +118,7 @@ pub fn app(start: &Start) -> Html {
             move || drop((listeners, height))
         });
     }
+    use_effect_with((), |_| yew::platform::spawn_local(build_word_index()));
     // One callback for the app's life, so that children whose other props are unchanged skip rendering.
     let dispatch = {
         let dispatcher = store.dispatcher();

@@ -4,11 +4,11 @@
 //! The `Index` holds every lookup filtering needs, so no filter scans the corpus.
 
 use super::calendar::{event_range, range_of};
-use super::search::{marked, IdSet, Matches, SearchIndex};
+use super::search::{marked, IdSet, Matches, SearchIndex, SearchIndexBuilder};
 use super::state::Filters;
 use crate::model::{Article, Corpus, Entity, Event, Figure, Quote, Relation, Span};
 use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 /// Lookups computed once per corpus, so filtering stays fast on thousands
 /// of articles. Sentences are known by number, counted through the
@@ -53,9 +53,12 @@ pub struct Index {
     /// corpus the overview states on every render.
     outlets: usize,
     published: Option<(String, String)>,
-    /// The words of every sentence and name, built on the first search so
-    /// that the first view does not wait for it.
+    /// The words of every sentence and name, built after the first view a
+    /// slice at a time (`build_words`), or at once by a search that comes
+    /// first, so that the first view does not wait for it.
     words: OnceLock<SearchIndex>,
+    /// The word index in the making, and whether all its texts are read.
+    building_words: Mutex<(SearchIndexBuilder, bool)>,
 }
 
 /// A marked stretch of an article, before it becomes a `markup::Mark`.
@@ -111,6 +114,7 @@ impl Index {
                 dates().min().zip(dates().max())
             },
             words: OnceLock::new(),
+            building_words: Mutex::default(),
         };
         index.event_sentences = corpus.events.iter().map(|e| index.sentence_of(corpus, &e.evidence)).collect();
         index.quote_sentences = corpus.quotes.iter().map(|q| index.sentence_of(corpus, &q.evidence)).collect();
@@ -228,10 +232,37 @@ impl Index {
     }
 
     /// What a search for `query` matches, or nothing when the query is
-    /// blank. The first search builds the word index.
+    /// blank. A search before the word index is built finishes building it.
     pub fn search(&self, corpus: &Corpus, query: &str) -> Option<Matches> {
         let query = query.trim();
-        (!query.is_empty()).then(|| self.words.get_or_init(|| SearchIndex::new(corpus)).search(query))
+        (!query.is_empty()).then(|| self.words(corpus).search(query))
+    }
+
+    fn words(&self, corpus: &Corpus) -> &SearchIndex {
+        self.words.get_or_init(|| {
+            let mut building = std::mem::take(&mut self.building_words.lock().unwrap_or_else(PoisonError::into_inner).0);
+            building.read(corpus, || true);
+            building.finish()
+        })
+    }
+
+    /// Builds the word index a slice at a time: reads words while `more()`
+    /// holds or, once every text is read, sorts them into the index, in a
+    /// slice of its own. Whether the index is built.
+    pub fn build_words(&self, corpus: &Corpus, more: impl FnMut() -> bool) -> bool {
+        if self.words.get().is_some() {
+            return true;
+        }
+        let mut building = self.building_words.lock().unwrap_or_else(PoisonError::into_inner);
+        let (builder, read) = &mut *building;
+        if !*read {
+            *read = builder.read(corpus, more);
+            return false;
+        }
+        let built = std::mem::take(builder).finish();
+        drop(building);
+        let _ = self.words.set(built);
+        true
     }
 }
 
@@ -695,6 +726,24 @@ mod tests {
             .into_iter()
             .map(|h| (h.sentence.article.to_string(), h.sentence.start))
             .collect()
+    }
+
+    #[test]
+    fn the_word_index_builds_in_slices_and_a_search_meanwhile_finishes_it() {
+        let corpus = corpus();
+        let built_at_once = Index::new(&corpus);
+        let expected = apply(&corpus, &built_at_once, &searching("khieu s"));
+        let index = Index::new(&corpus);
+        assert!(!index.build_words(&corpus, || false), "one slice reads a few texts, not the corpus");
+        assert_eq!(apply(&corpus, &index, &searching("khieu s")), expected, "searched before the index was built");
+        assert!(index.build_words(&corpus, || false), "the search finished it");
+        let index = Index::new(&corpus);
+        let mut slices = 1;
+        while !index.build_words(&corpus, || false) {
+            slices += 1;
+        }
+        assert!(slices >= 3, "reading takes a slice or more, sorting one of its own: {slices}");
+        assert_eq!(apply(&corpus, &index, &searching("khieu s")), expected, "searched once the slices built it");
     }
 
     #[test]

@@ -137,6 +137,7 @@ impl IdSet {
 
 /// Distinct lower-cased words in sorted order, each with the ascending ids
 /// of the texts it occurs in (flattened: one allocation, not one per word).
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct Postings {
     words: Vec<Box<str>>,
     /// `ids[ends[i - 1]..ends[i]]` hold the ids of `words[i]`.
@@ -149,33 +150,11 @@ struct Postings {
 impl Postings {
     /// Indexes the words of each text (its id is its position); a text may
     /// come in several parts (an entity's name and aliases).
+    #[cfg(test)]
     fn new<'t, P: IntoIterator<Item = &'t str>>(texts: impl Iterator<Item = P>) -> Postings {
-        let mut by_word: HashMap<Box<str>, Vec<u32>> = HashMap::new();
-        let mut lower = String::new();
-        let mut count = 0;
-        for (id, parts) in texts.enumerate() {
-            count = id + 1;
-            let id = u32::try_from(id).expect("fewer than 4 billion texts");
-            for (_, word) in parts.into_iter().flat_map(words) {
-                lower_into(word, &mut lower);
-                match by_word.get_mut(lower.as_str()) {
-                    // Ids arrive in order, so a repeat is always the last one.
-                    Some(ids) if ids.last() == Some(&id) => {}
-                    Some(ids) => ids.push(id),
-                    None => drop(by_word.insert(lower.as_str().into(), vec![id])),
-                }
-            }
-        }
-        let mut sorted: Vec<(Box<str>, Vec<u32>)> = by_word.into_iter().collect();
-        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut postings =
-            Postings { words: Vec::with_capacity(sorted.len()), ends: Vec::with_capacity(sorted.len()), ids: Vec::new(), texts: count };
-        for (word, ids) in sorted {
-            postings.ids.extend(ids);
-            postings.words.push(word);
-            postings.ends.push(u32::try_from(postings.ids.len()).expect("fewer than 4 billion postings"));
-        }
-        postings
+        let mut postings = PostingsBuilder::default();
+        texts.for_each(|parts| postings.add(parts));
+        postings.finish()
     }
 
     /// The texts in which a word begins with each of the query words.
@@ -205,8 +184,54 @@ impl Postings {
     }
 }
 
+/// Postings in the making: each word's ids as texts are added in order.
+#[derive(Default)]
+struct PostingsBuilder {
+    by_word: HashMap<Box<str>, Vec<u32>>,
+    /// How many texts were added: the next text's id.
+    texts: usize,
+    lower: String,
+}
+
+impl PostingsBuilder {
+    /// Adds the words of the next text, which may come in several parts.
+    fn add<'t>(&mut self, parts: impl IntoIterator<Item = &'t str>) {
+        let id = u32::try_from(self.texts).expect("fewer than 4 billion texts");
+        self.texts += 1;
+        for (_, word) in parts.into_iter().flat_map(words) {
+            lower_into(word, &mut self.lower);
+            match self.by_word.get_mut(self.lower.as_str()) {
+                // Ids arrive in order, so a repeat is always the last one.
+                Some(ids) if ids.last() == Some(&id) => {}
+                Some(ids) => ids.push(id),
+                None => drop(self.by_word.insert(self.lower.as_str().into(), vec![id])),
+            }
+        }
+    }
+
+    /// The words in order, with their ids in one list.
+    fn finish(self) -> Postings {
+        let mut sorted: Vec<(Box<str>, Vec<u32>)> = self.by_word.into_iter().collect();
+        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let ids = sorted.iter().map(|(_, ids)| ids.len()).sum();
+        let mut postings = Postings {
+            words: Vec::with_capacity(sorted.len()),
+            ends: Vec::with_capacity(sorted.len()),
+            ids: Vec::with_capacity(ids),
+            texts: self.texts,
+        };
+        for (word, ids) in sorted {
+            postings.ids.extend(ids);
+            postings.words.push(word);
+            postings.ends.push(u32::try_from(postings.ids.len()).expect("fewer than 4 billion postings"));
+        }
+        postings
+    }
+}
+
 /// The words of every sentence (numbered through the articles in order) and
 /// of every entity's name and aliases (by position).
+#[cfg_attr(test, derive(Debug, PartialEq))]
 pub struct SearchIndex {
     sentences: Postings,
     names: Postings,
@@ -224,16 +249,64 @@ pub struct Matches {
 }
 
 impl SearchIndex {
+    /// The whole index at once (tests and benchmarks; the app builds it in slices).
     pub fn new(corpus: &Corpus) -> SearchIndex {
-        let sentences = corpus.articles.iter().flat_map(|a| a.sentences.iter().map(|&[start, end]| [a.text.get(start..end).unwrap_or("")]));
-        let names = corpus.entities.iter().map(|e| std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str)));
-        SearchIndex { sentences: Postings::new(sentences), names: Postings::new(names) }
+        let mut building = SearchIndexBuilder::default();
+        while !building.read(corpus, || true) {}
+        building.finish()
     }
 
     /// What `query` matches; a query without words matches nothing.
     pub fn search(&self, query: &str) -> Matches {
         let words = query_words(query);
         Matches { sentences: self.sentences.matching(&words), entities: self.names.matching(&words), words }
+    }
+}
+
+/// The word index built a slice at a time, so that no task of the page
+/// builds it all: the words of the sentences, article by article, then of
+/// the names; then `finish` sorts them into the index.
+#[derive(Default)]
+pub struct SearchIndexBuilder {
+    sentences: PostingsBuilder,
+    names: PostingsBuilder,
+    /// Where reading goes on: the article, and the sentence within it.
+    article: usize,
+    sentence: usize,
+}
+
+/// How many texts are read between asking whether to go on.
+const TEXTS_BETWEEN_CHECKS: usize = 64;
+
+impl SearchIndexBuilder {
+    /// Reads the words of the texts that follow, a few at a time while
+    /// `more()` holds; whether every text has been read.
+    pub fn read(&mut self, corpus: &Corpus, mut more: impl FnMut() -> bool) -> bool {
+        loop {
+            for _ in 0..TEXTS_BETWEEN_CHECKS {
+                if let Some(article) = corpus.articles.get(self.article) {
+                    match article.sentences.get(self.sentence) {
+                        Some(&[start, end]) => {
+                            self.sentences.add([article.text.get(start..end).unwrap_or("")]);
+                            self.sentence += 1;
+                        }
+                        None => (self.article, self.sentence) = (self.article + 1, 0),
+                    }
+                } else if let Some(entity) = corpus.entities.get(self.names.texts) {
+                    self.names.add(std::iter::once(entity.name.as_str()).chain(entity.aliases.iter().map(String::as_str)));
+                } else {
+                    return true;
+                }
+            }
+            if !more() {
+                return false;
+            }
+        }
+    }
+
+    /// The index of what was read.
+    pub fn finish(self) -> SearchIndex {
+        SearchIndex { sentences: self.sentences.finish(), names: self.names.finish() }
     }
 }
 
@@ -297,6 +370,19 @@ mod tests {
             assert!(!ranges.is_empty(), "{query:?} in {text:?}");
             assert!(ranges.iter().all(|&(start, end)| start < end && text.get(start..end).is_some()), "{query:?} in {text:?}");
         }
+    }
+
+    #[test]
+    fn an_index_built_in_slices_is_the_index_built_at_once() {
+        let corpus: Corpus = serde_json::from_str(include_str!("../../corpus/corpus.json")).expect("shipped corpus parses");
+        let mut building = SearchIndexBuilder::default();
+        let mut slices = 1;
+        while !building.read(&corpus, || false) {
+            slices += 1;
+        }
+        let texts = corpus.articles.iter().map(|a| a.sentences.len() + 1).sum::<usize>() + corpus.entities.len();
+        assert_eq!(slices, texts.div_ceil(TEXTS_BETWEEN_CHECKS), "a slice reads a few texts (and steps past each article)");
+        assert_eq!(building.finish(), SearchIndex::new(&corpus));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Graph viewport maths: fitting the precomputed layout, zooming about a
-//! point, panning, and where labels go so that none overlaps another.
+//! point, panning, and where labels go so that none overlaps another; what
+//! a selection draws, its edges as a few paths, and the edge under the pointer.
 
 use super::gesture::{Gesture, Move};
 use super::state::GraphView;

@@ -3,11 +3,11 @@
 // for 170 KiB gzip with a hard limit of 200; the shell is not there yet
 // (BENCHMARKS.md has the figures), so this guard holds today's size: it is
 // lowered as the shell shrinks, and raised only for a change whose measured
-// gain is worth its bytes (the commit that raises it says which). 262 -> 272:
+// gain is worth its bytes (the commit that raises it says which). 262 -> 273:
 // hydrating in passes (Yew's Suspense, +5.2 KiB: longest load task 1.2 s ->
 // under 0.5 s), edges as paths with their hit test (+2.4 KiB: 3,000 fewer
 // elements), filtering without the selection and the word index built in
-// slices (+2.1 KiB).
+// slices (+2.8 KiB).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { DIST } from "./support.mjs";
 
-const SHELL_GZIP_LIMIT_KIB = 272;
+const SHELL_GZIP_LIMIT_KIB = 273;
 const SHELL_FILES = [/^explorer-[0-9a-f]+_bg\.wasm$/, /^explorer-[0-9a-f]+\.js$/, /^style-[0-9a-f]+\.css$/];
 
 test(`the shell is at most ${SHELL_GZIP_LIMIT_KIB} KiB gzip`, () => {

@@ -58,7 +58,7 @@ pub fn print_list(props: &PrintProps) -> Html {
         });
         html! {
             <li>
-                <time>{ event.date.value.clone().unwrap_or_default() }</time>{ " " }{ corpus.slice(&event.evidence) }
+                <time>{ event.date.value.clone().unwrap_or_default() }</time>{ " " }{ index.text_of(corpus, &event.evidence) }
                 <br /><small>{ for source }</small>
             </li>
         }

@@ -202,11 +202,18 @@ impl Index {
         self.first_sentence.partition_point(|&first| first <= number) - 1
     }
 
-    /// The sentence numbered `number`, as a span of its article.
-    fn numbered_sentence(&self, corpus: &Corpus, number: usize) -> Span {
-        let article = self.article_of(number);
-        let [start, end] = corpus.articles[article].sentences[number - self.first_sentence[article]];
-        Span { article: corpus.articles[article].id.as_str().into(), start, end }
+    /// The sentence numbered `number`, as a span of its article, with its text.
+    fn numbered_sentence<'c>(&self, corpus: &'c Corpus, number: usize) -> (Span, &'c str) {
+        let position = self.article_of(number);
+        let article = &corpus.articles[position];
+        let [start, end] = article.sentences[number - self.first_sentence[position]];
+        (Span { article: article.id.as_str().into(), start, end }, article.text.get(start..end).unwrap_or(""))
+    }
+
+    /// The text a span covers, or "" when it points nowhere, its article
+    /// found through the index (`Corpus::slice` scans the articles).
+    pub fn text_of<'c>(&self, corpus: &'c Corpus, span: &Span) -> &'c str {
+        self.article(corpus, &span.article).and_then(|article| article.text.get(span.start..span.end)).unwrap_or("")
     }
 
     /// The sentence at `start` of `article`, if one starts there.
@@ -578,10 +585,7 @@ impl<'a> Scope<'a> {
             .filter(|&n| self.shows_sentence(Some(n)))
             .take(MAX_SENTENCE_HITS)
             .map(|n| self.index.numbered_sentence(self.corpus, n))
-            .map(|sentence| {
-                let text = self.corpus.slice(&sentence);
-                SentenceHit { matched: marked(text, sentence.start, &search.words), sentence }
-            })
+            .map(|(sentence, text)| SentenceHit { matched: marked(text, sentence.start, &search.words), sentence })
             .collect()
     }
 }
@@ -635,6 +639,7 @@ mod tests {
         }
         for event in &corpus.events {
             assert!(std::ptr::eq(index.event(&corpus, &event.id).unwrap(), event));
+            assert_eq!(index.text_of(&corpus, &event.evidence), corpus.slice(&event.evidence));
         }
         for relation in &corpus.relations {
             assert!(std::ptr::eq(index.relation(&corpus, &relation.id).unwrap(), relation));

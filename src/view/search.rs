@@ -136,15 +136,47 @@ impl IdSet {
 }
 
 /// Distinct lower-cased words in sorted order, each with the ascending ids
-/// of the texts it occurs in (flattened: one allocation, not one per word).
+/// of the texts it occurs in: flattened (one allocation, not one per word)
+/// and delta-encoded (`push_delta`), about a byte and a half an id instead
+/// of four, for the 750,000 ids of the BBC articles' sentences.
 #[cfg_attr(test, derive(Debug, PartialEq))]
 struct Postings {
     words: Vec<Box<str>>,
-    /// `ids[ends[i - 1]..ends[i]]` hold the ids of `words[i]`.
+    /// `ids[ends[i - 1]..ends[i]]` hold the ids of `words[i]`, delta-encoded.
     ends: Vec<u32>,
-    ids: Vec<u32>,
+    ids: Vec<u8>,
     /// How many texts were indexed; ids are below it.
     texts: usize,
+}
+
+/// Appends `delta`, the distance from the previous id of a list (from zero
+/// for the first), seven bits a byte, low bits first; the high bit of a
+/// byte says another follows.
+fn push_delta(bytes: &mut Vec<u8>, mut delta: u32) {
+    while delta >= 0x80 {
+        bytes.push((delta & 0x7f) as u8 | 0x80);
+        delta >>= 7;
+    }
+    bytes.push(delta as u8);
+}
+
+/// The ids of a list written by `push_delta`.
+fn read_deltas(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
+    let mut bytes = bytes.iter();
+    let mut id = 0;
+    std::iter::from_fn(move || {
+        let mut delta = 0;
+        let mut shift = 0;
+        loop {
+            let byte = *bytes.next()?;
+            delta |= u32::from(byte & 0x7f) << shift;
+            if byte < 0x80 {
+                id += delta;
+                return Some(id);
+            }
+            shift += 7;
+        }
+    })
 }
 
 impl Postings {
@@ -175,19 +207,20 @@ impl Postings {
         // Sorted words that begin with `prefix` follow one another from the first word not below it.
         let from = self.words.partition_point(|word| &**word < prefix);
         let to = from + self.words[from..].partition_point(|word| word.starts_with(prefix));
-        let start = if from == 0 { 0 } else { self.ends[from - 1] as usize };
-        let end = if to == 0 { 0 } else { self.ends[to - 1] as usize };
-        for &id in &self.ids[start..end] {
-            set.insert(id as usize);
+        for word in from..to {
+            let start = if word == 0 { 0 } else { self.ends[word - 1] as usize };
+            read_deltas(&self.ids[start..self.ends[word] as usize]).for_each(|id| set.insert(id as usize));
         }
         set
     }
 }
 
-/// Postings in the making: each word's ids as texts are added in order.
+/// Postings in the making: each word's ids, delta-encoded, as texts are
+/// added in order.
 #[derive(Default)]
 struct PostingsBuilder {
-    by_word: HashMap<Box<str>, Vec<u32>>,
+    /// Each word's ids so far, and the last of them.
+    by_word: HashMap<Box<str>, (Vec<u8>, u32)>,
     /// How many texts were added: the next text's id.
     texts: usize,
     lower: String,
@@ -202,28 +235,35 @@ impl PostingsBuilder {
             lower_into(word, &mut self.lower);
             match self.by_word.get_mut(self.lower.as_str()) {
                 // Ids arrive in order, so a repeat is always the last one.
-                Some(ids) if ids.last() == Some(&id) => {}
-                Some(ids) => ids.push(id),
-                None => drop(self.by_word.insert(self.lower.as_str().into(), vec![id])),
+                Some((_, last)) if *last == id => {}
+                Some((ids, last)) => {
+                    push_delta(ids, id - *last);
+                    *last = id;
+                }
+                None => {
+                    let mut ids = Vec::new();
+                    push_delta(&mut ids, id);
+                    self.by_word.insert(self.lower.as_str().into(), (ids, id));
+                }
             }
         }
     }
 
     /// The words in order, with their ids in one list.
     fn finish(self) -> Postings {
-        let mut sorted: Vec<(Box<str>, Vec<u32>)> = self.by_word.into_iter().collect();
+        let mut sorted: Vec<(Box<str>, Vec<u8>)> = self.by_word.into_iter().map(|(word, (ids, _))| (word, ids)).collect();
         sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let ids = sorted.iter().map(|(_, ids)| ids.len()).sum();
+        let bytes = sorted.iter().map(|(_, ids)| ids.len()).sum();
         let mut postings = Postings {
             words: Vec::with_capacity(sorted.len()),
             ends: Vec::with_capacity(sorted.len()),
-            ids: Vec::with_capacity(ids),
+            ids: Vec::with_capacity(bytes),
             texts: self.texts,
         };
         for (word, ids) in sorted {
             postings.ids.extend(ids);
             postings.words.push(word);
-            postings.ends.push(u32::try_from(postings.ids.len()).expect("fewer than 4 billion postings"));
+            postings.ends.push(u32::try_from(postings.ids.len()).expect("fewer than 4 GiB of postings"));
         }
         postings
     }
@@ -383,6 +423,18 @@ mod tests {
         let texts = corpus.articles.iter().map(|a| a.sentences.len() + 1).sum::<usize>() + corpus.entities.len();
         assert_eq!(slices, texts.div_ceil(TEXTS_BETWEEN_CHECKS), "a slice reads a few texts (and steps past each article)");
         assert_eq!(building.finish(), SearchIndex::new(&corpus));
+    }
+
+    #[test]
+    fn ids_read_back_as_their_deltas_were_written() {
+        let ids = [0, 1, 2, 127, 128, 300, 16_383, 16_384, 2_000_000, u32::MAX];
+        let mut bytes = Vec::new();
+        ids.iter().fold(0, |last, &id| {
+            push_delta(&mut bytes, id - last);
+            id
+        });
+        assert_eq!(read_deltas(&bytes).collect::<Vec<_>>(), ids);
+        assert_eq!(bytes.len(), 1 + 1 + 1 + 1 + 1 + 2 + 2 + 1 + 3 + 5, "seven bits a byte");
     }
 
     #[test]

@@ -66,7 +66,7 @@ pub fn graph(props: &GraphProps) -> Html {
     let reset = props.dispatch.reform(|_| Action::SetGraphView(None));
     let tables_unfolded = use_unfolded();
     let pointer = use_edge_pointer(&node, &drawing, shown, width, &props.dispatch);
-    let named = pointer.hovered.as_deref().or(focused_relation.as_deref());
+    let named = pointer.hovered.as_deref().or(focused_relation.as_deref()).and_then(|id| drawing.edge(id));
     html! {
         <section class="graph" aria-labelledby="graph-title">
             <div class="section-head">
@@ -89,9 +89,9 @@ pub fn graph(props: &GraphProps) -> Html {
                     aria-describedby="graph-help" onpointerdown={pointer.onpointerdown} onpointermove={pointer.onpointermove}
                     onpointerleave={pointer.onpointerleave} onclick={pointer.onclick}>
                     <GraphEdges drawing={drawing.clone()} relation={props.relation.clone()} dispatch={props.dispatch.clone()} {on_focus_name} />
-                    { named_edge(&drawing, named) }
+                    { named_edge(named) }
                     <GraphNodes drawing={drawing.clone()} {viewbox} {width} selected={props.selected.clone()} dispatch={props.dispatch.clone()} />
-                    { edge_name(&drawing, named, viewbox, width) }
+                    { edge_name(named, viewbox, width) }
                 </svg>
             </div>
             { tables(props.selected.as_deref(), filtered, &props.dispatch, tables_unfolded) }

@@ -68,8 +68,8 @@ pub fn graph_edges(props: &EdgesProps) -> Html {
 /// The named relation's edge, highlighted: drawn over the other edges and
 /// under the nodes, hidden from assistive technology, and transparent to the
 /// pointer, which the edge under it keeps.
-pub fn named_edge(drawing: &Drawing, named: Option<&str>) -> Html {
-    let Some(edge) = named.and_then(|id| drawing.edge(id)) else { return html! {} };
+pub fn named_edge(named: Option<&DrawnEdge>) -> Html {
+    let Some(edge) = named else { return html! {} };
     let (source, target) = (edge.source, edge.target);
     html! {
         <line class="edge named" aria-hidden="true" x1={source.x.to_string()} y1={source.y.to_string()} x2={target.x.to_string()}
@@ -80,8 +80,8 @@ pub fn named_edge(drawing: &Drawing, named: Option<&str>) -> Html {
 /// The named relation's name at its edge's midpoint, drawn over the nodes;
 /// hidden from assistive technology, which reads the edge's own name or the
 /// tables'.
-pub fn edge_name(drawing: &Drawing, named: Option<&str>, viewbox: ViewBox, pixel_width: f64) -> Html {
-    let Some(edge) = named.and_then(|id| drawing.edge(id)) else { return html! {} };
+pub fn edge_name(named: Option<&DrawnEdge>, viewbox: ViewBox, pixel_width: f64) -> Html {
+    let Some(edge) = named else { return html! {} };
     let text = relation_sentence(&edge.source.name, edge.relation.kind, &edge.target.name, edge.evidence);
     let (from, to) = edge.ends();
     let label = edge_label(from, to, &text, viewbox, pixel_width);

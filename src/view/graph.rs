@@ -127,10 +127,9 @@ pub fn prominent<'e>(entities: &[&'e Entity], priority: impl Fn(&Entity) -> u8, 
     if entities.len() <= limit {
         return entities.to_vec();
     }
-    let mut ranked = entities.to_vec();
-    super::sorting::sort_by_key(&mut ranked, |e| (priority(e), std::cmp::Reverse(e.mentions.len())));
-    ranked.truncate(limit);
-    ranked
+    // Each entity's key worked out once, not in every comparison: the priority looks up the neighbours.
+    let keyed = entities.iter().map(|&e| ((priority(e), std::cmp::Reverse(e.mentions.len())), e));
+    super::sorting::first_by(keyed, limit, |(a, _), (b, _)| a.cmp(b)).into_iter().map(|(_, e)| e).collect()
 }
 
 /// What the graph draws for a selection, whatever the viewport: the drawn

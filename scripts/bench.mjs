@@ -92,10 +92,12 @@ function probe() {
         const listener = async (event) => {
           clearTimeout(timer);
           const [start, before] = [event.timeStamp, location.hash];
+          const busy = () => document.querySelector("[aria-busy=true]");
           for (;;) {
             const end = await afterNextFrame();
             if (location.hash !== before) {
               resolve(end - start);
+              if (!busy()) return settle.resolve(end - start);
               break;
             }
             if (end - start > 30000) return reject(new Error(`the address did not change within 30 s of the ${type} event`));
@@ -103,7 +105,7 @@ function probe() {
           // Then until no part of the page is busy catching up (the views following a query).
           for (;;) {
             const end = await afterNextFrame();
-            if (!document.querySelector("[aria-busy=true]")) return settle.resolve(end - start);
+            if (!busy()) return settle.resolve(end - start);
             if (end - start > 30000) return settle.reject(new Error(`the page was still busy 30 s after the ${type} event`));
           }
         };

@@ -1,12 +1,13 @@
 //! What the explorer computes on each interaction, natively, on the corpus
 //! of the 2,095 BBC articles: building the lookups (at startup) and the word
 //! index, filtering with no filter and with an entity kind, narrowing the
-//! timeline to a chosen entity, search keystrokes from one letter to two
+//! timeline to a chosen entity and drawing its graph, search keystrokes from one letter to two
 //! words, and marking up an article for the reader. Budgets for the browser live in
 //! BENCHMARKS.md, not in tests.
 
 use corpus_explorer::model::{Corpus, EntityKind};
 use corpus_explorer::view::filter::{apply, Index};
+use corpus_explorer::view::graph::Drawing;
 use corpus_explorer::view::markup::marks;
 use corpus_explorer::view::search::SearchIndex;
 use corpus_explorer::view::state::{Action, ViewState};
@@ -34,6 +35,11 @@ fn interactions(c: &mut Criterion) {
     let unfiltered = apply(&corpus, &index, &ViewState::default().filters());
     let most_mentioned = corpus.entities.iter().max_by_key(|e| e.mentions.len()).map(|e| e.id.as_str());
     group.bench_function("select_entity_bbc", |b| b.iter(|| unfiltered.timeline_events(&corpus, &index, most_mentioned).events.len()));
+    // Choosing an entity also draws the graph anew: its neighbourhood first, and the edges between the drawn.
+    let relations = || unfiltered.relations.iter().map(|(relation, evidence)| (relation, evidence.len()));
+    group.bench_function("draw_graph_selected_bbc", |b| {
+        b.iter(|| Drawing::new(&unfiltered.entities, relations(), most_mentioned).edges.len())
+    });
     group.bench_function("search_index_bbc", |b| b.iter(|| SearchIndex::new(&corpus)));
     let typed = [("b", "1_letter"), ("bl", "2_letters"), ("bla", "3_letters"), ("blai", "4_letters"), ("tony blai", "two_words")];
     for (query, name) in typed {

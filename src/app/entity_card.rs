@@ -3,14 +3,23 @@
 //! scroll boxes that build only the rows in view).
 
 use super::{cards::evidence, data, scroll_list::ScrollList, SharedFiltered, SharedTimeline};
-use crate::model::{Entity, RelationKind};
+use crate::model::{Entity, Figure, Quote, RelationKind};
 use crate::view::state::Action;
-use crate::view::strings::{kind_with_confidence, relation_name, EN};
+use crate::view::strings::{count, kind_with_confidence, relation_name, EN};
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// A related entity's or an event's row height in pixels as `static/style.css` sets it.
 const CARD_ROW: f64 = 28.0;
+
+/// Quotes and figures built before the reader asks for all: an entity quoted
+/// hundreds of times would build thousands of elements on every selection.
+const FIRST_SHOWN: usize = 10;
+
+/// The first `FIRST_SHOWN` of `items`, or all of them.
+fn first_shown<'a, T>(items: &'a [&'a T], all: bool) -> impl Iterator<Item = &'a T> {
+    items.iter().copied().take(if all { items.len() } else { FIRST_SHOWN })
+}
 
 #[derive(Properties, PartialEq)]
 pub struct EntityCardProps {
@@ -25,17 +34,16 @@ pub struct EntityCardProps {
 pub fn entity_card(props: &EntityCardProps) -> Html {
     let (corpus, index) = data();
     let dispatch = &props.dispatch;
+    // Whether the reader asked for all the quotes and figures (the panel keys the card by entity).
+    let (all_quotes, all_figures) = (use_state(|| false), use_state(|| false));
     let Some(entity) = index.entity(corpus, &props.id) else { return html! { <p>{ EN.no_results }</p> } };
-    let quotes: Vec<Html> = props
-        .filtered
-        .quotes
-        .iter()
-        .filter(|q| q.speaker.as_deref() == Some(entity.id.as_str()))
-        .map(|q| {
-            html! { <li><q>{ &q.text }</q>{ evidence(&q.evidence, dispatch) }</li> }
-        })
-        .collect();
-    let figures: Vec<Html> = props.filtered.figures.iter().filter(|f| f.claimant.as_deref() == Some(entity.id.as_str())).map(|figure| {
+    let quotes: Vec<&Quote> = props.filtered.quotes.iter().copied().filter(|q| q.speaker.as_deref() == Some(entity.id.as_str())).collect();
+    let quote_items = first_shown(&quotes, *all_quotes).map(|q| {
+        html! { <li><q>{ &q.text }</q>{ evidence(&q.evidence, dispatch) }</li> }
+    });
+    let figures: Vec<&Figure> =
+        props.filtered.figures.iter().copied().filter(|f| f.claimant.as_deref() == Some(entity.id.as_str())).collect();
+    let figure_items = first_shown(&figures, *all_figures).map(|figure| {
         let conflicts: Vec<Html> = figure
             .conflicts_with
             .iter()
@@ -46,7 +54,7 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
             })
             .collect();
         html! { <li><strong>{ &figure.text }</strong>{ " " }{ for conflicts }{ evidence(&figure.evidence, dispatch) }</li> }
-    }).collect();
+    });
     let mut related: Vec<(&'static Entity, RelationKind, usize)> = props
         .filtered
         .relations
@@ -80,8 +88,25 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
             html! { <button type="button" class="link" data-event-id={event.id.clone()} title={line.clone()} {onclick}>{ line }</button> }
         })
     };
-    let section = |title: &str, class: &'static str, items: Vec<Html>| {
-        (!items.is_empty()).then(|| html! { <><h3>{ title }</h3><ul class={class}>{ for items }</ul></> })
+    // The first few, then a button that shows the rest.
+    let section = |title: &str,
+                   class: &'static str,
+                   items: Vec<Html>,
+                   total: usize,
+                   (one, many): (&str, &str),
+                   all: &UseStateHandle<bool>| {
+        let show_all = {
+            let all = all.clone();
+            Callback::from(move |_| all.set(true))
+        };
+        (total > 0).then(|| {
+            html! {
+                <><h3>{ title }</h3><ul class={class}>{ for items }</ul>
+                if total > FIRST_SHOWN && !**all {
+                    <button type="button" class="link show-all" onclick={show_all}>{ format!("{} {}", EN.show_all, count(total, one, many)) }</button>
+                }</>
+            }
+        })
     };
     let long_section = |title: &str, class: &'static str, count: usize, row: Callback<usize, Html>| {
         (count > 0).then(|| html! { <><h3>{ title }</h3><ScrollList {class} {count} row_height={CARD_ROW} {row} /></> })
@@ -95,8 +120,8 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
                 if !entity.aliases.is_empty() { <dt>{ EN.aliases }</dt><dd>{ entity.aliases.join(", ") }</dd> }
                 <dt>{ EN.mentions }</dt><dd>{ entity.mentions.len() }</dd>
             </dl>
-            { for section(EN.quotes, "quotes", quotes) }
-            { for section(EN.figures, "figures", figures) }
+            { for section(EN.quotes, "quotes", quote_items.collect(), quotes.len(), (EN.one_quote, EN.quotes), &all_quotes) }
+            { for section(EN.figures, "figures", figure_items.collect(), figures.len(), (EN.one_figure, EN.figures), &all_figures) }
             { for long_section(EN.related, "related", related.len(), related_row) }
             { for long_section(EN.events, "events", events.len(), event_row) }
         </article>

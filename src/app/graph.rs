@@ -3,7 +3,7 @@
 //! zoom (moving the drawn picture until the gesture rests), the selected
 //! entity's ego network, and the same data as tables.
 
-use super::pan_zoom::{use_pan_zoom, use_settled};
+use super::pan_zoom::{use_pan_zoom, use_settled, SETTLE_MS};
 use super::use_unfolded;
 use super::{
     browser,
@@ -54,7 +54,7 @@ pub fn graph(props: &GraphProps) -> Html {
     let ranked = &drawing.ranked;
     let view = props.view.unwrap_or_else(|| fit(ranked.iter().map(|&(e, _)| e), aspect));
     // The picture is drawn at a settled view; a pan or zoom in progress only moves it.
-    let drawn_view = use_settled(view, (drawing.clone(), width.to_bits()));
+    let drawn_view = use_settled(view, (drawing.clone(), width.to_bits()), SETTLE_MS);
     let viewbox = ViewBox::of(drawn_view, aspect);
     let picture = use_node_ref();
     let shown = ViewBox::of(view, aspect);

@@ -1,6 +1,7 @@
 //! One pan-and-zoom hook for the timeline and the graph: wheel, drag,
 //! pinch and keys become `view::gesture::Gesture`s for the caller to apply;
-//! and `use_settled`, which lets a view draw again only once a gesture rests.
+//! and `use_settled`, which lets a view draw again only once a gesture (or
+//! typing) rests.
 
 use super::browser;
 use crate::view::gesture::{key, wheel, Gesture, Pointers};
@@ -12,11 +13,12 @@ use yew::prelude::*;
 pub const SETTLE_MS: u32 = 200;
 
 /// The view to draw the picture at: `view` once it has held still for
-/// `SETTLE_MS`, or at once when `redraw` changes (the picture is drawn again
-/// anyway). In between, the caller moves the picture it has (a CSS transform)
-/// instead of drawing every node and edge again for each step of a gesture.
+/// `hold_ms` (`SETTLE_MS` for gestures), or at once when `redraw` changes
+/// (the picture is drawn again anyway) and on the first render. In between,
+/// the caller shows the picture it has (moved by a CSS transform while
+/// panning) instead of drawing every node and edge again for each step.
 #[hook]
-pub fn use_settled<V, K>(view: V, redraw: K) -> V
+pub fn use_settled<V, K>(view: V, redraw: K, hold_ms: u32) -> V
 where
     V: Clone + PartialEq + 'static,
     K: PartialEq + 'static,
@@ -34,7 +36,7 @@ where
         let view = view.clone();
         let moving = drawn.borrow().0 != view;
         let pending = moving.then(|| {
-            Timeout::new(SETTLE_MS, move || {
+            Timeout::new(hold_ms, move || {
                 drawn.borrow_mut().0 = view;
                 redraw_now.force_update();
             })

@@ -2,11 +2,11 @@
 //! every state change back to the URL and lays out the panels.
 
 use super::{
-    browser, data, facets::Facets, graph::Graph, header::Header, panel::Panel, passes, passes::Later, print::PrintList, results::Results,
-    timeline::Timeline, Shared, SharedFiltered, SharedTimeline,
+    browser, data, facets::Facets, graph::Graph, header::Header, pan_zoom::use_settled, panel::Panel, passes, passes::Later,
+    print::PrintList, results::Results, timeline::Timeline, Shared, SharedFiltered, SharedTimeline,
 };
 use crate::view::filter::apply;
-use crate::view::state::{Action, ViewState};
+use crate::view::state::{Action, Filters, ViewState};
 use crate::view::strings::EN;
 use gloo::events::EventListener;
 use std::rc::Rc;
@@ -54,6 +54,10 @@ impl Start {
         *self == Start::default()
     }
 }
+
+/// How long typing must pause before the views follow the query: longer
+/// than the gap between the keystrokes of steady typing.
+const TYPING_PAUSE_MS: u32 = 300;
 
 /// How long a slice of building the word index runs before the browser may
 /// handle input and paint again.
@@ -125,9 +129,26 @@ pub fn app(start: &Start) -> Html {
         use_callback((), move |action: Action, _| dispatcher.dispatch(action))
     };
     let state = &store.0;
+    let filters = state.filters();
+    // A keystroke updates the results at once; the views (facets, timeline, graph, panel) follow
+    // the query once typing pauses, since redrawing them costs many times what the results do.
+    // Any other change of filters, and the first render (a shared link), shows everywhere at once.
+    let shown_filters = use_settled(filters.clone(), Filters { query: String::new(), ..filters.clone() }, TYPING_PAUSE_MS);
+    let views_follow = shown_filters != filters;
     // Filtering runs only when a filter changes, not on every pan, zoom or selection;
     // a selection only narrows the filtered events to the selected entity's.
-    let filtered: SharedFiltered = Shared(use_memo(state.filters(), |filters| apply(corpus, index, filters)));
+    let filtered: SharedFiltered = Shared(use_memo(shown_filters.clone(), |filters| apply(corpus, index, filters)));
+    // What the address asks for: the views' filtered corpus itself unless typing has got ahead of it.
+    let searched: SharedFiltered = Shared(
+        (*use_memo((filters, shown_filters, filtered.clone()), |(filters, shown, views)| {
+            if filters == shown {
+                views.0.clone()
+            } else {
+                Rc::new(apply(corpus, index, filters))
+            }
+        }))
+        .clone(),
+    );
     let timeline: SharedTimeline = Shared(use_memo((filtered.clone(), state.entity().map(str::to_string)), |(filtered, entity)| {
         filtered.timeline_events(corpus, index, entity.as_deref())
     }));
@@ -138,7 +159,7 @@ pub fn app(start: &Start) -> Html {
     html! {
         <div class={classes!("app", state.embed.then_some("embed"))}>
             <a class="skip-link" href="#main" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); browser::focus("main"); })}>{ EN.skip_to_main }</a>
-            <Header state={state.clone()} filtered={filtered.clone()} dispatch={dispatch.clone()} />
+            <Header state={state.clone()} filtered={searched.clone()} dispatch={dispatch.clone()} />
             if !notices.is_empty() {
                 <div class="notices" role="status">
                     <ul>{ for notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
@@ -148,9 +169,10 @@ pub fn app(start: &Start) -> Html {
             <div class="layout">
                 <Facets kinds={state.kinds.clone()} articles={state.articles.clone()} range={state.range} quotes_only={state.quotes_only}
                     embed={state.embed} filtered={filtered.clone()} dispatch={dispatch.clone()} />
-                <main id="main" tabindex="-1">
+                // Busy while the views catch up with the query: assistive technology waits for them.
+                <main id="main" tabindex="-1" aria-busy={views_follow.then_some("true")}>
                     if !state.query.trim().is_empty() {
-                        <Results state={state.clone()} filtered={filtered.clone()} dispatch={dispatch.clone()} />
+                        <Results state={state.clone()} filtered={searched} dispatch={dispatch.clone()} />
                     }
                     // The timeline and the graph cost most to start: each becomes live in a task of its own.
                     <Suspense><Later pass={1}>

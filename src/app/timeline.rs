@@ -3,7 +3,7 @@
 //! pan rests), a brush that filters every view,
 //! and the same events as an ordered list.
 
-use super::pan_zoom::{use_pan_zoom, use_settled};
+use super::pan_zoom::{use_pan_zoom, use_settled, SETTLE_MS};
 use super::{browser, data, event_lists::EventLists, timeline_lanes::lanes_svg, SharedTimeline};
 use crate::model::Event;
 use crate::view::calendar::{event_range, format_day};
@@ -51,7 +51,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let window = props.window.or_else(|| extent(events, width)).unwrap_or((17000, 17600));
     let scale = Scale::new(window, width);
     // The picture is drawn at a settled window: a pan in progress only moves it; a zoom or a new width draws it again at once.
-    let drawn = Scale::new(use_settled(window, (window.1 - window.0, width.to_bits())), width);
+    let drawn = Scale::new(use_settled(window, (window.1 - window.0, width.to_bits()), SETTLE_MS), width);
     let picture = use_node_ref();
     browser::use_style_property(&picture, "transform", scale.moved_from(&drawn).transform().unwrap_or_default());
     let grouped = use_memo((props.events.clone(), props.lanes), |(events, lanes)| group_lanes(&events.events, |e| lane_of(*lanes, e)));

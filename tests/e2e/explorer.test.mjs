@@ -54,6 +54,32 @@ test("back and forward step through selections; filters combine", async () => {
   await context.close();
 });
 
+test("typing shows results at once and the views once typing pauses; a link with a query shows it everywhere at once", async () => {
+  const { page, context } = await open(served.browser, served.site.url);
+  const count = () => page.textContent(".timeline h2 .count");
+  const all = await count();
+  await page.fill("#search", "Sopheak");
+  // The results show at once; the views lag behind the query, and say so, until typing has paused.
+  const atOnce = await page.evaluate(() => ({
+    hits: document.querySelectorAll(".results .hits li").length,
+    busy: document.querySelector("main").getAttribute("aria-busy"),
+    count: document.querySelector(".timeline h2 .count").textContent,
+  }));
+  assert.ok(atOnce.hits > 0);
+  assert.deepEqual([atOnce.busy, atOnce.count], ["true", all]);
+  await page.waitForSelector("main:not([aria-busy])");
+  const searched = await count();
+  assert.notEqual(searched, all, "the timeline follows the query");
+  await page.waitForURL(/q=Sopheak/);
+  const link = page.url();
+  await context.close();
+
+  const shared = await open(served.browser, link);
+  assert.equal(await shared.page.getAttribute("main", "aria-busy"), null);
+  assert.equal(await shared.page.textContent(".timeline h2 .count"), searched);
+  await shared.context.close();
+});
+
 test("an evidence link opens the reader at its sentence", async () => {
   const { page, context } = await open(served.browser, `${served.site.url}#event=ev-6&panel=event`);
   await page.waitForSelector(".event-card");

@@ -38,6 +38,14 @@ test("2,095 articles: first view in seconds, graph and lanes capped, search answ
   assert.ok(searchTime < 5000, `search took ${searchTime} ms`);
   await page.click('.results .chips [data-entity-id="tony-blair"]');
   await page.waitForSelector('.entity-card[data-entity-id="tony-blair"]');
+  // Hundreds of quotes: the card builds the first few until asked for all.
+  const quotes = page.locator(".entity-card .quotes > li");
+  assert.equal(await quotes.count(), 10);
+  const showAll = page.getByRole("button", { name: /^Show all \d+ quotes$/ });
+  const total = Number((await showAll.textContent()).match(/\d+/)[0]);
+  assert.ok(total > 100, `${total} quotes`);
+  await showAll.click();
+  assert.equal(await quotes.count(), total);
   assert.deepEqual(errors, []);
   console.log(`# scale: first view ${firstView} ms (${elements} elements), search ${searchTime} ms`);
   await page.close();

@@ -7,7 +7,10 @@
 // hydrating in passes (Yew's Suspense, +5.2 KiB: longest load task 1.2 s ->
 // under 0.5 s), edges as paths with their hit test (+2.4 KiB: 3,000 fewer
 // elements), filtering without the selection and the word index built in
-// slices (+2.8 KiB).
+// slices (+2.8 KiB). 273 -> 275: the views following the query once typing
+// pauses, and the entity card's first ten quotes (+2.3 KiB: BBC search
+// keystroke median 81 -> 26 ms, p95 179 -> 59 ms; 930 fewer DOM insertions
+// per selection).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
@@ -15,7 +18,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { DIST } from "./support.mjs";
 
-const SHELL_GZIP_LIMIT_KIB = 273;
+const SHELL_GZIP_LIMIT_KIB = 275;
 const SHELL_FILES = [/^explorer-[0-9a-f]+_bg\.wasm$/, /^explorer-[0-9a-f]+\.js$/, /^style-[0-9a-f]+\.css$/];
 
 test(`the shell is at most ${SHELL_GZIP_LIMIT_KIB} KiB gzip`, () => {

@@ -458,12 +458,12 @@ fn shown(key: &str) -> String {
 }
 
 /// A number the encoder wrote (a decimal with at most three places), read
-/// by serde_json's number parser, which the app already carries for the
-/// corpus: `str::parse::<f64>` would add core's own float parser and its
-/// table of powers of five, 14 KiB of the shell gzipped. A number outside
-/// JSON's syntax (`+1`, `.5`) is not one the encoder writes.
+/// by the JSON reader the app carries for the corpus: `str::parse::<f64>`
+/// would add core's own float parser and its table of powers of five,
+/// 14 KiB of the shell gzipped. A number outside JSON's syntax (`+1`, `.5`)
+/// is not one the encoder writes.
 fn parse_number(text: &str) -> Option<f64> {
-    serde_json::from_str(text).ok()
+    crate::json::Reader::new(text).document(crate::json::Reader::number).ok()
 }
 
 fn round(value: f64) -> f64 {

@@ -2,6 +2,7 @@
 //! selection, zoom range and open panel is here and in the URL; the app
 //! derives everything else from this state and the corpus.
 
+use super::decimal::decimal;
 use super::filter::Index;
 use crate::model::{Corpus, EntityKind};
 use std::collections::BTreeSet;
@@ -246,7 +247,7 @@ impl ViewState {
             out.append_pair("lanes", "kind");
         }
         if let Some(graph) = self.graph {
-            out.append_pair("graph", &format!("{},{},{}", round(graph.x), round(graph.y), round(graph.zoom)));
+            out.append_pair("graph", &format!("{},{},{}", decimal(graph.x, 3), decimal(graph.y, 3), decimal(graph.zoom, 3)));
         }
         if self.embed {
             out.append_pair("embed", "1");
@@ -466,10 +467,6 @@ fn parse_number(text: &str) -> Option<f64> {
     crate::json::Reader::new(text).document(crate::json::Reader::number).ok()
 }
 
-fn round(value: f64) -> f64 {
-    (value * 1000.0).round() / 1000.0
-}
-
 fn is_id(text: &str) -> bool {
     !text.is_empty() && text.len() <= 200 && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
@@ -670,7 +667,7 @@ mod tests {
 
         #[test]
         fn graph_numbers_read_as_the_standard_parser_reads_them(value in -1e6f64..1e6) {
-            let written = round(value).to_string();
+            let written = decimal(value, 3).to_string();
             prop_assert_eq!(parse_number(&written), written.parse::<f64>().ok());
         }
 

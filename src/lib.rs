@@ -8,6 +8,7 @@ pub mod app;
 pub mod csp;
 #[cfg(feature = "pipeline")]
 pub mod evaluation;
+pub mod json;
 pub mod model;
 #[cfg(any(feature = "pipeline", feature = "ssr"))]
 pub mod output;

@@ -4,8 +4,11 @@
 //! and writes the files, the app reads the pieces back
 //! (`app::browser::embedded_corpus`).
 
+mod items;
+
+use crate::json;
 use crate::model::{Article, ArticleId, Corpus, Entity, Event, Figure, Quote, Relation, Span};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::HashMap;
 
 /// The id of the `<script type="application/json">` holding the corpus's
@@ -53,8 +56,7 @@ impl std::fmt::Display for PageError {
 
 /// Some consecutive items of the corpus's lists, as one element carries
 /// them; lists it does not carry are absent from its JSON.
-#[derive(Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Default, PartialEq, Serialize)]
 pub struct CorpusPiece {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub articles: Vec<Article>,
@@ -75,7 +77,7 @@ pub struct CorpusPiece {
 /// reader makes room for each list once. Grown piece by piece instead, a
 /// list would take up to twice its size, and the wasm's memory keeps its
 /// high-water mark.
-#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct CorpusHead {
     pub schema_version: u32,
     pub version: String,
@@ -100,8 +102,9 @@ pub struct CorpusReader {
 }
 
 impl CorpusReader {
-    pub fn new(head: &str) -> serde_json::Result<CorpusReader> {
-        let CorpusHead { schema_version, version, articles, entities, events, quotes, figures, relations } = serde_json::from_str(head)?;
+    pub fn new(head: &str) -> json::Result<CorpusReader> {
+        let CorpusHead { schema_version, version, articles, entities, events, quotes, figures, relations } =
+            json::Reader::new(head).document(items::head)?;
         let corpus = Corpus {
             schema_version,
             version,
@@ -116,8 +119,8 @@ impl CorpusReader {
     }
 
     /// Appends the items of the next piece to the corpus's lists.
-    pub fn read(&mut self, piece: &str) -> serde_json::Result<()> {
-        let mut piece: CorpusPiece = serde_json::from_str(piece)?;
+    pub fn read(&mut self, piece: &str) -> json::Result<()> {
+        let mut piece = json::Reader::new(piece).document(items::piece)?;
         for article in &piece.articles {
             self.article_positions.insert(article.id.clone(), self.shared_ids.len());
             self.shared_ids.push(article.id.as_str().into());

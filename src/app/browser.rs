@@ -26,7 +26,7 @@ pub fn read_state() -> (ViewState, Vec<String>) {
 /// and the wasm holds the text of one piece at a time, not the whole JSON.
 /// Each element is removed once read, so the browser can free its text.
 pub async fn embedded_corpus() -> Result<Corpus, String> {
-    let invalid = |e: serde_json::Error| format!("the page's embedded corpus is not a valid corpus: {e}");
+    let invalid = |e: crate::json::Error| format!("the page's embedded corpus is not a valid corpus: {e}");
     let head = document()
         .get_element_by_id(CORPUS_ELEMENT_ID)
         .ok_or_else(|| format!("the page embeds no corpus (no element with id \"{CORPUS_ELEMENT_ID}\")"))?;

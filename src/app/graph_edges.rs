@@ -7,6 +7,7 @@
 //! highlighted, with its name drawn at the edge's midpoint.
 
 use super::{activate, Shared};
+use crate::view::decimal::decimal;
 use crate::view::graph::{edge_label, Drawing, DrawnEdge, ViewBox, LABEL_FONT_SIZE};
 use crate::view::state::Action;
 use crate::view::strings::relation_sentence;
@@ -41,7 +42,7 @@ pub fn graph_edges(props: &EdgesProps) -> Html {
         let look = path.look;
         html! {
             <path key={path.key()} class={classes!("edge", look.typed.then_some("typed"), look.near.then_some("near"))} d={path.data.clone()}
-                stroke-width={look.stroke_width().to_string()} />
+                stroke-width={decimal(look.stroke_width(), 2).to_string()} />
         }
     });
     let lines = drawing.edges.iter().filter(|edge| drawing.stands_alone(edge, relation.as_deref())).map(|edge| {
@@ -51,8 +52,8 @@ pub fn graph_edges(props: &EdgesProps) -> Html {
         let (onclick, onkeydown) = activate(dispatch.reform(move |_| Action::SelectRelation(Some(id.clone()))));
         html! {
             <line key={shown.id.as_str()} class={classes!("edge", look.typed.then_some("typed"), chosen.then_some("selected"), look.near.then_some("near"))}
-                x1={source.x.to_string()} y1={source.y.to_string()} x2={target.x.to_string()} y2={target.y.to_string()}
-                stroke-width={look.stroke_width().to_string()} role="button" tabindex={if drawing.touches_selection(edge) { "0" } else { "-1" }}
+                x1={decimal(source.x, 2).to_string()} y1={decimal(source.y, 2).to_string()} x2={decimal(target.x, 2).to_string()} y2={decimal(target.y, 2).to_string()}
+                stroke-width={decimal(look.stroke_width(), 2).to_string()} role="button" tabindex={if drawing.touches_selection(edge) { "0" } else { "-1" }}
                 aria-pressed={chosen.to_string()} aria-label={relation_sentence(&source.name, shown.kind, &target.name, evidence)}
                 {onclick} {onkeydown} onfocus={name_on(on_focus_name, Some(&shown.id))} onblur={name_on(on_focus_name, None)} />
         }
@@ -72,8 +73,8 @@ pub fn named_edge(named: Option<&DrawnEdge>) -> Html {
     let Some(edge) = named else { return html! {} };
     let (source, target) = (edge.source, edge.target);
     html! {
-        <line class="edge named" aria-hidden="true" x1={source.x.to_string()} y1={source.y.to_string()} x2={target.x.to_string()}
-            y2={target.y.to_string()} stroke-width={edge.look.stroke_width().to_string()} />
+        <line class="edge named" aria-hidden="true" x1={decimal(source.x, 2).to_string()} y1={decimal(source.y, 2).to_string()} x2={decimal(target.x, 2).to_string()}
+            y2={decimal(target.y, 2).to_string()} stroke-width={decimal(edge.look.stroke_width(), 2).to_string()} />
     }
 }
 
@@ -88,9 +89,9 @@ pub fn edge_name(named: Option<&DrawnEdge>, viewbox: ViewBox, pixel_width: f64) 
     let scale = viewbox.units_per_pixel(pixel_width);
     html! {
         <g class="edge-name" aria-hidden="true">
-            <rect x={label.frame.x.to_string()} y={label.frame.y.to_string()} width={label.frame.width.to_string()}
-                height={label.frame.height.to_string()} rx={(3.0 * scale).to_string()} />
-            <text x={label.anchor.0.to_string()} y={label.anchor.1.to_string()} font-size={(LABEL_FONT_SIZE * scale).to_string()}
+            <rect x={decimal(label.frame.x, 2).to_string()} y={decimal(label.frame.y, 2).to_string()} width={decimal(label.frame.width, 2).to_string()}
+                height={decimal(label.frame.height, 2).to_string()} rx={decimal(3.0 * scale, 2).to_string()} />
+            <text x={decimal(label.anchor.0, 2).to_string()} y={decimal(label.anchor.1, 2).to_string()} font-size={decimal(LABEL_FONT_SIZE * scale, 2).to_string()}
                 text-anchor="middle">{ text }</text>
         </g>
     }

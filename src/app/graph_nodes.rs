@@ -2,6 +2,7 @@
 //! pan or zoom is in progress the graph moves this picture instead.
 
 use super::{activate, Shared};
+use crate::view::decimal::decimal;
 use crate::view::export::{kind_colour, kind_shape};
 use crate::view::graph::{node_labels, radius, Drawing, ViewBox, LABEL_FONT_SIZE};
 use crate::view::state::Action;
@@ -32,7 +33,7 @@ pub fn graph_nodes(props: &NodesProps) -> Html {
         let r = radius(entity.mentions.len(), most) * units_per_pixel;
         html! {
             <g key={entity.id.as_str()} class={classes!("node", entity.kind.as_str(), is_selected.then_some("selected"), drawing.dimmed(&entity.id).then_some("dimmed"))}
-                transform={format!("translate({},{})", entity.x, entity.y)} role="button" tabindex="0"
+                transform={format!("translate({},{})", decimal(entity.x, 2), decimal(entity.y, 2))} role="button" tabindex="0"
                 data-entity-id={entity.id.clone()} aria-pressed={is_selected.to_string()}
                 aria-label={format!("{} ({}), {} {}", entity.name, entity.kind.as_str(), entity.mentions.len(), EN.mentions.to_lowercase())} {onclick} {onkeydown}>
                 <path d={kind_shape(entity.kind, r)} fill={kind_colour(entity.kind)} />
@@ -41,12 +42,12 @@ pub fn graph_nodes(props: &NodesProps) -> Html {
     });
     // Above every node, since a label may cover a lesser one; nodes name themselves to assistive technology.
     // Nodes and labels are keyed by entity, so a changed selection or filter keeps the elements of the entities still drawn.
-    let font_size = (LABEL_FONT_SIZE * units_per_pixel).to_string();
+    let font_size = decimal(LABEL_FONT_SIZE * units_per_pixel, 2).to_string();
     let labels = node_labels(ranked, *viewbox, *width);
     let label_texts = ranked.iter().zip(&labels).filter_map(|(&(entity, _), label)| {
         let (x, y) = (*label)?;
         Some(html! {
-            <text key={entity.id.as_str()} class={classes!(drawing.dimmed(&entity.id).then_some("dimmed"))} x={x.to_string()} y={y.to_string()} font-size={font_size.clone()} text-anchor="middle">{ &entity.name }</text>
+            <text key={entity.id.as_str()} class={classes!(drawing.dimmed(&entity.id).then_some("dimmed"))} x={decimal(x, 2).to_string()} y={decimal(y, 2).to_string()} font-size={font_size.clone()} text-anchor="middle">{ &entity.name }</text>
         })
     });
     html! {

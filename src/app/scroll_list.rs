@@ -4,6 +4,7 @@
 //! high as the CSS makes them: assumed by the caller until measured.
 
 use super::browser;
+use crate::view::decimal::decimal;
 use crate::view::window::{Viewport, Window};
 use yew::prelude::*;
 
@@ -84,7 +85,7 @@ pub fn scroll_list(props: &ScrollListProps) -> Html {
         }
     });
     let list = use_node_ref();
-    browser::use_style_property(&list, "padding-block", format!("{}px {}px", window.above, window.below));
+    browser::use_style_property(&list, "padding-block", format!("{}px {}px", decimal(window.above, 2), decimal(window.below, 2)));
     let (class, id) = (props.class.clone(), props.id.clone());
     html! {
         <div class="scroll-list" ref={node} {onscroll}>
@@ -113,8 +114,8 @@ pub struct ScrollTableProps {
 pub fn scroll_table(props: &ScrollTableProps) -> Html {
     let ScrollWindow { node, onscroll, window } = use_scroll_window(props.count, props.row_height, "tbody tr:not([aria-hidden])");
     let (above, below) = (use_node_ref(), use_node_ref());
-    browser::use_style_property(&above, "height", format!("{}px", window.above));
-    browser::use_style_property(&below, "height", format!("{}px", window.below));
+    browser::use_style_property(&above, "height", format!("{}px", decimal(window.above, 2)));
+    browser::use_style_property(&below, "height", format!("{}px", decimal(window.below, 2)));
     let spacer = |cell: NodeRef| {
         html! { <tr aria-hidden="true" class="spacer"><td colspan={props.columns.len().to_string()} ref={cell}></td></tr> }
     };

@@ -4,6 +4,7 @@
 use super::activate;
 use super::timeline::{AXIS, BRUSH};
 use crate::model::Event;
+use crate::view::decimal::decimal;
 use crate::view::state::Action;
 use crate::view::strings::{count, EN};
 use crate::view::timeline::{cluster_dates, cluster_radius, fit_label, ticks, Lane, Scale};
@@ -26,7 +27,7 @@ pub fn lanes_svg(
     for lane in lanes {
         let top = y;
         let name = if lane.merged > 0 { format!("{} {}", lane.merged, EN.more_lanes) } else { lane.label.clone() };
-        let label = html! { <text class="lane-label" x="4" y={(top + 12.0).to_string()}>{ name }</text> };
+        let label = html! { <text class="lane-label" x="4" y={decimal(top + 12.0, 2).to_string()}>{ name }</text> };
         // Labels are drawn apart from the marks, hidden from assistive
         // technology: a cut label is not the mark's name, which stays whole.
         let mut labels = Vec::new();
@@ -35,7 +36,7 @@ pub fn lanes_svg(
             let mut label_text = |text: &str, selected: bool, onclick: Callback<MouseEvent>| {
                 if let Some(slot) = item.label {
                     labels.push(html! {
-                        <text class={classes!("event-label", selected.then_some("selected"))} x={slot.x.to_string()} y={(cy + 4.0).to_string()} {onclick}>
+                        <text class={classes!("event-label", selected.then_some("selected"))} x={decimal(slot.x, 2).to_string()} y={decimal(cy + 4.0, 2).to_string()} {onclick}>
                             { fit_label(text, slot.width) }
                         </text>
                     });
@@ -51,8 +52,8 @@ pub fn lanes_svg(
                 return html! {
                     <g key={format!("cluster {} {}", members[0].id, members.len())} class="cluster" role="button" tabindex="0" aria-label={format!("{name}: {}", EN.zoom_in)} {onclick} {onkeydown}>
                         <title>{ format!("{name}: {}", EN.zoom_in) }</title>
-                        <circle cx={cx.to_string()} cy={cy.to_string()} r={cluster_radius(item.events.len()).to_string()} />
-                        <text x={cx.to_string()} y={(cy + 4.0).to_string()} text-anchor="middle">{ item.events.len() }</text>
+                        <circle cx={decimal(cx, 2).to_string()} cy={decimal(cy, 2).to_string()} r={decimal(cluster_radius(item.events.len()), 2).to_string()} />
+                        <text x={decimal(cx, 2).to_string()} y={decimal(cy + 4.0, 2).to_string()} text-anchor="middle">{ item.events.len() }</text>
                     </g>
                 };
             }
@@ -67,9 +68,9 @@ pub fn lanes_svg(
             let label = format!("{}: {}", event.date.value.clone().unwrap_or_default(), event.text);
             label_text(&event.text, selected, onclick.clone());
             let shape = if item.bar {
-                html! { <rect x={(item.x + 0.5).to_string()} y={(cy - 7.0).to_string()} width={(item.width - 1.0).max(2.0).to_string()} height="14" rx="3" /> }
+                html! { <rect x={decimal(item.x + 0.5, 2).to_string()} y={decimal(cy - 7.0, 2).to_string()} width={decimal((item.width - 1.0).max(2.0), 2).to_string()} height="14" rx="3" /> }
             } else {
-                html! { <circle cx={(item.x + item.width / 2.0).to_string()} cy={cy.to_string()} r="6" /> }
+                html! { <circle cx={decimal(item.x + item.width / 2.0, 2).to_string()} cy={decimal(cy, 2).to_string()} r="6" /> }
             };
             html! {
                 <g key={event.id.as_str()} class={classes!("event", item.bar.then_some("bar"), selected.then_some("selected"))} role="button" tabindex="0"
@@ -88,20 +89,20 @@ pub fn lanes_svg(
     let tick_marks = ticks(scale).into_iter().map(|t| {
         html! {
             <g class={classes!("tick", t.major.then_some("major"))}>
-                <line x1={t.x.to_string()} x2={t.x.to_string()} y1={(AXIS - 6.0).to_string()} y2={height.to_string()} />
-                <text x={(t.x + 3.0).to_string()} y={(AXIS - 10.0).to_string()}>{ t.label }</text>
+                <line x1={decimal(t.x, 2).to_string()} x2={decimal(t.x, 2).to_string()} y1={decimal(AXIS - 6.0, 2).to_string()} y2={decimal(height, 2).to_string()} />
+                <text x={decimal(t.x + 3.0, 2).to_string()} y={decimal(AXIS - 10.0, 2).to_string()}>{ t.label }</text>
             </g>
         }
     });
     let brush = brushed.map(|(a, b)| {
         let (x0, x1) = (scale.x(a).max(0.0), scale.x(b).min(scale.width));
-        html! { <rect class="brushed" x={x0.to_string()} y={AXIS.to_string()} width={(x1 - x0).max(1.0).to_string()} height={(height - AXIS).to_string()} /> }
+        html! { <rect class="brushed" x={decimal(x0, 2).to_string()} y={decimal(AXIS, 2).to_string()} width={decimal((x1 - x0).max(1.0), 2).to_string()} height={decimal(height - AXIS, 2).to_string()} /> }
     });
     let body = html! {
         <>
             { for tick_marks }
-            <rect class="brush-strip" x="0" y={AXIS.to_string()} width={scale.width.to_string()} height={BRUSH.to_string()}><title>{ EN.brush_hint }</title></rect>
-            <text class="brush-hint" x="6" y={(AXIS + 15.0).to_string()}>{ EN.brush_hint }</text>
+            <rect class="brush-strip" x="0" y={decimal(AXIS, 2).to_string()} width={decimal(scale.width, 2).to_string()} height={decimal(BRUSH, 2).to_string()}><title>{ EN.brush_hint }</title></rect>
+            <text class="brush-hint" x="6" y={decimal(AXIS + 15.0, 2).to_string()}>{ EN.brush_hint }</text>
             { for brush }
             { for drawn }
         </>

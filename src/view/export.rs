@@ -2,6 +2,7 @@
 //! of events, entities, quotes and relations; the events as a TimelineJS3
 //! timeline; the graph as SVG, GEXF (Gephi) and GraphML.
 
+use super::decimal::decimal;
 use super::filter::{Filtered, Index};
 use super::strings::EN;
 use crate::model::{Article, Corpus, Entity, EntityKind, Event, Precision, Relation, Span};
@@ -242,11 +243,12 @@ pub fn kind_colour(kind: EntityKind) -> &'static str {
 
 /// The shape of a node: path data centred on the origin with radius `r`.
 pub fn kind_shape(kind: EntityKind, r: f64) -> String {
+    let at = |value: f64| decimal(value, 2);
     match kind {
-        EntityKind::Person => format!("M{r},0A{r},{r} 0 1,1 {},0A{r},{r} 0 1,1 {r},0Z", -r),
-        EntityKind::Organization => format!("M{},{}h{}v{}h{}Z", -r * 0.9, -r * 0.9, r * 1.8, r * 1.8, -r * 1.8),
-        EntityKind::Place => format!("M0,{}L{},{}L{},{}Z", -r * 1.1, r, r * 0.8, -r, r * 0.8),
-        EntityKind::Other => format!("M0,{}L{r},0L0,{}L{},0Z", -r, r, -r),
+        EntityKind::Person => format!("M{r},0A{r},{r} 0 1,1 {},0A{r},{r} 0 1,1 {r},0Z", at(-r), r = at(r)),
+        EntityKind::Organization => format!("M{},{}h{}v{}h{}Z", at(-r * 0.9), at(-r * 0.9), at(r * 1.8), at(r * 1.8), at(-r * 1.8)),
+        EntityKind::Place => format!("M0,{}L{},{}L{},{}Z", at(-r * 1.1), at(r), at(r * 0.8), at(-r), at(r * 0.8)),
+        EntityKind::Other => format!("M0,{}L{r},0L0,{r}L{},0Z", at(-r), at(-r), r = at(r)),
     }
 }
 
@@ -285,21 +287,26 @@ pub fn graph_svg(filtered: &Filtered) -> String {
     for (relation, evidence) in graph_relations(filtered) {
         let (a, b) = (positions[relation.source.as_str()], positions[relation.target.as_str()]);
         out.push_str(&format!(
-            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#8a8f98\" stroke-opacity=\"0.6\" stroke-width=\"{:.1}\"><title>{}</title></line>\n",
-            a.0, a.1, b.0, b.1, 1.0 + (evidence.len() as f64).sqrt(), escape(relation.kind.as_str())
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#8a8f98\" stroke-opacity=\"0.6\" stroke-width=\"{}\"><title>{}</title></line>\n",
+            decimal(a.0, 2),
+            decimal(a.1, 2),
+            decimal(b.0, 2),
+            decimal(b.1, 2),
+            decimal(1.0 + (evidence.len() as f64).sqrt(), 1),
+            escape(relation.kind.as_str())
         ));
     }
     let most = filtered.entities.iter().map(|e| e.mentions.len()).max().unwrap_or(1);
     for entity in &filtered.entities {
         out.push_str(&format!(
-            "<g transform=\"translate({},{})\"><path d=\"{}\" fill=\"{}\"><title>{} ({})</title></path><text y=\"{:.1}\" text-anchor=\"middle\">{}</text></g>\n",
-            entity.x,
-            entity.y,
+            "<g transform=\"translate({},{})\"><path d=\"{}\" fill=\"{}\"><title>{} ({})</title></path><text y=\"{}\" text-anchor=\"middle\">{}</text></g>\n",
+            decimal(entity.x, 2),
+            decimal(entity.y, 2),
             kind_shape(entity.kind, super::graph::radius(entity.mentions.len(), most)),
             kind_colour(entity.kind),
             escape(&entity.name),
             entity.kind.as_str(),
-            super::graph::radius(entity.mentions.len(), most) + 14.0,
+            decimal(super::graph::radius(entity.mentions.len(), most) + 14.0, 1),
             escape(&entity.name)
         ));
     }
@@ -339,8 +346,8 @@ pub fn relations_gexf(corpus: &Corpus, filtered: &Filtered) -> String {
             escape(&entity.name),
             entity.kind.as_str(),
             entity.mentions.len(),
-            entity.x,
-            gephi_y(entity)
+            decimal(entity.x, 2),
+            decimal(gephi_y(entity), 2)
         ));
     }
     out.push_str("    </nodes>\n    <edges>\n");
@@ -383,8 +390,8 @@ pub fn relations_graphml(corpus: &Corpus, filtered: &Filtered) -> String {
             escape(&entity.name),
             entity.kind.as_str(),
             entity.mentions.len(),
-            entity.x,
-            gephi_y(entity)
+            decimal(entity.x, 2),
+            decimal(gephi_y(entity), 2)
         ));
     }
     for (relation, evidence) in graph_relations(filtered) {

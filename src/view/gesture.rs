@@ -4,6 +4,8 @@
 //! and the graph to its view. While a gesture goes on, a view shows the
 //! picture it has already drawn, moved (`Move`), and draws again once it rests.
 
+use super::decimal::decimal;
+
 /// A change of viewport, in fractions of the drawing's box.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Gesture {
@@ -25,7 +27,7 @@ impl Move {
     /// As the value of a CSS `transform` (with `transform-origin: 0 0`); none when it moves nothing.
     pub fn transform(&self) -> Option<String> {
         (*self != Move { dx: 0.0, dy: 0.0, scale: 1.0 })
-            .then(|| format!("translate({:.1}px, {:.1}px) scale({:.4})", self.dx, self.dy, self.scale))
+            .then(|| format!("translate({}px, {}px) scale({})", decimal(self.dx, 1), decimal(self.dy, 1), decimal(self.scale, 4)))
     }
 }
 

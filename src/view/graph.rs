@@ -2,6 +2,7 @@
 //! point, panning, and where labels go so that none overlaps another; what
 //! a selection draws, its edges as a few paths, and the edge under the pointer.
 
+use super::decimal::decimal;
 use super::gesture::{Gesture, Move};
 use super::state::GraphView;
 use crate::model::{Entity, Relation};
@@ -27,7 +28,7 @@ impl ViewBox {
     }
 
     pub fn attribute(&self) -> String {
-        format!("{:.1} {:.1} {:.1} {:.1}", self.x, self.y, self.width, self.height)
+        format!("{} {} {} {}", decimal(self.x, 1), decimal(self.y, 1), decimal(self.width, 1), decimal(self.height, 1))
     }
 
     /// Layout units per screen pixel when drawn `pixel_width` wide.
@@ -310,7 +311,8 @@ pub fn edge_paths<'a, 'e: 'a>(edges: impl IntoIterator<Item = &'a DrawnEdge<'e>>
         }
         if let Some(path) = paths.last_mut() {
             // Writing to a String cannot fail.
-            let _ = write!(path.data, "M{} {}L{} {}", edge.source.x, edge.source.y, edge.target.x, edge.target.y);
+            let (from, to) = (edge.source, edge.target);
+            let _ = write!(path.data, "M{} {}L{} {}", decimal(from.x, 2), decimal(from.y, 2), decimal(to.x, 2), decimal(to.y, 2));
         }
     }
     paths
@@ -590,7 +592,7 @@ mod tests {
             }
         }
         assert_eq!(drawn.moved_from(&drawn, pixel_width).transform(), None, "a picture at its own view is not moved");
-        assert_eq!(Move { dx: 3.0, dy: -4.3, scale: 2.0 }.transform().as_deref(), Some("translate(3.0px, -4.3px) scale(2.0000)"));
+        assert_eq!(Move { dx: 3.0, dy: -4.3, scale: 2.0 }.transform().as_deref(), Some("translate(3px, -4.3px) scale(2)"));
     }
 
     const VIEW: Rect = Rect { left: 0.0, top: 0.0, width: 600.0, height: 400.0 };

@@ -2,6 +2,7 @@
 //! selection, zoom range and open panel is here and in the URL; the app
 //! derives everything else from this state and the corpus.
 
+use super::decimal::decimal;
 use super::filter::Index;
 use crate::model::{Corpus, EntityKind};
 use std::collections::BTreeSet;
@@ -246,7 +247,7 @@ impl ViewState {
             out.append_pair("lanes", "kind");
         }
         if let Some(graph) = self.graph {
-            out.append_pair("graph", &format!("{},{},{}", round(graph.x), round(graph.y), round(graph.zoom)));
+            out.append_pair("graph", &format!("{},{},{}", decimal(graph.x, 3), decimal(graph.y, 3), decimal(graph.zoom, 3)));
         }
         if self.embed {
             out.append_pair("embed", "1");
@@ -458,16 +459,12 @@ fn shown(key: &str) -> String {
 }
 
 /// A number the encoder wrote (a decimal with at most three places), read
-/// by serde_json's number parser, which the app already carries for the
-/// corpus: `str::parse::<f64>` would add core's own float parser and its
-/// table of powers of five, 14 KiB of the shell gzipped. A number outside
-/// JSON's syntax (`+1`, `.5`) is not one the encoder writes.
+/// by the JSON reader the app carries for the corpus: `str::parse::<f64>`
+/// would add core's own float parser and its table of powers of five,
+/// 14 KiB of the shell gzipped. A number outside JSON's syntax (`+1`, `.5`)
+/// is not one the encoder writes.
 fn parse_number(text: &str) -> Option<f64> {
-    serde_json::from_str(text).ok()
-}
-
-fn round(value: f64) -> f64 {
-    (value * 1000.0).round() / 1000.0
+    crate::json::Reader::new(text).document(crate::json::Reader::number).ok()
 }
 
 fn is_id(text: &str) -> bool {
@@ -670,7 +667,7 @@ mod tests {
 
         #[test]
         fn graph_numbers_read_as_the_standard_parser_reads_them(value in -1e6f64..1e6) {
-            let written = round(value).to_string();
+            let written = decimal(value, 3).to_string();
             prop_assert_eq!(parse_number(&written), written.parse::<f64>().ok());
         }
 

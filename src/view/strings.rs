@@ -1,6 +1,7 @@
 //! Every string the interface shows, in one place, ready for translation.
 //! Components take their words from here and never spell them inline.
 
+use super::decimal::decimal;
 use crate::model::{EntityKind, RelationKind};
 
 pub struct Strings {
@@ -241,7 +242,7 @@ pub fn kind_with_confidence(kind: EntityKind, confidence: f32, cues: &[String]) 
         return kind_name(kind).to_string();
     }
     let why = if cues.is_empty() { String::new() } else { format!(": {}", cues.join(", ")) };
-    format!("{} (a guess, {:.0}%{why})", kind_name(kind), confidence * 100.0)
+    format!("{} (a guess, {}%{why})", kind_name(kind), decimal(confidence * 100.0, 0))
 }
 
 /// A relation kind in words: "Chum Sounry *spokesperson of* Foreign Ministry".

@@ -4,9 +4,10 @@
 //! and writes the files, the app reads the pieces back
 //! (`app::browser::embedded_corpus`).
 
-use crate::model::{Article, ArticleId, Corpus, Entity, Event, Figure, Quote, Relation, Span};
+use crate::model::{Article, Corpus, Entity, Event, Figure, Quote, Relation, SharedId, Span};
+use fnv::FnvBuildHasher;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 /// The id of the `<script type="application/json">` holding the corpus's
 /// head (a [`CorpusHead`]), which the pieces after it complete.
@@ -88,15 +89,16 @@ pub struct CorpusHead {
 }
 
 /// Reads the corpus back as the page embeds it: the head, then each piece
-/// in page order. The spans read share their article's id
-/// ([`ArticleId`]) instead of keeping a copy each; a piece's own copies
-/// are dropped as soon as it is read, so they never add up.
+/// in page order. The spans read share their article's id and the
+/// relations their entities' ([`SharedId`]) instead of keeping a copy
+/// each; a piece's own copies are dropped as soon as it is read, so they
+/// never add up.
 pub struct CorpusReader {
     corpus: Corpus,
-    /// The ids of the articles read so far (articles come first in the
-    /// page), and each one's position in `shared_ids`.
-    article_positions: HashMap<String, usize>,
-    shared_ids: Vec<ArticleId>,
+    /// The ids of the articles and of the entities read so far (articles
+    /// come first in the page, entities before relations), one copy each.
+    articles: HashSet<SharedId, FnvBuildHasher>,
+    entities: HashSet<SharedId, FnvBuildHasher>,
 }
 
 impl CorpusReader {
@@ -112,16 +114,15 @@ impl CorpusReader {
             figures: Vec::with_capacity(figures),
             relations: Vec::with_capacity(relations),
         };
-        Ok(CorpusReader { corpus, article_positions: HashMap::with_capacity(articles), shared_ids: Vec::with_capacity(articles) })
+        let ids = |count| HashSet::with_capacity_and_hasher(count, FnvBuildHasher::default());
+        Ok(CorpusReader { corpus, articles: ids(articles), entities: ids(entities) })
     }
 
     /// Appends the items of the next piece to the corpus's lists.
     pub fn read(&mut self, piece: &str) -> serde_json::Result<()> {
         let mut piece: CorpusPiece = serde_json::from_str(piece)?;
-        for article in &piece.articles {
-            self.article_positions.insert(article.id.clone(), self.shared_ids.len());
-            self.shared_ids.push(article.id.as_str().into());
-        }
+        self.articles.extend(piece.articles.iter().map(|article| SharedId::from(article.id.as_str())));
+        self.entities.extend(piece.entities.iter().map(|entity| SharedId::from(entity.id.as_str())));
         for entity in &mut piece.entities {
             entity.mentions.iter_mut().for_each(|span| self.share(span));
         }
@@ -139,6 +140,8 @@ impl CorpusReader {
         }
         for relation in &mut piece.relations {
             relation.evidence.iter_mut().for_each(|span| self.share(span));
+            share(&self.entities, &mut relation.source);
+            share(&self.entities, &mut relation.target);
         }
         let corpus = &mut self.corpus;
         corpus.articles.extend(piece.articles);
@@ -152,13 +155,18 @@ impl CorpusReader {
 
     /// Makes `span` name its article by the shared id, if the article was read.
     fn share(&self, span: &mut Span) {
-        if let Some(&position) = self.article_positions.get(span.article.as_str()) {
-            span.article = self.shared_ids[position].clone();
-        }
+        share(&self.articles, &mut span.article);
     }
 
     pub fn corpus(self) -> Corpus {
         self.corpus
+    }
+}
+
+/// Makes `id` the copy in `ids`, if it is there.
+fn share(ids: &HashSet<SharedId, FnvBuildHasher>, id: &mut SharedId) {
+    if let Some(shared) = ids.get(id.as_str()) {
+        *id = shared.clone();
     }
 }
 
@@ -286,7 +294,7 @@ mod tests {
     }
 
     #[test]
-    fn spans_read_back_share_their_articles_id() {
+    fn spans_read_back_share_their_articles_id_and_relations_their_entities() {
         let corpus: Corpus = serde_json::from_str(include_str!("../corpus/corpus.json")).unwrap();
         let (head, pieces) = corpus_pieces(&corpus, 2000).unwrap();
         let read = read_back(&head, &pieces);
@@ -297,6 +305,11 @@ mod tests {
         let articles: HashSet<&str> = spans.iter().map(|span| span.article.as_str()).collect();
         assert!(articles.len() > 1);
         assert_eq!(copies.len(), articles.len(), "one copy of each article's id, shared by its spans");
+        let ends: Vec<&SharedId> = read.relations.iter().flat_map(|r| [&r.source, &r.target]).collect();
+        let copies: HashSet<*const u8> = ends.iter().map(|id| id.as_ptr()).collect();
+        let entities: HashSet<&str> = ends.iter().map(|id| id.as_str()).collect();
+        assert!(entities.len() > 1);
+        assert_eq!(copies.len(), entities.len(), "one copy of each entity's id, shared by the relations");
     }
 
     #[test]

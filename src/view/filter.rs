@@ -25,8 +25,9 @@ pub struct Index {
     first_sentence: Vec<usize>,
     /// For each entity, the number of the sentence of each of its mentions.
     mention_sentences: Lists<usize>,
-    /// By sentence number: the day range the sentence is about, if known.
-    sentence_days: Vec<Option<(i64, i64)>>,
+    /// By sentence number: the day range the sentence is about, if known
+    /// (`Days`: half the size of two `i64`s, for 40,572 BBC sentences).
+    sentence_days: Vec<Option<Days>>,
     /// By sentence number: the entities named in it, by position.
     sentence_entities: Lists<usize>,
     /// By sentence number: whether it carries a quote.
@@ -114,6 +115,24 @@ impl Lists<usize> {
     }
 }
 
+/// A day range as day numbers (`calendar`) in 32 bits, which hold every
+/// day of the years 1 to 9999 that dates may name.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Days(i32, i32);
+
+impl From<(i64, i64)> for Days {
+    fn from((first, last): (i64, i64)) -> Days {
+        let day = |day: i64| i32::try_from(day).expect("days of the years 1 to 9999 fit in 32 bits");
+        Days(day(first), day(last))
+    }
+}
+
+impl Days {
+    fn range(self) -> (i64, i64) {
+        (self.0.into(), self.1.into())
+    }
+}
+
 /// A marked stretch of an article, before it becomes a `markup::Mark`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Marked {
@@ -183,7 +202,7 @@ impl<'c> IndexBuilder<'c> {
         let sentences = corpus.articles.iter().map(|a| a.sentences.len()).sum();
         let mut sentence_days = Vec::with_capacity(sentences);
         for article in &corpus.articles {
-            let days = article.published.as_deref().and_then(range_of);
+            let days = article.published.as_deref().and_then(range_of).map(Days::from);
             sentence_days.extend(std::iter::repeat_n(days, article.sentences.len()));
         }
         let index = Index {
@@ -285,7 +304,7 @@ impl<'c> IndexBuilder<'c> {
         let event = &self.corpus.events[position];
         let sentence = self.sentence_of(&event.evidence);
         if let (Some(days), Some(sentence)) = (event_range(&event.date), sentence) {
-            self.index.sentence_days[sentence] = Some(days);
+            self.index.sentence_days[sentence] = Some(Days::from(days));
         }
         self.index.event_sentences.push(sentence);
         let mut about: Vec<usize> = event.entities.iter().filter_map(|id| self.entity_at.get(id.as_str()).copied()).collect();
@@ -735,7 +754,7 @@ impl<'a> Scope<'a> {
     /// Whether a sentence lies in the chosen articles and dates.
     fn in_scope(&self, sentence: usize) -> bool {
         let article_chosen = || self.filters.articles.contains(&self.corpus.articles[self.index.article_of(sentence)].id);
-        (self.filters.articles.is_empty() || article_chosen()) && self.days_ok(|| self.index.sentence_days[sentence])
+        (self.filters.articles.is_empty() || article_chosen()) && self.days_ok(|| self.index.sentence_days[sentence].map(Days::range))
     }
 
     /// Whether a statement's sentence is in scope and, with quotes only, carries a quote.

@@ -5,9 +5,8 @@
 //! (`app::browser::embedded_corpus`).
 
 use crate::model::{Article, Corpus, Entity, Event, Figure, Quote, Relation, SharedId, Span};
-use fnv::FnvBuildHasher;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 /// The id of the `<script type="application/json">` holding the corpus's
 /// head (a [`CorpusHead`]), which the pieces after it complete.
@@ -97,8 +96,31 @@ pub struct CorpusReader {
     corpus: Corpus,
     /// The ids of the articles and of the entities read so far (articles
     /// come first in the page, entities before relations), one copy each.
-    articles: HashSet<SharedId, FnvBuildHasher>,
-    entities: HashSet<SharedId, FnvBuildHasher>,
+    articles: SharedIds,
+    entities: SharedIds,
+}
+
+/// Ids read, one shared copy of each, found by their text. A map to
+/// positions, the kind of map the index keeps too: every other kind would
+/// add its own code to the wasm.
+#[derive(Default)]
+struct SharedIds {
+    positions: HashMap<String, usize>,
+    copies: Vec<SharedId>,
+}
+
+impl SharedIds {
+    fn add(&mut self, id: &str) {
+        self.positions.insert(id.to_string(), self.copies.len());
+        self.copies.push(id.into());
+    }
+
+    /// Makes `id` the shared copy, if its item was read.
+    fn share(&self, id: &mut SharedId) {
+        if let Some(&position) = self.positions.get(id.as_str()) {
+            *id = self.copies[position].clone();
+        }
+    }
 }
 
 impl CorpusReader {
@@ -114,15 +136,14 @@ impl CorpusReader {
             figures: Vec::with_capacity(figures),
             relations: Vec::with_capacity(relations),
         };
-        let ids = |count| HashSet::with_capacity_and_hasher(count, FnvBuildHasher::default());
-        Ok(CorpusReader { corpus, articles: ids(articles), entities: ids(entities) })
+        Ok(CorpusReader { corpus, articles: SharedIds::default(), entities: SharedIds::default() })
     }
 
     /// Appends the items of the next piece to the corpus's lists.
     pub fn read(&mut self, piece: &str) -> serde_json::Result<()> {
         let mut piece: CorpusPiece = serde_json::from_str(piece)?;
-        self.articles.extend(piece.articles.iter().map(|article| SharedId::from(article.id.as_str())));
-        self.entities.extend(piece.entities.iter().map(|entity| SharedId::from(entity.id.as_str())));
+        piece.articles.iter().for_each(|article| self.articles.add(&article.id));
+        piece.entities.iter().for_each(|entity| self.entities.add(&entity.id));
         for entity in &mut piece.entities {
             entity.mentions.iter_mut().for_each(|span| self.share(span));
         }
@@ -140,8 +161,8 @@ impl CorpusReader {
         }
         for relation in &mut piece.relations {
             relation.evidence.iter_mut().for_each(|span| self.share(span));
-            share(&self.entities, &mut relation.source);
-            share(&self.entities, &mut relation.target);
+            self.entities.share(&mut relation.source);
+            self.entities.share(&mut relation.target);
         }
         let corpus = &mut self.corpus;
         corpus.articles.extend(piece.articles);
@@ -155,18 +176,11 @@ impl CorpusReader {
 
     /// Makes `span` name its article by the shared id, if the article was read.
     fn share(&self, span: &mut Span) {
-        share(&self.articles, &mut span.article);
+        self.articles.share(&mut span.article);
     }
 
     pub fn corpus(self) -> Corpus {
         self.corpus
-    }
-}
-
-/// Makes `id` the copy in `ids`, if it is there.
-fn share(ids: &HashSet<SharedId, FnvBuildHasher>, id: &mut SharedId) {
-    if let Some(shared) = ids.get(id.as_str()) {
-        *id = shared.clone();
     }
 }
 

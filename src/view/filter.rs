@@ -7,7 +7,6 @@ use super::calendar::{event_range, range_of};
 use super::search::{marked, IdSet, Matches, SearchIndex, SearchIndexBuilder};
 use super::state::Filters;
 use crate::model::{Article, Corpus, Entity, Event, Figure, Quote, Relation, Span};
-use fnv::FnvBuildHasher;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Mutex, OnceLock, PoisonError};
 
@@ -20,7 +19,7 @@ pub struct Index {
     event_position: ById,
     relation_position: ById,
     figure_position: ById,
-    article_position: HashMap<String, usize, FnvBuildHasher>,
+    article_position: HashMap<String, usize>,
     /// The number of each article's first sentence.
     first_sentence: Vec<usize>,
     /// For each entity, the number of the sentence of each of its mentions.
@@ -122,8 +121,7 @@ struct Days(i32, i32);
 
 impl From<(i64, i64)> for Days {
     fn from((first, last): (i64, i64)) -> Days {
-        let day = |day: i64| i32::try_from(day).expect("days of the years 1 to 9999 fit in 32 bits");
-        Days(day(first), day(last))
+        Days(first as i32, last as i32)
     }
 }
 
@@ -150,7 +148,7 @@ pub struct IndexBuilder<'c> {
     index: Index,
     /// Each entity's position by id, while building: it looks entities up
     /// 100,000 times for the BBC articles, where a map beats a binary search.
-    entity_at: HashMap<&'c str, usize, FnvBuildHasher>,
+    entity_at: HashMap<String, usize>,
     /// While building: for each entity, the sentences that name it, each
     /// once; for each event, the entities it is about. Grouped the other
     /// way round, they become `sentence_entities` and `entity_events`.
@@ -232,7 +230,7 @@ impl<'c> IndexBuilder<'c> {
             },
             words: Words::default(),
         };
-        let entity_at = corpus.entities.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
+        let entity_at = corpus.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
         IndexBuilder {
             corpus,
             index,
@@ -359,19 +357,19 @@ impl Index {
     }
 
     fn position_of_entity(&self, corpus: &Corpus, id: &str) -> Option<usize> {
-        self.entity_position.find(&corpus.entities, |e| &e.id, id)
+        self.entity_position.find(corpus.entities.len(), &|i| &corpus.entities[i].id, id)
     }
 
     pub fn event<'c>(&self, corpus: &'c Corpus, id: &str) -> Option<&'c Event> {
-        self.event_position.find(&corpus.events, |e| &e.id, id).map(|i| &corpus.events[i])
+        self.event_position.find(corpus.events.len(), &|i| &corpus.events[i].id, id).map(|i| &corpus.events[i])
     }
 
     pub fn relation<'c>(&self, corpus: &'c Corpus, id: &str) -> Option<&'c Relation> {
-        self.relation_position.find(&corpus.relations, |r| &r.id, id).map(|i| &corpus.relations[i])
+        self.relation_position.find(corpus.relations.len(), &|i| &corpus.relations[i].id, id).map(|i| &corpus.relations[i])
     }
 
     pub fn figure<'c>(&self, corpus: &'c Corpus, id: &str) -> Option<&'c Figure> {
-        self.figure_position.find(&corpus.figures, |f| &f.id, id).map(|i| &corpus.figures[i])
+        self.figure_position.find(corpus.figures.len(), &|i| &corpus.figures[i].id, id).map(|i| &corpus.figures[i])
     }
 
     pub fn article<'c>(&self, corpus: &'c Corpus, id: &str) -> Option<&'c Article> {
@@ -517,10 +515,12 @@ impl ById {
         ById::Sorted(order)
     }
 
-    /// The position in `items` of the item whose id is `wanted`.
-    fn find<T>(&self, items: &[T], id: impl Fn(&T) -> &str, wanted: &str) -> Option<usize> {
+    /// The position of the item whose id is `wanted`, among `len` items
+    /// whose ids `id` gives: behind `&dyn`, so that the lists share one copy
+    /// of this code in the wasm.
+    fn find<'c>(&self, len: usize, id: &dyn Fn(usize) -> &'c str, wanted: &str) -> Option<usize> {
         let (len, order) = match self {
-            ById::InOrder => (items.len(), None),
+            ById::InOrder => (len, None),
             ById::Sorted(order) => (order.len(), Some(order)),
         };
         let position = |rank: usize| order.map_or(rank, |order| order[rank] as usize);
@@ -528,13 +528,13 @@ impl ById {
         let (mut low, mut high) = (0, len);
         while low < high {
             let middle = low + (high - low) / 2;
-            if id_order(id(&items[position(middle)]), wanted).is_lt() {
+            if id_order(id(position(middle)), wanted).is_lt() {
                 low = middle + 1;
             } else {
                 high = middle;
             }
         }
-        (low < len && id(&items[position(low)]) == wanted).then(|| position(low))
+        (low < len && id(position(low)) == wanted).then(|| position(low))
     }
 }
 
@@ -942,10 +942,10 @@ mod tests {
             let by_id = ById::new(ids.iter().map(String::as_str).collect());
             prop_assert_eq!(matches!(by_id, ById::InOrder), ids.is_sorted_by(|a, b| id_order(a, b).is_le()));
             for (position, id) in ids.iter().enumerate() {
-                let found = by_id.find(&ids, String::as_str, id);
+                let found = by_id.find(ids.len(), &|i| &ids[i], id);
                 prop_assert_eq!(found, ids.iter().position(|other| other == id), "{} at {}", id, position);
             }
-            prop_assert_eq!(by_id.find(&ids, String::as_str, "d"), None);
+            prop_assert_eq!(by_id.find(ids.len(), &|i| &ids[i], "d"), None);
         }
     }
 

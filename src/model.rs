@@ -25,90 +25,97 @@ pub struct Corpus {
 /// UTF-8 byte offsets into one article's cleaned `text`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Span {
-    pub article: ArticleId,
+    pub article: SharedId,
     pub start: usize,
     pub end: usize,
 }
 
-/// An article's id as a span names it: a string in the JSON, shared in
-/// memory. A corpus has a span for every mention, statement and piece of
-/// evidence (about 190,000 for 2,095 BBC articles), so one copy of the id
-/// per span would cost more memory than the articles' text; spans read
-/// back from the page share their article's one copy
-/// (`page::CorpusReader`). Compares, hashes and orders as its text.
+/// An id by which one item names another: a span its article, a relation
+/// its two entities. A string in the JSON, shared in memory: a corpus has a
+/// span for every mention, statement and piece of evidence (about 190,000
+/// for 2,095 BBC articles) and two entity ids for every relation (44,639),
+/// so one copy of the id for each would cost more memory than the
+/// articles' text; items read back from the page share the named item's
+/// one copy (`page::CorpusReader`). Compares, hashes and orders as its text.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ArticleId(Arc<str>);
+pub struct SharedId(Arc<str>);
 
-impl ArticleId {
+impl SharedId {
     pub fn as_str(&self) -> &str {
         &self.0
     }
 }
 
-impl std::ops::Deref for ArticleId {
+impl std::ops::Deref for SharedId {
     type Target = str;
     fn deref(&self) -> &str {
         &self.0
     }
 }
 
-impl std::borrow::Borrow<str> for ArticleId {
+impl std::borrow::Borrow<str> for SharedId {
     fn borrow(&self) -> &str {
         &self.0
     }
 }
 
-impl From<&str> for ArticleId {
-    fn from(id: &str) -> ArticleId {
-        ArticleId(id.into())
+impl From<&str> for SharedId {
+    fn from(id: &str) -> SharedId {
+        SharedId(id.into())
     }
 }
 
-impl From<String> for ArticleId {
-    fn from(id: String) -> ArticleId {
-        ArticleId(id.into())
+impl From<String> for SharedId {
+    fn from(id: String) -> SharedId {
+        SharedId(id.into())
     }
 }
 
-impl PartialEq<str> for ArticleId {
+impl PartialEq<str> for SharedId {
     fn eq(&self, other: &str) -> bool {
         *self.0 == *other
     }
 }
 
-impl PartialEq<&str> for ArticleId {
+impl PartialEq<&str> for SharedId {
     fn eq(&self, other: &&str) -> bool {
         *self.0 == **other
     }
 }
 
-impl PartialEq<String> for ArticleId {
+impl PartialEq<SharedId> for String {
+    fn eq(&self, other: &SharedId) -> bool {
+        **self == *other.0
+    }
+}
+
+impl PartialEq<String> for SharedId {
     fn eq(&self, other: &String) -> bool {
         *self.0 == **other
     }
 }
 
-impl std::fmt::Display for ArticleId {
+impl std::fmt::Display for SharedId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
     }
 }
 
-impl std::fmt::Debug for ArticleId {
+impl std::fmt::Debug for SharedId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         std::fmt::Debug::fmt(&*self.0, f)
     }
 }
 
-impl Serialize for ArticleId {
+impl Serialize for SharedId {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.0)
     }
 }
 
-impl<'de> Deserialize<'de> for ArticleId {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<ArticleId, D::Error> {
-        String::deserialize(deserializer).map(ArticleId::from)
+impl<'de> Deserialize<'de> for SharedId {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<SharedId, D::Error> {
+        String::deserialize(deserializer).map(SharedId::from)
     }
 }
 
@@ -279,8 +286,8 @@ pub struct Figure {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Relation {
     pub id: String,
-    pub source: String,
-    pub target: String,
+    pub source: SharedId,
+    pub target: SharedId,
     pub kind: RelationKind,
     /// Every supporting span (sentences).
     pub evidence: Vec<Span>,

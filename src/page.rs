@@ -7,7 +7,7 @@
 mod items;
 
 use crate::json;
-use crate::model::{Article, ArticleId, Corpus, Entity, Event, Figure, Quote, Relation, Span};
+use crate::model::{Article, Corpus, Entity, Event, Figure, Quote, Relation, SharedId, Span};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -90,15 +90,39 @@ pub struct CorpusHead {
 }
 
 /// Reads the corpus back as the page embeds it: the head, then each piece
-/// in page order. The spans read share their article's id
-/// ([`ArticleId`]) instead of keeping a copy each; a piece's own copies
-/// are dropped as soon as it is read, so they never add up.
+/// in page order. The spans read share their article's id and the
+/// relations their entities' ([`SharedId`]) instead of keeping a copy
+/// each; a piece's own copies are dropped as soon as it is read, so they
+/// never add up.
 pub struct CorpusReader {
     corpus: Corpus,
-    /// The ids of the articles read so far (articles come first in the
-    /// page), and each one's position in `shared_ids`.
-    article_positions: HashMap<String, usize>,
-    shared_ids: Vec<ArticleId>,
+    /// The ids of the articles and of the entities read so far (articles
+    /// come first in the page, entities before relations), one copy each.
+    articles: SharedIds,
+    entities: SharedIds,
+}
+
+/// Ids read, one shared copy of each, found by their text. A map to
+/// positions, the kind of map the index keeps too: every other kind would
+/// add its own code to the wasm.
+#[derive(Default)]
+struct SharedIds {
+    positions: HashMap<String, usize>,
+    copies: Vec<SharedId>,
+}
+
+impl SharedIds {
+    fn add(&mut self, id: &str) {
+        self.positions.insert(id.to_string(), self.copies.len());
+        self.copies.push(id.into());
+    }
+
+    /// Makes `id` the shared copy, if its item was read.
+    fn share(&self, id: &mut SharedId) {
+        if let Some(&position) = self.positions.get(id.as_str()) {
+            *id = self.copies[position].clone();
+        }
+    }
 }
 
 impl CorpusReader {
@@ -115,16 +139,14 @@ impl CorpusReader {
             figures: Vec::with_capacity(figures),
             relations: Vec::with_capacity(relations),
         };
-        Ok(CorpusReader { corpus, article_positions: HashMap::with_capacity(articles), shared_ids: Vec::with_capacity(articles) })
+        Ok(CorpusReader { corpus, articles: SharedIds::default(), entities: SharedIds::default() })
     }
 
     /// Appends the items of the next piece to the corpus's lists.
     pub fn read(&mut self, piece: &str) -> json::Result<()> {
         let mut piece = json::Reader::new(piece).document(items::piece)?;
-        for article in &piece.articles {
-            self.article_positions.insert(article.id.clone(), self.shared_ids.len());
-            self.shared_ids.push(article.id.as_str().into());
-        }
+        piece.articles.iter().for_each(|article| self.articles.add(&article.id));
+        piece.entities.iter().for_each(|entity| self.entities.add(&entity.id));
         for entity in &mut piece.entities {
             entity.mentions.iter_mut().for_each(|span| self.share(span));
         }
@@ -142,6 +164,8 @@ impl CorpusReader {
         }
         for relation in &mut piece.relations {
             relation.evidence.iter_mut().for_each(|span| self.share(span));
+            self.entities.share(&mut relation.source);
+            self.entities.share(&mut relation.target);
         }
         let corpus = &mut self.corpus;
         corpus.articles.extend(piece.articles);
@@ -155,9 +179,7 @@ impl CorpusReader {
 
     /// Makes `span` name its article by the shared id, if the article was read.
     fn share(&self, span: &mut Span) {
-        if let Some(&position) = self.article_positions.get(span.article.as_str()) {
-            span.article = self.shared_ids[position].clone();
-        }
+        self.articles.share(&mut span.article);
     }
 
     pub fn corpus(self) -> Corpus {
@@ -289,7 +311,7 @@ mod tests {
     }
 
     #[test]
-    fn spans_read_back_share_their_articles_id() {
+    fn spans_read_back_share_their_articles_id_and_relations_their_entities() {
         let corpus: Corpus = serde_json::from_str(include_str!("../corpus/corpus.json")).unwrap();
         let (head, pieces) = corpus_pieces(&corpus, 2000).unwrap();
         let read = read_back(&head, &pieces);
@@ -300,6 +322,11 @@ mod tests {
         let articles: HashSet<&str> = spans.iter().map(|span| span.article.as_str()).collect();
         assert!(articles.len() > 1);
         assert_eq!(copies.len(), articles.len(), "one copy of each article's id, shared by its spans");
+        let ends: Vec<&SharedId> = read.relations.iter().flat_map(|r| [&r.source, &r.target]).collect();
+        let copies: HashSet<*const u8> = ends.iter().map(|id| id.as_ptr()).collect();
+        let entities: HashSet<&str> = ends.iter().map(|id| id.as_str()).collect();
+        assert!(entities.len() > 1);
+        assert_eq!(copies.len(), entities.len(), "one copy of each entity's id, shared by the relations");
     }
 
     #[test]

@@ -238,7 +238,13 @@ impl<'s> Scaled<'s> {
                 None => {
                     self.relation_of.insert(key.clone(), self.out.relations.len());
                     let (source, target, kind) = key;
-                    self.out.relations.push(Relation { id: String::new(), source, target, kind, evidence: evidence.collect() });
+                    self.out.relations.push(Relation {
+                        id: String::new(),
+                        source: source.into(),
+                        target: target.into(),
+                        kind,
+                        evidence: evidence.collect(),
+                    });
                 }
             }
         }

@@ -52,6 +52,20 @@ pub async fn yield_to_browser() {
     yew::platform::time::sleep(std::time::Duration::ZERO).await;
 }
 
+/// Runs `step` in slices of about `slice_ms` milliseconds, each a task of
+/// its own, so the browser handles input and paints between them, until it
+/// says it is done. `step` works while the closure it is given says there
+/// is time left.
+pub async fn in_slices(slice_ms: f64, mut step: impl FnMut(&mut dyn FnMut() -> bool) -> bool) {
+    loop {
+        yield_to_browser().await;
+        let until = js_sys::Date::now() + slice_ms;
+        if step(&mut || js_sys::Date::now() < until) {
+            return;
+        }
+    }
+}
+
 /// Marks the app as running (`data-ready` on `<html>`) and shows it again: a
 /// script in the page's head hides the prerendered default view when the
 /// address asks for another, so that view never flashes.

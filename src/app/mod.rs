@@ -30,23 +30,31 @@ mod timeline_lanes;
 pub mod prerender;
 
 use crate::model::Corpus;
-use crate::view::filter::{Filtered, Index, TimelineEvents};
+use crate::view::filter::{Filtered, Index, IndexBuilder, TimelineEvents};
 use std::rc::Rc;
 use std::sync::OnceLock;
 
 pub use root::{App, Start, Store, ViewProps};
 
-static DATA: OnceLock<(Corpus, Index)> = OnceLock::new();
+static CORPUS: OnceLock<Corpus> = OnceLock::new();
+static INDEX: OnceLock<Index> = OnceLock::new();
 
-/// Makes `corpus` the one the app shows, with its lookups. The page's corpus
-/// is installed once, before the first render; later calls change nothing.
-pub fn install(corpus: Corpus, index: Index) {
-    let _ = DATA.set((corpus, index));
+/// Makes `corpus` the one the app shows. The page's corpus is installed
+/// once, before its lookups are built and the app renders; later calls
+/// change nothing.
+pub fn install(corpus: Corpus) -> &'static Corpus {
+    CORPUS.get_or_init(|| corpus)
+}
+
+/// Makes `index` the installed corpus's lookups, once, before the app renders.
+pub fn install_index(index: Index) {
+    let _ = INDEX.set(index);
 }
 
 /// The installed corpus with its lookups.
-pub fn data() -> &'static (Corpus, Index) {
-    DATA.get().expect("the corpus is installed before the app renders")
+pub fn data() -> (&'static Corpus, &'static Index) {
+    const UNREADY: &str = "the corpus and its lookups are installed before the app renders";
+    (CORPUS.get().expect(UNREADY), INDEX.get().expect(UNREADY))
 }
 
 /// A memoised value as components share it in props: equal when it is the
@@ -109,16 +117,22 @@ fn use_unfolded() -> (bool, yew::Callback<yew::Event>) {
     (*open, ontoggle)
 }
 
+/// How long a slice of building the lookups runs before the browser may
+/// handle input and paint again: the page waits for them, so longer than
+/// the word index's slices, and short of a long task (50 ms).
+const INDEX_SLICE_MS: f64 = 30.0;
+
 /// Starts the app on the page: parses the corpus the page embeds, piece by
-/// piece, builds its lookups, then hydrates the prerendered default view, or
-/// renders afresh when the address asks for another view. Each step is its
-/// own task, so the page stays responsive while a large corpus loads.
+/// piece, builds its lookups in slices, then hydrates the prerendered
+/// default view, or renders afresh when the address asks for another view.
+/// Each step is its own task, so the page stays responsive while a large
+/// corpus loads.
 pub async fn run() {
     browser::install_panic_panel();
-    let corpus = browser::embedded_corpus().await.unwrap_or_else(|problem| panic!("{problem}"));
-    browser::yield_to_browser().await;
-    let index = Index::new(&corpus);
-    install(corpus, index);
+    let corpus = install(browser::embedded_corpus().await.unwrap_or_else(|problem| panic!("{problem}")));
+    let mut building = IndexBuilder::new(corpus);
+    browser::in_slices(INDEX_SLICE_MS, |more| building.build(more)).await;
+    install_index(building.finish());
     browser::yield_to_browser().await;
     let root = gloo::utils::document().get_element_by_id("app").unwrap_or_else(|| gloo::utils::body().into());
     let start = Start::from_url();

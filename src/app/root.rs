@@ -68,13 +68,7 @@ const WORD_INDEX_SLICE_MS: f64 = 8.0;
 /// search that comes first finishes it.
 async fn build_word_index() {
     let (corpus, index) = data();
-    loop {
-        let until = js_sys::Date::now() + WORD_INDEX_SLICE_MS;
-        if index.build_words(corpus, || js_sys::Date::now() < until) {
-            return;
-        }
-        browser::yield_to_browser().await;
-    }
+    browser::in_slices(WORD_INDEX_SLICE_MS, |more| index.build_words(corpus, more)).await;
 }
 
 #[function_component(App)]

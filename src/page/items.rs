@@ -306,8 +306,8 @@ fn relation(r: &mut Reader) -> Result<Relation> {
     })?;
     Ok(Relation {
         id: r.required(id, "id")?,
-        source: r.required(source, "source")?,
-        target: r.required(target, "target")?,
+        source: r.required(source, "source")?.into(),
+        target: r.required(target, "target")?.into(),
         kind: r.required(kind, "kind")?,
         evidence: r.required(evidence, "evidence")?,
     })

@@ -40,8 +40,8 @@ pub fn derive(analyses: &[ArticleAnalysis], merged: &Merged) -> Vec<Relation> {
         .enumerate()
         .map(|(index, ((kind, source, target), evidence))| Relation {
             id: format!("rel-{}", index + 1),
-            source,
-            target,
+            source: source.into(),
+            target: target.into(),
             kind,
             evidence: evidence.into_iter().collect(),
         })

@@ -85,9 +85,9 @@ pub fn relations_csv(corpus: &Corpus, filtered: &Filtered) -> String {
         filtered.relations.iter().map(|(r, evidence)| {
             vec![
                 r.id.clone(),
-                r.source.clone(),
+                r.source.to_string(),
                 r.kind.as_str().to_string(),
-                r.target.clone(),
+                r.target.to_string(),
                 evidence.len().to_string(),
                 evidence_text(corpus, evidence),
             ]

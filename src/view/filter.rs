@@ -13,6 +13,7 @@ use std::sync::{Mutex, OnceLock, PoisonError};
 /// Lookups computed once per corpus, so filtering stays fast on thousands
 /// of articles. Sentences are known by number, counted through the
 /// articles in order, so per-sentence facts are vectors, not maps.
+#[cfg_attr(test, derive(Debug, PartialEq))]
 pub struct Index {
     entity_position: ById,
     event_position: ById,
@@ -22,11 +23,12 @@ pub struct Index {
     /// The number of each article's first sentence.
     first_sentence: Vec<usize>,
     /// For each entity, the number of the sentence of each of its mentions.
-    mention_sentences: Vec<Vec<usize>>,
-    /// By sentence number: the day range the sentence is about, if known.
-    sentence_days: Vec<Option<(i64, i64)>>,
+    mention_sentences: Lists<usize>,
+    /// By sentence number: the day range the sentence is about, if known
+    /// (`Days`: half the size of two `i64`s, for 40,572 BBC sentences).
+    sentence_days: Vec<Option<Days>>,
     /// By sentence number: the entities named in it, by position.
-    sentence_entities: Vec<Vec<usize>>,
+    sentence_entities: Lists<usize>,
     /// By sentence number: whether it carries a quote.
     quoted: Vec<bool>,
     /// For each article, what the reader marks in it: entity mentions (by
@@ -35,15 +37,13 @@ pub struct Index {
     /// Each relation's two entities, by position.
     relation_ends: Vec<Option<(usize, usize)>>,
     /// For each entity, the positions of the events about it, in corpus order.
-    entity_events: Vec<Vec<usize>>,
-    /// For each event, the positions of the entities it is about.
-    event_entities: Vec<Vec<usize>>,
+    entity_events: Lists<usize>,
     /// The sentence number of each event's, quote's and figure's evidence,
     /// and of each piece of each relation's evidence.
     event_sentences: Vec<Option<usize>>,
     quote_sentences: Vec<Option<usize>>,
     figure_sentences: Vec<Option<usize>>,
-    relation_sentences: Vec<Vec<Option<usize>>>,
+    relation_sentences: Lists<Option<usize>>,
     /// Each quote's speaker, by position.
     speakers: Vec<Option<usize>>,
     /// The dated events' positions in story order (`timeline::story`).
@@ -53,12 +53,82 @@ pub struct Index {
     /// corpus the overview states on every render.
     outlets: usize,
     published: Option<(String, String)>,
-    /// The words of every sentence and name, built after the first view a
-    /// slice at a time (`build_words`), or at once by a search that comes
-    /// first, so that the first view does not wait for it.
-    words: OnceLock<SearchIndex>,
-    /// The word index in the making, and whether all its texts are read.
-    building_words: Mutex<(SearchIndexBuilder, bool)>,
+    words: Words,
+}
+
+/// Lists one after another in one vector, each found by where it ends: one
+/// allocation for all of them rather than one each (the BBC corpus has a
+/// list for each of 40,572 sentences, 12,951 entities, 44,639 relations).
+#[derive(Default)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
+struct Lists<T> {
+    /// `items[ends[i - 1]..ends[i]]` is list `i`.
+    ends: Vec<u32>,
+    items: Vec<T>,
+}
+
+impl<T: Copy> Lists<T> {
+    fn with_capacity(lists: usize) -> Lists<T> {
+        Lists { ends: Vec::with_capacity(lists), items: Vec::new() }
+    }
+
+    /// Appends a list.
+    fn push(&mut self, list: impl IntoIterator<Item = T>) {
+        self.items.extend(list);
+        self.ends.push(u32::try_from(self.items.len()).expect("fewer than 4 billion items"));
+    }
+
+    /// List `list`.
+    fn get(&self, list: usize) -> &[T] {
+        let start = list.checked_sub(1).map_or(0, |before| self.ends[before] as usize);
+        &self.items[start..self.ends[list] as usize]
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &[T]> {
+        (0..self.ends.len()).map(|list| self.get(list))
+    }
+}
+
+impl Lists<usize> {
+    /// The lists the other way round: list `i` of the result holds, in
+    /// order, the number of every list here that holds `i`, once for each
+    /// time it does; `len` lists, every item here below it.
+    fn grouped(self, len: usize) -> Lists<usize> {
+        let mut ends = vec![0u32; len];
+        self.items.iter().for_each(|&item| ends[item] += 1);
+        let mut total = 0;
+        for end in &mut ends {
+            total += *end;
+            *end = total;
+        }
+        // Filled from the back, each list's items land in order.
+        let mut items = vec![0; self.items.len()];
+        let mut next = ends.clone();
+        for list in (0..self.ends.len()).rev() {
+            for &item in self.get(list).iter().rev() {
+                next[item] -= 1;
+                items[next[item] as usize] = list;
+            }
+        }
+        Lists { ends, items }
+    }
+}
+
+/// A day range as day numbers (`calendar`) in 32 bits, which hold every
+/// day of the years 1 to 9999 that dates may name.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Days(i32, i32);
+
+impl From<(i64, i64)> for Days {
+    fn from((first, last): (i64, i64)) -> Days {
+        Days(first as i32, last as i32)
+    }
+}
+
+impl Days {
+    fn range(self) -> (i64, i64) {
+        (self.0.into(), self.1.into())
+    }
 }
 
 /// A marked stretch of an article, before it becomes a `markup::Mark`.
@@ -69,9 +139,56 @@ pub enum Marked {
     Figure,
 }
 
-impl Index {
-    pub fn new(corpus: &Corpus) -> Index {
-        let first_sentence = corpus
+/// The index built a step at a time, so that no task of the page builds it
+/// all: each order by id and the story are a step, then the entities'
+/// mentions, the quotes, the figures, the events and the relations a few
+/// at a time ([`IndexBuilder::build`]).
+pub struct IndexBuilder<'c> {
+    corpus: &'c Corpus,
+    index: Index,
+    /// Each entity's position by id, while building: it looks entities up
+    /// 100,000 times for the BBC articles, where a map beats a binary search.
+    entity_at: HashMap<String, usize>,
+    /// While building: for each entity, the sentences that name it, each
+    /// once; for each event, the entities it is about. Grouped the other
+    /// way round, they become `sentence_entities` and `entity_events`.
+    named: Lists<usize>,
+    about: Lists<usize>,
+    /// The article of the span placed last: spans come mostly article by
+    /// article, so comparing with it saves most lookups.
+    last_article: usize,
+    /// The stage under way, in `STAGES`, and its next item.
+    stage: usize,
+    next: usize,
+}
+
+/// A stage of building the index: how many items it has, and how to add one.
+type Stage = (fn(&Corpus) -> usize, fn(&mut IndexBuilder, usize));
+
+/// The stages in order. Mentions come before quotes and figures, the order
+/// in which an article's marks are kept.
+const STAGES: [Stage; 12] = [
+    (|_| 1, |b, _| b.index.entity_position = ById::new(b.corpus.entities.iter().map(|e| e.id.as_str()).collect())),
+    (|_| 1, |b, _| b.index.event_position = ById::new(b.corpus.events.iter().map(|e| e.id.as_str()).collect())),
+    (|_| 1, |b, _| b.index.relation_position = ById::new(b.corpus.relations.iter().map(|r| r.id.as_str()).collect())),
+    (|_| 1, |b, _| b.index.figure_position = ById::new(b.corpus.figures.iter().map(|f| f.id.as_str()).collect())),
+    (|_| 1, |b, _| b.index.events_by_date = super::timeline::story(&b.corpus.events)),
+    (|corpus| corpus.entities.len(), |b, position| b.add_entity(position)),
+    (|corpus| corpus.quotes.len(), |b, position| b.add_quote(position)),
+    (|corpus| corpus.figures.len(), |b, position| b.add_figure(position)),
+    (|corpus| corpus.events.len(), |b, position| b.add_event(position)),
+    (|corpus| corpus.relations.len(), |b, position| b.add_relation(position)),
+    (|_| 1, |b, _| b.index.sentence_entities = std::mem::take(&mut b.named).grouped(b.index.quoted.len())),
+    (|_| 1, |b, _| b.index.entity_events = std::mem::take(&mut b.about).grouped(b.corpus.entities.len())),
+];
+
+/// How many items of a stage one step adds.
+const ITEMS_PER_STEP: usize = 64;
+
+impl<'c> IndexBuilder<'c> {
+    /// Starts with what a pass over the articles gives.
+    pub fn new(corpus: &'c Corpus) -> IndexBuilder<'c> {
+        let first_sentence: Vec<usize> = corpus
             .articles
             .iter()
             .scan(0, |next, article| {
@@ -81,87 +198,158 @@ impl Index {
             })
             .collect();
         let sentences = corpus.articles.iter().map(|a| a.sentences.len()).sum();
-        // Building looks entities up 100,000 times: a map beats a binary search, and lives only until built.
-        let entity_at = positions(corpus.entities.iter().map(|e| &e.id));
-        let mut index = Index {
-            article_position: positions(corpus.articles.iter().map(|a| &a.id)),
+        let mut sentence_days = Vec::with_capacity(sentences);
+        for article in &corpus.articles {
+            let days = article.published.as_deref().and_then(range_of).map(Days::from);
+            sentence_days.extend(std::iter::repeat_n(days, article.sentences.len()));
+        }
+        let index = Index {
+            entity_position: ById::default(),
+            event_position: ById::default(),
+            relation_position: ById::default(),
+            figure_position: ById::default(),
+            article_position: corpus.articles.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect(),
             first_sentence,
-            mention_sentences: Vec::with_capacity(corpus.entities.len()),
-            sentence_days: vec![None; sentences],
-            sentence_entities: vec![Vec::new(); sentences],
+            mention_sentences: Lists::with_capacity(corpus.entities.len()),
+            sentence_days,
+            sentence_entities: Lists::default(),
             quoted: vec![false; sentences],
             article_marks: vec![Vec::new(); corpus.articles.len()],
-            relation_ends: corpus
-                .relations
-                .iter()
-                .map(|r| Some((*entity_at.get(r.source.as_str())?, *entity_at.get(r.target.as_str())?)))
-                .collect(),
-            entity_events: vec![Vec::new(); corpus.entities.len()],
-            event_entities: Vec::with_capacity(corpus.events.len()),
-            event_sentences: Vec::new(),
-            quote_sentences: Vec::new(),
-            figure_sentences: Vec::new(),
-            relation_sentences: Vec::new(),
-            speakers: corpus.quotes.iter().map(|q| entity_at.get(q.speaker.as_deref()?).copied()).collect(),
-            events_by_date: super::timeline::story(&corpus.events),
-            entity_position: ById::new(corpus.entities.iter().map(|e| e.id.as_str()).collect()),
-            event_position: ById::new(corpus.events.iter().map(|e| e.id.as_str()).collect()),
-            relation_position: ById::new(corpus.relations.iter().map(|r| r.id.as_str()).collect()),
-            figure_position: ById::new(corpus.figures.iter().map(|f| f.id.as_str()).collect()),
+            relation_ends: Vec::with_capacity(corpus.relations.len()),
+            entity_events: Lists::default(),
+            event_sentences: Vec::with_capacity(corpus.events.len()),
+            quote_sentences: Vec::with_capacity(corpus.quotes.len()),
+            figure_sentences: Vec::with_capacity(corpus.figures.len()),
+            relation_sentences: Lists::with_capacity(corpus.relations.len()),
+            speakers: Vec::with_capacity(corpus.quotes.len()),
+            events_by_date: Vec::new(),
             outlets: corpus.articles.iter().map(|a| a.outlet.as_str()).collect::<HashSet<_>>().len(),
             published: {
                 let dates = || corpus.articles.iter().filter_map(|a| a.published.clone());
                 dates().min().zip(dates().max())
             },
-            words: OnceLock::new(),
-            building_words: Mutex::default(),
+            words: Words::default(),
         };
-        index.event_sentences = corpus.events.iter().map(|e| index.sentence_of(corpus, &e.evidence)).collect();
-        index.quote_sentences = corpus.quotes.iter().map(|q| index.sentence_of(corpus, &q.evidence)).collect();
-        index.figure_sentences = corpus.figures.iter().map(|f| index.sentence_of(corpus, &f.evidence)).collect();
-        index.relation_sentences =
-            corpus.relations.iter().map(|r| r.evidence.iter().map(|span| index.sentence_of(corpus, span)).collect()).collect();
-        for (article, &first) in corpus.articles.iter().zip(&index.first_sentence) {
-            let days = article.published.as_deref().and_then(range_of);
-            index.sentence_days[first..first + article.sentences.len()].fill(days);
+        let entity_at = corpus.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+        IndexBuilder {
+            corpus,
+            index,
+            entity_at,
+            named: Lists::with_capacity(corpus.entities.len()),
+            about: Lists::with_capacity(corpus.events.len()),
+            last_article: 0,
+            stage: 0,
+            next: 0,
         }
-        // A dated statement is about its date, not its publication day.
-        for (event, &sentence) in corpus.events.iter().zip(&index.event_sentences) {
-            if let (Some(days), Some(sentence)) = (event_range(&event.date), sentence) {
-                index.sentence_days[sentence] = Some(days);
+    }
+
+    /// Builds a step at a time while `more()` holds; whether the index is built.
+    pub fn build(&mut self, mut more: impl FnMut() -> bool) -> bool {
+        while let Some(&(items, add)) = STAGES.get(self.stage) {
+            let items = items(self.corpus);
+            let end = items.min(self.next + ITEMS_PER_STEP);
+            (self.next..end).for_each(|item| add(self, item));
+            self.next = end;
+            if end == items {
+                (self.stage, self.next) = (self.stage + 1, 0);
+            }
+            if !more() {
+                break;
             }
         }
-        for (position, entity) in corpus.entities.iter().enumerate() {
-            let sentences: Vec<usize> = entity.mentions.iter().filter_map(|m| index.sentence_of(corpus, m)).collect();
-            for &sentence in &sentences {
-                let named = &mut index.sentence_entities[sentence];
-                if !named.contains(&position) {
-                    named.push(position);
-                }
-            }
-            index.mention_sentences.push(sentences);
+        self.stage == STAGES.len()
+    }
+
+    /// The index, once `build` has said it is built.
+    pub fn finish(self) -> Index {
+        debug_assert_eq!(self.stage, STAGES.len(), "the index is built");
+        self.index
+    }
+
+    /// The sentences and marks of the mentions of the entity at `position`.
+    fn add_entity(&mut self, position: usize) {
+        let mentions = &self.corpus.entities[position].mentions;
+        let sentences: Vec<usize> = mentions.iter().filter_map(|m| self.sentence_of(m)).collect();
+        let mut named = sentences.clone();
+        super::sorting::sort(&mut named);
+        named.dedup();
+        self.named.push(named);
+        self.index.mention_sentences.push(sentences);
+        mentions.iter().for_each(|span| self.mark(span, Marked::Mention(position)));
+    }
+
+    fn add_quote(&mut self, position: usize) {
+        let quote = &self.corpus.quotes[position];
+        let sentence = self.sentence_of(&quote.evidence);
+        if let Some(sentence) = sentence {
+            self.index.quoted[sentence] = true;
         }
-        for (position, event) in corpus.events.iter().enumerate() {
-            let mut about: Vec<usize> = event.entities.iter().filter_map(|id| entity_at.get(id.as_str()).copied()).collect();
-            super::sorting::sort(&mut about);
-            about.dedup();
-            for &entity in &about {
-                index.entity_events[entity].push(position);
-            }
-            index.event_entities.push(about);
+        self.index.quote_sentences.push(sentence);
+        self.index.speakers.push(quote.speaker.as_deref().and_then(|id| self.entity_at.get(id).copied()));
+        self.mark(&quote.span, Marked::Quote);
+    }
+
+    fn add_figure(&mut self, position: usize) {
+        let figure = &self.corpus.figures[position];
+        let sentence = self.sentence_of(&figure.evidence);
+        self.index.figure_sentences.push(sentence);
+        self.mark(&figure.span, Marked::Figure);
+    }
+
+    /// An event's sentence, which is about the event's date rather than its
+    /// publication day, and the entities it is about.
+    fn add_event(&mut self, position: usize) {
+        let event = &self.corpus.events[position];
+        let sentence = self.sentence_of(&event.evidence);
+        if let (Some(days), Some(sentence)) = (event_range(&event.date), sentence) {
+            self.index.sentence_days[sentence] = Some(Days::from(days));
         }
-        for &sentence in index.quote_sentences.iter().flatten() {
-            index.quoted[sentence] = true;
+        self.index.event_sentences.push(sentence);
+        let mut about: Vec<usize> = event.entities.iter().filter_map(|id| self.entity_at.get(id.as_str()).copied()).collect();
+        super::sorting::sort(&mut about);
+        about.dedup();
+        self.about.push(about);
+    }
+
+    fn add_relation(&mut self, position: usize) {
+        let relation = &self.corpus.relations[position];
+        let end = |id: &str| self.entity_at.get(id).copied();
+        let ends = end(&relation.source).zip(end(&relation.target));
+        self.index.relation_ends.push(ends);
+        let sentences: Vec<Option<usize>> = relation.evidence.iter().map(|span| self.sentence_of(span)).collect();
+        self.index.relation_sentences.push(sentences);
+    }
+
+    /// Marks `span` in its article for the reader.
+    fn mark(&mut self, span: &Span, marked: Marked) {
+        if let Some(article) = self.article_of(span) {
+            self.index.article_marks[article].push((span.start, span.end, marked));
         }
-        let mentions = corpus.entities.iter().enumerate().flat_map(|(i, e)| e.mentions.iter().map(move |m| (m, Marked::Mention(i))));
-        let quotes = corpus.quotes.iter().map(|q| (&q.span, Marked::Quote));
-        let figures = corpus.figures.iter().map(|f| (&f.span, Marked::Figure));
-        for (span, marked) in mentions.chain(quotes).chain(figures) {
-            if let Some(&article) = index.article_position.get(span.article.as_str()) {
-                index.article_marks[article].push((span.start, span.end, marked));
-            }
+    }
+
+    /// The position of the article of `span`.
+    fn article_of(&mut self, span: &Span) -> Option<usize> {
+        if self.corpus.articles.get(self.last_article).is_none_or(|article| article.id != *span.article) {
+            self.last_article = *self.index.article_position.get(span.article.as_str())?;
         }
-        index
+        Some(self.last_article)
+    }
+
+    /// The number of the sentence a span lies in.
+    fn sentence_of(&mut self, span: &Span) -> Option<usize> {
+        let article = self.article_of(span)?;
+        let sentences = &self.corpus.articles[article].sentences;
+        let position = sentences.partition_point(|s| s[1] < span.end);
+        sentences.get(position).filter(|s| s[0] <= span.start).map(|_| self.index.first_sentence[article] + position)
+    }
+}
+
+impl Index {
+    /// The whole index at once (the prerenderer, tests and benchmarks; the app builds it in steps).
+    pub fn new(corpus: &Corpus) -> Index {
+        let mut building = IndexBuilder::new(corpus);
+        building.build(|| true);
+        building.finish()
     }
 
     pub fn entity<'c>(&self, corpus: &'c Corpus, id: &str) -> Option<&'c Entity> {
@@ -169,31 +357,23 @@ impl Index {
     }
 
     fn position_of_entity(&self, corpus: &Corpus, id: &str) -> Option<usize> {
-        self.entity_position.find(id, |i| &corpus.entities[i].id)
+        self.entity_position.find(corpus.entities.len(), &|i| &corpus.entities[i].id, id)
     }
 
     pub fn event<'c>(&self, corpus: &'c Corpus, id: &str) -> Option<&'c Event> {
-        self.event_position.find(id, |i| &corpus.events[i].id).map(|i| &corpus.events[i])
+        self.event_position.find(corpus.events.len(), &|i| &corpus.events[i].id, id).map(|i| &corpus.events[i])
     }
 
     pub fn relation<'c>(&self, corpus: &'c Corpus, id: &str) -> Option<&'c Relation> {
-        self.relation_position.find(id, |i| &corpus.relations[i].id).map(|i| &corpus.relations[i])
+        self.relation_position.find(corpus.relations.len(), &|i| &corpus.relations[i].id, id).map(|i| &corpus.relations[i])
     }
 
     pub fn figure<'c>(&self, corpus: &'c Corpus, id: &str) -> Option<&'c Figure> {
-        self.figure_position.find(id, |i| &corpus.figures[i].id).map(|i| &corpus.figures[i])
+        self.figure_position.find(corpus.figures.len(), &|i| &corpus.figures[i].id, id).map(|i| &corpus.figures[i])
     }
 
     pub fn article<'c>(&self, corpus: &'c Corpus, id: &str) -> Option<&'c Article> {
         self.article_position.get(id).map(|&i| &corpus.articles[i])
-    }
-
-    /// The number of the sentence a span lies in.
-    fn sentence_of(&self, corpus: &Corpus, span: &Span) -> Option<usize> {
-        let article = *self.article_position.get(span.article.as_str())?;
-        let sentences = &corpus.articles[article].sentences;
-        let position = sentences.partition_point(|s| s[1] < span.end);
-        sentences.get(position).filter(|s| s[0] <= span.start).map(|_| self.first_sentence[article] + position)
     }
 
     /// The position of the article of the sentence numbered `number`.
@@ -242,25 +422,41 @@ impl Index {
     /// blank. A search before the word index is built finishes building it.
     pub fn search(&self, corpus: &Corpus, query: &str) -> Option<Matches> {
         let query = query.trim();
-        (!query.is_empty()).then(|| self.words(corpus).search(query))
-    }
-
-    fn words(&self, corpus: &Corpus) -> &SearchIndex {
-        self.words.get_or_init(|| {
-            let mut building = std::mem::take(&mut self.building_words.lock().unwrap_or_else(PoisonError::into_inner).0);
-            building.read(corpus, || true);
-            building.finish()
-        })
+        (!query.is_empty()).then(|| self.words.built(corpus).search(query))
     }
 
     /// Builds the word index a slice at a time: reads words while `more()`
     /// holds or, once every text is read, sorts them into the index, in a
     /// slice of its own. Whether the index is built.
     pub fn build_words(&self, corpus: &Corpus, more: impl FnMut() -> bool) -> bool {
-        if self.words.get().is_some() {
+        self.words.build(corpus, more)
+    }
+}
+
+/// The words of every sentence and name, built after the first view a
+/// slice at a time (`build`), or at once by a search that comes first
+/// (`built`), so that the first view does not wait for it.
+#[derive(Default)]
+struct Words {
+    built: OnceLock<SearchIndex>,
+    /// The word index in the making, and whether all its texts are read.
+    building: Mutex<(SearchIndexBuilder, bool)>,
+}
+
+impl Words {
+    fn built(&self, corpus: &Corpus) -> &SearchIndex {
+        self.built.get_or_init(|| {
+            let mut building = std::mem::take(&mut self.building.lock().unwrap_or_else(PoisonError::into_inner).0);
+            building.read(corpus, || true);
+            building.finish()
+        })
+    }
+
+    fn build(&self, corpus: &Corpus, more: impl FnMut() -> bool) -> bool {
+        if self.built.get().is_some() {
             return true;
         }
-        let mut building = self.building_words.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut building = self.building.lock().unwrap_or_else(PoisonError::into_inner);
         let (builder, read) = &mut *building;
         if !*read {
             *read = builder.read(corpus, more);
@@ -268,32 +464,77 @@ impl Index {
         }
         let built = std::mem::take(builder).finish();
         drop(building);
-        let _ = self.words.set(built);
+        let _ = self.built.set(built);
         true
     }
 }
 
-/// Each id's position in its list.
-fn positions<'c>(ids: impl Iterator<Item = &'c String>) -> HashMap<String, usize> {
-    ids.enumerate().map(|(i, id)| (id.clone(), i)).collect()
+/// Word indexes are alike when they are built alike; one in the making is
+/// built from the same corpus, so its progress makes no difference.
+#[cfg(test)]
+impl PartialEq for Words {
+    fn eq(&self, other: &Words) -> bool {
+        self.built.get() == other.built.get()
+    }
+}
+
+#[cfg(test)]
+impl std::fmt::Debug for Words {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Words").field("built", &self.built.get().is_some()).finish()
+    }
 }
 
 /// The positions of a list's items ordered by their ids, to find an item by
 /// id with a binary search: four bytes an item, where a map would keep a
-/// copy of every id (80,000 of them for the BBC articles).
-struct ById(Vec<u32>);
+/// copy of every id (80,000 of them for the BBC articles). Shorter ids come
+/// first, so that ids that count ("ev-9" before "ev-10"), as the pipeline
+/// writes them, are in order already: then the list is its own order, and
+/// building it costs a check instead of a sort and no memory.
+#[derive(Default)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
+enum ById {
+    #[default]
+    InOrder,
+    Sorted(Vec<u32>),
+}
+
+/// The order of ids in a [`ById`].
+fn id_order(a: &str, b: &str) -> std::cmp::Ordering {
+    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
+}
 
 impl ById {
     /// From the items' ids, in list order.
     fn new(ids: Vec<&str>) -> ById {
+        if ids.is_sorted_by(|a, b| id_order(a, b).is_le()) {
+            return ById::InOrder;
+        }
         let mut order: Vec<u32> = (0..ids.len() as u32).collect();
-        super::sorting::sort_by_key(&mut order, |&p| ids[p as usize]);
-        ById(order)
+        super::sorting::sort_by(&mut order, |&a, &b| id_order(ids[a as usize], ids[b as usize]));
+        ById::Sorted(order)
     }
 
-    /// The position of the item whose id is `wanted`.
-    fn find<'c>(&self, wanted: &str, id: impl Fn(usize) -> &'c String) -> Option<usize> {
-        self.0.binary_search_by(|&p| id(p as usize).as_str().cmp(wanted)).ok().map(|i| self.0[i] as usize)
+    /// The position of the item whose id is `wanted`, among `len` items
+    /// whose ids `id` gives: behind `&dyn`, so that the lists share one copy
+    /// of this code in the wasm.
+    fn find<'c>(&self, len: usize, id: &dyn Fn(usize) -> &'c str, wanted: &str) -> Option<usize> {
+        let (len, order) = match self {
+            ById::InOrder => (len, None),
+            ById::Sorted(order) => (order.len(), Some(order)),
+        };
+        let position = |rank: usize| order.map_or(rank, |order| order[rank] as usize);
+        // The first rank whose id is not before `wanted`.
+        let (mut low, mut high) = (0, len);
+        while low < high {
+            let middle = low + (high - low) / 2;
+            if id_order(id(position(middle)), wanted).is_lt() {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        (low < len && id(position(low)) == wanted).then(|| position(low))
     }
 }
 
@@ -400,7 +641,7 @@ impl<'c> Filtered<'c> {
             None => self.shown_events.clone(),
             Some(entity) => {
                 let mut about = IdSet::empty(corpus.events.len());
-                let events = index.position_of_entity(corpus, entity).map_or(&[][..], |e| &index.entity_events[e][..]);
+                let events = index.position_of_entity(corpus, entity).map_or(&[][..], |e| index.entity_events.get(e));
                 events.iter().filter(|&&i| self.shown_events.contains(i)).for_each(|&i| about.insert(i));
                 about
             }
@@ -453,7 +694,7 @@ pub fn apply<'c>(corpus: &'c Corpus, index: &Index, filters: &Filters) -> Filter
             }
         }
     }
-    for ((relation, ends), sentences) in corpus.relations.iter().zip(&index.relation_ends).zip(&index.relation_sentences) {
+    for ((relation, ends), sentences) in corpus.relations.iter().zip(&index.relation_ends).zip(index.relation_sentences.iter()) {
         if ends.is_some_and(|(source, target)| visible[source] && visible[target]) {
             let evidence = relation.evidence.iter().zip(sentences).filter(|&(_, &sentence)| scope.shows_statement(sentence));
             filtered.relations.push(relation, evidence.map(|(span, _)| span));
@@ -490,10 +731,10 @@ impl<'a> Scope<'a> {
         let mut scope = Scope { corpus, index, filters, kinds, search: None };
         scope.search = index.search(corpus, &filters.query).map(|matches| {
             let mut events_about_names = IdSet::empty(corpus.events.len());
-            matches.entities.iter().flat_map(|entity| &index.entity_events[entity]).for_each(|&event| events_about_names.insert(event));
+            matches.entities.iter().flat_map(|entity| index.entity_events.get(entity)).for_each(|&event| events_about_names.insert(event));
             let mut named_in_hits = IdSet::empty(corpus.entities.len());
             for sentence in matches.sentences.iter().filter(|&n| scope.in_scope(n)) {
-                index.sentence_entities[sentence].iter().for_each(|&entity| named_in_hits.insert(entity));
+                index.sentence_entities.get(sentence).iter().for_each(|&entity| named_in_hits.insert(entity));
             }
             Search { matches, events_about_names, named_in_hits }
         });
@@ -513,7 +754,7 @@ impl<'a> Scope<'a> {
     /// Whether a sentence lies in the chosen articles and dates.
     fn in_scope(&self, sentence: usize) -> bool {
         let article_chosen = || self.filters.articles.contains(&self.corpus.articles[self.index.article_of(sentence)].id);
-        (self.filters.articles.is_empty() || article_chosen()) && self.days_ok(|| self.index.sentence_days[sentence])
+        (self.filters.articles.is_empty() || article_chosen()) && self.days_ok(|| self.index.sentence_days[sentence].map(Days::range))
     }
 
     /// Whether a statement's sentence is in scope and, with quotes only, carries a quote.
@@ -526,7 +767,7 @@ impl<'a> Scope<'a> {
     /// chosen, it must also name an entity of one of them.
     fn shows_sentence(&self, sentence: Option<usize>) -> bool {
         let names_kind_in_view = || {
-            let named = sentence.map_or(&[][..], |n| &self.index.sentence_entities[n][..]);
+            let named = sentence.map_or(&[][..], |n| self.index.sentence_entities.get(n));
             self.kinds.is_none() || named.iter().any(|&entity| self.shows_kind(entity))
         };
         self.shows_statement(sentence) && names_kind_in_view()
@@ -571,7 +812,7 @@ impl<'a> Scope<'a> {
     fn named_in_view(&self, position: usize) -> bool {
         match &self.search {
             Some(search) if !search.matches.entities.contains(position) => search.named_in_hits.contains(position),
-            _ => self.index.mention_sentences[position].iter().any(|&n| self.in_scope(n)),
+            _ => self.index.mention_sentences.get(position).iter().any(|&n| self.in_scope(n)),
         }
     }
 
@@ -649,6 +890,62 @@ mod tests {
         }
         for missing in ["", "nobody", "ev-0", "zzz"] {
             assert!(index.entity(&corpus, missing).is_none() && index.event(&corpus, missing).is_none());
+        }
+    }
+
+    #[test]
+    fn an_index_built_in_steps_is_the_index_built_at_once() {
+        let corpus = corpus();
+        let at_once = Index::new(&corpus);
+        let mut runner = proptest::test_runner::TestRunner::new(proptest::test_runner::Config::with_cases(40));
+        runner
+            .run(&(1usize..100), |steps_per_slice| {
+                let mut building = IndexBuilder::new(&corpus);
+                let mut slices = 1;
+                loop {
+                    let mut steps = 0;
+                    if building.build(|| {
+                        steps += 1;
+                        steps < steps_per_slice
+                    }) {
+                        break;
+                    }
+                    slices += 1;
+                }
+                prop_assert!(slices > corpus.entities.len() / ITEMS_PER_STEP / steps_per_slice, "{slices} slices");
+                prop_assert_eq!(&building.finish(), &at_once);
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    proptest! {
+        #[test]
+        fn lists_grouped_the_other_way_round_hold_each_list_number_in_order(lists in proptest::collection::vec(proptest::collection::vec(0usize..12, 0..6), 0..20)) {
+            let mut flat = Lists::with_capacity(lists.len());
+            lists.iter().for_each(|list| flat.push(list.iter().copied()));
+            prop_assert_eq!(flat.iter().collect::<Vec<_>>(), lists.iter().map(Vec::as_slice).collect::<Vec<_>>());
+            let grouped = flat.grouped(12);
+            for item in 0..12 {
+                let holding: Vec<usize> =
+                    lists.iter().enumerate().flat_map(|(number, list)| list.iter().filter(|&&i| i == item).map(move |_| number)).collect();
+                prop_assert_eq!(grouped.get(item), &holding[..]);
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn an_item_is_found_by_its_id_in_any_order(ids in proptest::collection::vec("[a-c]{0,3}", 0..40), counted in any::<bool>()) {
+            // Ids that count, as the pipeline writes them, or any.
+            let ids: Vec<String> = if counted { (0..ids.len()).map(|i| format!("ev-{i}")).collect() } else { ids };
+            let by_id = ById::new(ids.iter().map(String::as_str).collect());
+            prop_assert_eq!(matches!(by_id, ById::InOrder), ids.is_sorted_by(|a, b| id_order(a, b).is_le()));
+            for (position, id) in ids.iter().enumerate() {
+                let found = by_id.find(ids.len(), &|i| &ids[i], id);
+                prop_assert_eq!(found, ids.iter().position(|other| other == id), "{} at {}", id, position);
+            }
+            prop_assert_eq!(by_id.find(ids.len(), &|i| &ids[i], "d"), None);
         }
     }
 

@@ -12,7 +12,8 @@
 // keystroke median 81 -> 26 ms, p95 179 -> 59 ms; 930 fewer DOM insertions
 // per selection). 275 -> 248: the page's corpus read by a small JSON reader
 // instead of serde's (-18.7 KiB), numbers printed by view::decimal instead
-// of core's float formatting (-7.8 KiB).
+// of core's float formatting (-7.8 KiB). 248 -> 249: the index built in
+// slices, a task each (+0.9 KiB: BBC longest load task 130 -> 79 ms).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
@@ -20,7 +21,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { DIST } from "./support.mjs";
 
-const SHELL_GZIP_LIMIT_KIB = 248;
+const SHELL_GZIP_LIMIT_KIB = 249;
 const SHELL_FILES = [/^explorer-[0-9a-f]+_bg\.wasm$/, /^explorer-[0-9a-f]+\.js$/, /^style-[0-9a-f]+\.css$/];
 
 test(`the shell is at most ${SHELL_GZIP_LIMIT_KIB} KiB gzip`, () => {

@@ -179,7 +179,8 @@ pub fn app(start: &Start) -> Html {
                     </Later></Suspense>
                     <Panel view={ViewProps { state: state.clone(), filtered: filtered.clone(), dispatch }} timeline={timeline.clone()} />
                 </main>
-                <PrintList events={timeline} />
+                // The printed list is hydrated only to be dropped: a task of its own, after the views.
+                <Suspense><Later pass={3}><PrintList events={timeline} /></Later></Suspense>
             </div>
         </div>
     }

@@ -2,7 +2,7 @@
 //! the app renders the embedded corpus, restores view state from the URL,
 //! and writes choices back to it.
 
-use corpus_explorer::app::{data, install, App, Start};
+use corpus_explorer::app::{install, install_index, App, Start};
 use corpus_explorer::model::Corpus;
 use corpus_explorer::view::filter::Index;
 use std::time::Duration;
@@ -19,10 +19,9 @@ async fn flush() {
 
 /// The shipped corpus, installed as the app's, as the page does.
 fn shipped() -> &'static Corpus {
-    let corpus: Corpus = serde_json::from_str(include_str!("../../corpus/corpus.json")).expect("shipped corpus parses");
-    let index = Index::new(&corpus);
-    install(corpus, index);
-    &data().0
+    let corpus = install(serde_json::from_str(include_str!("../../corpus/corpus.json")).expect("shipped corpus parses"));
+    install_index(Index::new(corpus));
+    corpus
 }
 
 /// Renders the app at a URL fragment, as the page starts it, with the shipped

@@ -154,7 +154,14 @@ impl<'a> Reader<'a> {
     }
 
     pub fn string(&mut self) -> Result<String> {
-        self.string_in_place().map(Cow::into_owned)
+        // At its exact length, as a copy would be: a string grown by pushes
+        // (one with escapes, such as a whole article's text) keeps up to
+        // half its capacity unused for as long as the corpus is held.
+        self.string_in_place().map(|text| {
+            let mut owned = text.into_owned();
+            owned.shrink_to_fit();
+            owned
+        })
     }
 
     /// A string, borrowed from the text unless it has escapes.
@@ -355,6 +362,8 @@ mod tests {
         let text = r#" "a\"b\\c\/d\b\f\n\r\t\u00e9\u003c\ud83d\ude00 é" "#;
         assert_eq!(read(text, Reader::string).unwrap(), "a\"b\\c/d\u{8}\u{c}\n\r\té<😀 é");
         assert_eq!(read(r#""plain""#, Reader::string).unwrap(), "plain");
+        let long = read(&format!(r#""{}""#, r"line\n".repeat(1000)), Reader::string).unwrap();
+        assert_eq!(long.capacity(), long.len(), "a string with escapes keeps no room it grew into");
         for bad in [r#""open"#, r#""\x""#, r#""\ud83d""#, r#""\u12""#, r#""\ud83d\u0041""#] {
             assert!(read(bad, Reader::string).is_err(), "{bad}");
         }

@@ -59,12 +59,18 @@ pub struct Index {
 /// Lists one after another in one vector, each found by where it ends: one
 /// allocation for all of them rather than one each (the BBC corpus has a
 /// list for each of 40,572 sentences, 12,951 entities, 44,639 relations).
-#[derive(Default)]
-#[cfg_attr(test, derive(Debug, PartialEq))]
+#[derive(Debug, PartialEq)]
 struct Lists<T> {
     /// `items[ends[i - 1]..ends[i]]` is list `i`.
     ends: Vec<u32>,
     items: Vec<T>,
+}
+
+// By hand: the derive would ask `T: Default`, which references are not.
+impl<T> Default for Lists<T> {
+    fn default() -> Self {
+        Lists { ends: Vec::new(), items: Vec::new() }
+    }
 }
 
 impl<T: Copy> Lists<T> {
@@ -76,6 +82,17 @@ impl<T: Copy> Lists<T> {
     fn push(&mut self, list: impl IntoIterator<Item = T>) {
         self.items.extend(list);
         self.ends.push(u32::try_from(self.items.len()).expect("fewer than 4 billion items"));
+    }
+
+    /// Appends a list unless it is empty; whether it did.
+    fn push_unless_empty(&mut self, list: impl IntoIterator<Item = T>) -> bool {
+        let start = self.items.len();
+        self.items.extend(list);
+        let pushed = self.items.len() > start;
+        if pushed {
+            self.ends.push(u32::try_from(self.items.len()).expect("fewer than 4 billion items"));
+        }
+        pushed
     }
 
     /// List `list`.
@@ -583,10 +600,9 @@ pub struct Filtered<'c> {
 /// BBC corpus has 44,639 relations).
 #[derive(Debug, Default, PartialEq)]
 pub struct ShownRelations<'c> {
-    /// Each relation with the end of its evidence in `evidence`, which
-    /// starts where the previous relation's ends.
-    relations: Vec<(&'c Relation, u32)>,
-    evidence: Vec<&'c Span>,
+    relations: Vec<&'c Relation>,
+    /// Each relation's evidence, by its position in `relations`.
+    evidence: Lists<&'c Span>,
 }
 
 impl<'c> ShownRelations<'c> {
@@ -600,9 +616,7 @@ impl<'c> ShownRelations<'c> {
 
     /// The relation at `position`, with its evidence.
     pub fn get(&self, position: usize) -> (&'c Relation, &[&'c Span]) {
-        let start = position.checked_sub(1).map_or(0, |before| self.relations[before].1 as usize);
-        let (relation, end) = self.relations[position];
-        (relation, &self.evidence[start..end as usize])
+        (self.relations[position], self.evidence.get(position))
     }
 
     /// Each relation with its evidence, in corpus order.
@@ -612,10 +626,8 @@ impl<'c> ShownRelations<'c> {
 
     /// Adds `relation` with `evidence`, unless none of its evidence survives.
     fn push(&mut self, relation: &'c Relation, evidence: impl Iterator<Item = &'c Span>) {
-        let start = self.evidence.len();
-        self.evidence.extend(evidence);
-        if self.evidence.len() > start {
-            self.relations.push((relation, u32::try_from(self.evidence.len()).expect("fewer than 4 billion evidence spans")));
+        if self.evidence.push_unless_empty(evidence) {
+            self.relations.push(relation);
         }
     }
 }

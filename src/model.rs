@@ -216,6 +216,17 @@ pub enum Precision {
     Day,
 }
 
+impl Precision {
+    /// The name the corpus JSON gives it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Year => "year",
+            Precision::Month => "month",
+            Precision::Day => "day",
+        }
+    }
+}
+
 /// A normalised point in time: `value` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`
 /// to match `precision`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -415,6 +426,13 @@ mod tests {
         ];
         for url in refused {
             assert!(!is_web_address(url), "{url:?}");
+        }
+    }
+
+    #[test]
+    fn precisions_are_named_as_in_json() {
+        for precision in [Precision::Year, Precision::Month, Precision::Day] {
+            assert_eq!(serde_json::to_string(&precision).unwrap(), format!("\"{}\"", precision.as_str()));
         }
     }
 

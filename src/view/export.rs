@@ -5,8 +5,8 @@
 use super::decimal::decimal;
 use super::filter::{Filtered, Index};
 use super::strings::EN;
-use crate::model::{Article, Corpus, Entity, EntityKind, Event, Precision, Relation, Span};
-use serde::Serialize;
+use crate::json::Writer;
+use crate::model::{Article, Corpus, Entity, EntityKind, Event, Precision, Quote, Relation, Span};
 use std::collections::{HashMap, HashSet};
 
 fn csv_field(text: &str) -> String {
@@ -36,7 +36,7 @@ pub fn events_csv(corpus: &Corpus, filtered: &Filtered) -> String {
             vec![
                 e.id.clone(),
                 e.date.value.clone().unwrap_or_default(),
-                format!("{:?}", e.date.precision).to_lowercase(),
+                e.date.precision.as_str().to_string(),
                 e.date.end.as_ref().map(|p| p.value.clone()).unwrap_or_default(),
                 e.date.as_written.clone(),
                 e.text.clone(),
@@ -95,34 +95,108 @@ pub fn relations_csv(corpus: &Corpus, filtered: &Filtered) -> String {
     )
 }
 
-#[derive(Serialize)]
-struct Export<'c> {
-    corpus_version: &'c str,
-    events: &'c [&'c crate::model::Event],
-    entities: &'c [&'c Entity],
-    quotes: &'c [&'c crate::model::Quote],
-    relations: Vec<&'c crate::model::Relation>,
+/// The filtered items as the corpus JSON has them (`docs/corpus-format.md`).
+pub fn json(corpus: &Corpus, filtered: &Filtered) -> String {
+    let mut w = Writer::default();
+    w.object(|w| {
+        w.member("corpus_version").string(&corpus.version);
+        w.member("events").array(&filtered.events, |w, event| write_event(w, event));
+        w.member("entities").array(&filtered.entities, |w, entity| write_entity(w, entity));
+        w.member("quotes").array(&filtered.quotes, |w, quote| write_quote(w, quote));
+        w.member("relations").array(filtered.relations.iter(), |w, (relation, _)| write_relation(w, relation));
+    });
+    w.finish()
 }
 
-pub fn json(corpus: &Corpus, filtered: &Filtered) -> String {
-    let export = Export {
-        corpus_version: &corpus.version,
-        events: &filtered.events,
-        entities: &filtered.entities,
-        quotes: &filtered.quotes,
-        relations: filtered.relations.iter().map(|(r, _)| r).collect(),
-    };
-    serde_json::to_string_pretty(&export).unwrap_or_default()
+fn write_strings(w: &mut Writer, strings: &[String]) {
+    w.array(strings, |w, text| w.string(text));
+}
+
+fn write_span(w: &mut Writer, span: &Span) {
+    w.object(|w| {
+        w.member("article").string(&span.article);
+        w.member("start").unsigned(span.start as u64);
+        w.member("end").unsigned(span.end as u64);
+    });
+}
+
+fn write_event(w: &mut Writer, event: &Event) {
+    let date = &event.date;
+    w.object(|w| {
+        w.member("id").string(&event.id);
+        w.member("article").string(&event.article);
+        w.member("date").object(|w| {
+            w.member("value").optional_string(date.value.as_deref());
+            w.member("precision").string(date.precision.as_str());
+            if let Some(end) = &date.end {
+                w.member("end").object(|w| {
+                    w.member("value").string(&end.value);
+                    w.member("precision").string(end.precision.as_str());
+                });
+            }
+            w.member("resolved").boolean(date.resolved);
+            w.member("as_written").string(&date.as_written);
+            write_span(w.member("span"), &date.span);
+        });
+        w.member("text").string(&event.text);
+        write_span(w.member("evidence"), &event.evidence);
+        write_strings(w.member("entities"), &event.entities);
+    });
+}
+
+fn write_entity(w: &mut Writer, entity: &Entity) {
+    w.object(|w| {
+        w.member("id").string(&entity.id);
+        w.member("name").string(&entity.name);
+        w.member("kind").string(entity.kind.as_str());
+        write_strings(w.member("aliases"), &entity.aliases);
+        w.member("mentions").array(&entity.mentions, write_span);
+        w.member("role").optional_string(entity.role.as_deref());
+        write_strings(w.member("roles"), &entity.roles);
+        w.member("confidence").float(entity.confidence);
+        write_strings(w.member("kind_cues"), &entity.kind_cues);
+        w.member("x").float(entity.x);
+        w.member("y").float(entity.y);
+    });
+}
+
+fn write_quote(w: &mut Writer, quote: &Quote) {
+    w.object(|w| {
+        w.member("id").string(&quote.id);
+        w.member("speaker").optional_string(quote.speaker.as_deref());
+        w.member("text").string(&quote.text);
+        write_span(w.member("span"), &quote.span);
+        write_span(w.member("evidence"), &quote.evidence);
+    });
+}
+
+fn write_relation(w: &mut Writer, relation: &Relation) {
+    w.object(|w| {
+        w.member("id").string(&relation.id);
+        w.member("source").string(&relation.source);
+        w.member("target").string(&relation.target);
+        w.member("kind").string(relation.kind.as_str());
+        w.member("evidence").array(&relation.evidence, write_span);
+    });
 }
 
 /// TimelineJS3's date object, with only the parts the precision knows.
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq)]
 struct TimelineDate {
     year: u32,
-    #[serde(skip_serializing_if = "Option::is_none")]
     month: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     day: Option<u32>,
+}
+
+fn write_timeline_date(w: &mut Writer, date: &TimelineDate) {
+    w.object(|w| {
+        w.member("year").unsigned(date.year.into());
+        for (name, part) in [("month", date.month), ("day", date.day)] {
+            if let Some(part) = part {
+                w.member(name).unsigned(part.into());
+            }
+        }
+    });
 }
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` at `precision`; None when the value lacks a part the precision needs.
@@ -137,29 +211,36 @@ fn timeline_date(value: &str, precision: Precision) -> Option<TimelineDate> {
 }
 
 /// TimelineJS3's text object. Both fields are rendered as HTML.
-#[derive(Serialize)]
 struct SlideText {
     headline: String,
     text: String,
 }
 
-#[derive(Serialize)]
+/// A TimelineJS3 slide; the parts that are None are left out.
 struct Slide {
-    #[serde(skip_serializing_if = "Option::is_none")]
     unique_id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     start_date: Option<TimelineDate>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     end_date: Option<TimelineDate>,
     text: SlideText,
-    /// Left on, TimelineJS would turn any address in the text into a link, javascript: ones included.
-    autolink: bool,
 }
 
-#[derive(Serialize)]
-struct Timeline {
-    title: Slide,
-    events: Vec<Slide>,
+fn write_slide(w: &mut Writer, slide: &Slide) {
+    w.object(|w| {
+        if let Some(id) = &slide.unique_id {
+            w.member("unique_id").string(id);
+        }
+        for (name, date) in [("start_date", &slide.start_date), ("end_date", &slide.end_date)] {
+            if let Some(date) = date {
+                write_timeline_date(w.member(name), date);
+            }
+        }
+        w.member("text").object(|w| {
+            w.member("headline").string(&slide.text.headline);
+            w.member("text").string(&slide.text.text);
+        });
+        // Left on, TimelineJS would turn any address in the text into a link, javascript: ones included.
+        w.member("autolink").boolean(false);
+    });
 }
 
 /// Only http and https addresses become links: others (javascript:, data:) could run code.
@@ -184,23 +265,24 @@ fn event_slide(corpus: &Corpus, index: &Index, event: &Event) -> Option<Slide> {
         start_date: Some(start_date),
         end_date: event.date.end.as_ref().and_then(|end| timeline_date(&end.value, end.precision)),
         text: SlideText { headline: escape(&event.text), text: format!("<p>{}</p>{credit}", escape(corpus.slice(&event.evidence))) },
-        autolink: false,
     })
 }
 
 /// The dated events as TimelineJS3 JSON; undated events cannot be placed and are left out.
 pub fn timeline_json(corpus: &Corpus, index: &Index, filtered: &Filtered) -> String {
-    let timeline = Timeline {
-        title: Slide {
-            unique_id: None,
-            start_date: None,
-            end_date: None,
-            text: SlideText { headline: escape(EN.app_title), text: format!("<p>{}</p>", escape(EN.app_subtitle)) },
-            autolink: false,
-        },
-        events: filtered.events.iter().filter_map(|event| event_slide(corpus, index, event)).collect(),
+    let title = Slide {
+        unique_id: None,
+        start_date: None,
+        end_date: None,
+        text: SlideText { headline: escape(EN.app_title), text: format!("<p>{}</p>", escape(EN.app_subtitle)) },
     };
-    serde_json::to_string_pretty(&timeline).unwrap_or_default()
+    let mut w = Writer::default();
+    w.object(|w| {
+        write_slide(w.member("title"), &title);
+        let slides = filtered.events.iter().filter_map(|event| event_slide(corpus, index, event));
+        w.member("events").array(slides, |w, slide| write_slide(w, &slide));
+    });
+    w.finish()
 }
 
 /// Every export the explorer offers: file name and MIME type.
@@ -451,8 +533,40 @@ mod tests {
     }
 
     #[test]
+    fn the_json_export_is_what_serde_writes() {
+        #[derive(serde::Serialize)]
+        struct Export<'c> {
+            corpus_version: &'c str,
+            events: &'c [&'c Event],
+            entities: &'c [&'c Entity],
+            quotes: &'c [&'c Quote],
+            relations: Vec<&'c Relation>,
+        }
+        let mut corpus = corpus();
+        corpus.events[0].text = "\"quoted\" \\ tab\t bell\u{7} \u{1f} é".into();
+        let index = Index::new(&corpus);
+        for state in [ViewState::default(), ViewState::default().reduce(Action::SetQuery("nothing matches this".into()))] {
+            let filtered = apply(&corpus, &index, &state.filters());
+            let export = Export {
+                corpus_version: &corpus.version,
+                events: &filtered.events,
+                entities: &filtered.entities,
+                quotes: &filtered.quotes,
+                relations: filtered.relations.iter().map(|(r, _)| r).collect(),
+            };
+            let (ours, serde) = (json(&corpus, &filtered), serde_json::to_string_pretty(&export).unwrap());
+            assert_eq!(ours.lines().zip(serde.lines()).find(|(a, b)| a != b), None, "the first line that differs");
+            assert_eq!(ours, serde);
+        }
+    }
+
+    #[test]
     fn timeline_dates_keep_their_precision() {
-        let date = |value, precision| serde_json::to_value(timeline_date(value, precision)).unwrap();
+        let date = |value, precision| {
+            let mut w = Writer::default();
+            write_timeline_date(&mut w, &timeline_date(value, precision).expect("a date"));
+            serde_json::from_str::<serde_json::Value>(&w.finish()).unwrap()
+        };
         assert_eq!(date("2017", Precision::Year), serde_json::json!({"year": 2017}));
         assert_eq!(date("2016-09", Precision::Month), serde_json::json!({"year": 2016, "month": 9}));
         assert_eq!(date("2017-02-08", Precision::Day), serde_json::json!({"year": 2017, "month": 2, "day": 8}));

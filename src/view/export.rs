@@ -9,69 +9,69 @@ use crate::json::Writer;
 use crate::model::{Article, Corpus, Entity, EntityKind, Event, Precision, Quote, Relation, Span};
 use std::collections::{HashMap, HashSet};
 
-fn csv_field(text: &str) -> String {
-    // Leading =,+,-,@ would run as formulas in spreadsheets.
-    let text = if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text.to_string() };
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
-}
+/// CSV text written a row at a time, lines ended by CRLF.
+struct Csv(String);
 
-fn csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
-    let mut out = header.join(",");
-    out.push_str("\r\n");
-    for row in rows {
-        out.push_str(&row.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
+impl Csv {
+    fn new(header: &[&str]) -> Csv {
+        let mut csv = Csv(String::new());
+        csv.row(header);
+        csv
     }
-    out
+
+    /// One line of `fields`, each quoted where it holds a comma, a quote or a line break.
+    fn row(&mut self, fields: &[&str]) {
+        for (position, text) in fields.iter().enumerate() {
+            if position > 0 {
+                self.0.push(',');
+            }
+            let quoted = text.contains([',', '"', '\n', '\r']);
+            if quoted {
+                self.0.push('"');
+            }
+            // Leading =,+,-,@ would run as formulas in spreadsheets.
+            if text.starts_with(['=', '+', '-', '@']) {
+                self.0.push('\'');
+            }
+            if quoted {
+                self.0.push_str(&text.replace('"', "\"\""));
+                self.0.push('"');
+            } else {
+                self.0.push_str(text);
+            }
+        }
+        self.0.push_str("\r\n");
+    }
 }
 
 pub fn events_csv(corpus: &Corpus, filtered: &Filtered) -> String {
-    csv(
-        &["id", "date", "precision", "end", "as_written", "label", "article", "sentence", "entities"],
-        filtered.events.iter().map(|e| {
-            vec![
-                e.id.clone(),
-                e.date.value.clone().unwrap_or_default(),
-                e.date.precision.as_str().to_string(),
-                e.date.end.as_ref().map(|p| p.value.clone()).unwrap_or_default(),
-                e.date.as_written.clone(),
-                e.text.clone(),
-                e.article.clone(),
-                corpus.slice(&e.evidence).to_string(),
-                e.entities.join(" "),
-            ]
-        }),
-    )
+    let mut csv = Csv::new(&["id", "date", "precision", "end", "as_written", "label", "article", "sentence", "entities"]);
+    for e in &filtered.events {
+        let date = &e.date;
+        let end = date.end.as_ref().map_or("", |end| end.value.as_str());
+        let evidence = corpus.slice(&e.evidence);
+        let value = date.value.as_deref().unwrap_or_default();
+        csv.row(&[&e.id, value, date.precision.as_str(), end, &date.as_written, &e.text, &e.article, evidence, &e.entities.join(" ")]);
+    }
+    csv.0
 }
 
 pub fn entities_csv(filtered: &Filtered) -> String {
-    csv(
-        &["id", "name", "kind", "role", "aliases", "mentions"],
-        filtered.entities.iter().map(|e| {
-            vec![
-                e.id.clone(),
-                e.name.clone(),
-                e.kind.as_str().into(),
-                e.role.clone().unwrap_or_default(),
-                e.aliases.join("; "),
-                e.mentions.len().to_string(),
-            ]
-        }),
-    )
+    let mut csv = Csv::new(&["id", "name", "kind", "role", "aliases", "mentions"]);
+    for e in &filtered.entities {
+        let role = e.role.as_deref().unwrap_or_default();
+        csv.row(&[&e.id, &e.name, e.kind.as_str(), role, &e.aliases.join("; "), &e.mentions.len().to_string()]);
+    }
+    csv.0
 }
 
 pub fn quotes_csv(corpus: &Corpus, index: &Index, filtered: &Filtered) -> String {
-    csv(
-        &["id", "speaker", "quote", "article", "sentence"],
-        filtered.quotes.iter().map(|q| {
-            let speaker = q.speaker.as_deref().and_then(|id| index.entity(corpus, id)).map_or(String::new(), |e| e.name.clone());
-            vec![q.id.clone(), speaker, q.text.clone(), q.evidence.article.to_string(), corpus.slice(&q.evidence).to_string()]
-        }),
-    )
+    let mut csv = Csv::new(&["id", "speaker", "quote", "article", "sentence"]);
+    for q in &filtered.quotes {
+        let speaker = q.speaker.as_deref().and_then(|id| index.entity(corpus, id)).map_or("", |e| e.name.as_str());
+        csv.row(&[&q.id, speaker, &q.text, &q.evidence.article, corpus.slice(&q.evidence)]);
+    }
+    csv.0
 }
 
 /// A relation's evidence sentences in one field.
@@ -80,19 +80,12 @@ fn evidence_text(corpus: &Corpus, evidence: &[&Span]) -> String {
 }
 
 pub fn relations_csv(corpus: &Corpus, filtered: &Filtered) -> String {
-    csv(
-        &["id", "source", "kind", "target", "evidence_count", "evidence"],
-        filtered.relations.iter().map(|(r, evidence)| {
-            vec![
-                r.id.clone(),
-                r.source.to_string(),
-                r.kind.as_str().to_string(),
-                r.target.to_string(),
-                evidence.len().to_string(),
-                evidence_text(corpus, evidence),
-            ]
-        }),
-    )
+    let mut csv = Csv::new(&["id", "source", "kind", "target", "evidence_count", "evidence"]);
+    for (r, evidence) in filtered.relations.iter() {
+        let count = evidence.len().to_string();
+        csv.row(&[&r.id, &r.source, r.kind.as_str(), &r.target, &count, &evidence_text(corpus, evidence)]);
+    }
+    csv.0
 }
 
 /// The filtered items as the corpus JSON has them (`docs/corpus-format.md`).
@@ -504,9 +497,9 @@ mod tests {
 
     #[test]
     fn csv_escapes_quotes_commas_and_formulas() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a, \"b\""), "\"a, \"\"b\"\"\"");
-        assert_eq!(csv_field("=SUM(A1)"), "'=SUM(A1)");
+        let mut csv = Csv::new(&["plain", "a, \"b\""]);
+        csv.row(&["=SUM(A1)", "@x, \"y\"\r\nz"]);
+        assert_eq!(csv.0, "plain,\"a, \"\"b\"\"\"\r\n'=SUM(A1),\"'@x, \"\"y\"\"\r\nz\"\r\n");
     }
 
     #[test]

@@ -16,7 +16,7 @@
 // slices, a task each (+0.9 KiB: BBC longest load task 130 -> 79 ms).
 // 249 -> 246: the JSON exports written by src/json.rs's writer instead of
 // serde_json's (-3.3 KiB). 246 -> 245: the stylesheet minified at build
-// (-1.2 KiB).
+// (-1.2 KiB). 245 -> 244: CSV rows written field by field (-0.5 KiB).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
@@ -24,7 +24,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { DIST } from "./support.mjs";
 
-const SHELL_GZIP_LIMIT_KIB = 245;
+const SHELL_GZIP_LIMIT_KIB = 244;
 const SHELL_FILES = [/^explorer-[0-9a-f]+_bg\.wasm$/, /^explorer-[0-9a-f]+\.js$/, /^style-[0-9a-f]+\.css$/];
 
 test(`the shell is at most ${SHELL_GZIP_LIMIT_KIB} KiB gzip`, () => {

@@ -144,7 +144,10 @@ pub struct Drawing<'e> {
     pub ranked: Vec<(&'e Entity, bool)>,
     /// The relations whose ends are both drawn, in the order given.
     pub edges: Vec<DrawnEdge<'e>>,
-    /// The edges that do not join the selection, as a few paths (`edge_paths`).
+    /// Every edge, as a few paths (`edge_paths`). The keyboard and assistive
+    /// technology reach the selected entity's relations through its card and
+    /// every relation through the tables under the graph, rather than
+    /// through hundreds of elements built anew on every selection.
     pub paths: Vec<EdgePath>,
     selected: Option<String>,
     neighbours: HashSet<&'e str>,
@@ -194,27 +197,13 @@ impl<'e> Drawing<'e> {
             .collect();
         let ranked = ranked.into_iter().map(|(p, must_show)| (entities[p], must_show)).collect();
         let mut drawing = Drawing { ranked, edges, paths: Vec::new(), selected: selected.map(str::to_string), neighbours };
-        drawing.paths = edge_paths(drawing.edges.iter().filter(|edge| !drawing.touches_selection(edge)));
+        drawing.paths = edge_paths(&drawing.edges);
         drawing
     }
 
     /// The drawn edge of the relation with this id.
     pub fn edge(&self, relation: &str) -> Option<&DrawnEdge<'e>> {
         self.edges.iter().find(|edge| edge.relation.id == relation)
-    }
-
-    /// Whether an edge joins the selected entity: the keyboard reaches those.
-    pub fn touches_selection(&self, edge: &DrawnEdge) -> bool {
-        self.selected.as_deref().is_some_and(|s| edge.relation.source == s || edge.relation.target == s)
-    }
-
-    /// Whether an edge is drawn as an element of its own, which the
-    /// keyboard and assistive technology reach: the selected entity's edges
-    /// and the `chosen` relation. The others are drawn together, by look;
-    /// the chosen relation too, since it is chosen only when no entity is
-    /// selected, and its line, opaque, covers it there.
-    pub fn stands_alone(&self, edge: &DrawnEdge, chosen: Option<&str>) -> bool {
-        self.touches_selection(edge) || chosen == Some(edge.relation.id.as_str())
     }
 
     /// Whether what is not the selection or its neighbours fades: something is selected.
@@ -761,23 +750,15 @@ mod tests {
     fn a_drawing_keeps_the_edges_between_drawn_entities_and_knows_which_stay_bright() {
         let (entities, relations) = crossing();
         let drawing = drawing(&entities, &relations, Some("a"));
-        let edges: Vec<(&str, bool, bool)> =
-            drawing.edges.iter().map(|e| (e.relation.id.as_str(), e.look.near, drawing.touches_selection(e))).collect();
+        let edges: Vec<(&str, bool)> = drawing.edges.iter().map(|e| (e.relation.id.as_str(), e.look.near)).collect();
         // c–gone has an end that filtering left out; b–f joins a neighbour of a to a dimmed entity.
-        assert_eq!(edges, [("a-c", true, true), ("d-e", false, false), ("b-f", false, false), ("a-b", true, true)]);
+        assert_eq!(edges, [("a-c", true), ("d-e", false), ("b-f", false), ("a-b", true)]);
         assert_eq!(drawing.edge("b-f").map(|e| (e.source.id.as_str(), e.target.id.as_str(), e.evidence)), Some(("b", "f", 1)));
         assert!(drawing.edge("c-gone").is_none());
-        fn alone<'e>(drawing: &Drawing<'e>, chosen: Option<&str>) -> Vec<&'e str> {
-            drawing.edges.iter().filter(|e| drawing.stands_alone(e, chosen)).map(|e| e.relation.id.as_str()).collect()
-        }
-        assert_eq!(alone(&drawing, None), ["a-c", "a-b"]);
-        assert_eq!(alone(&drawing, Some("d-e")), ["a-c", "d-e", "a-b"]);
         assert!(drawing.fades());
-        assert_eq!(drawing.paths, edge_paths(drawing.edges.iter().filter(|e| ["d-e", "b-f"].contains(&e.relation.id.as_str()))));
+        assert_eq!(drawing.paths, edge_paths(&drawing.edges));
         let unselected = self::drawing(&entities, &relations, None);
-        assert!(unselected.edges.iter().all(|e| e.look.near && !unselected.touches_selection(e)));
-        assert_eq!(alone(&unselected, None), [] as [&str; 0]);
-        assert_eq!(alone(&unselected, Some("b-f")), ["b-f"]);
+        assert!(unselected.edges.iter().all(|e| e.look.near));
         assert!(!unselected.fades());
     }
 

@@ -36,7 +36,7 @@ fn interactions(c: &mut Criterion) {
     let most_mentioned = corpus.entities.iter().max_by_key(|e| e.mentions.len()).map(|e| e.id.as_str());
     group.bench_function("select_entity_bbc", |b| b.iter(|| unfiltered.timeline_events(&corpus, &index, most_mentioned).events.len()));
     // Choosing an entity also draws the graph anew: its neighbourhood first, and the edges between the drawn.
-    let relations = || unfiltered.relations.iter().map(|(relation, evidence)| (relation, evidence.len()));
+    let relations = || unfiltered.relations.with_ends().map(|(relation, ends, evidence)| (relation, ends, evidence.len()));
     group.bench_function("draw_graph_selected_bbc", |b| {
         b.iter(|| Drawing::new(&unfiltered.entities, relations(), most_mentioned).edges.len())
     });

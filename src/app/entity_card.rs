@@ -3,9 +3,9 @@
 //! scroll boxes that build only the rows in view).
 
 use super::{cards::evidence, data, scroll_list::ScrollList, SharedFiltered, SharedTimeline};
-use crate::model::{Entity, Figure, Quote, RelationKind};
+use crate::model::{Entity, Figure, Quote, Relation};
 use crate::view::state::Action;
-use crate::view::strings::{count, kind_with_confidence, relation_name, EN};
+use crate::view::strings::{count, kind_with_confidence, relation_name, relation_sentence, EN};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -55,27 +55,42 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
             .collect();
         html! { <li><strong>{ &figure.text }</strong>{ " " }{ for conflicts }{ evidence(&figure.evidence, dispatch) }</li> }
     });
-    let mut related: Vec<(&'static Entity, RelationKind, usize)> = props
+    let mut related: Vec<(&'static Entity, &'static Relation, usize)> = props
         .filtered
         .relations
         .iter()
         .filter(|(r, _)| r.source == entity.id || r.target == entity.id)
         .filter_map(|(r, evidence)| {
             let other = if r.source == entity.id { &r.target } else { &r.source };
-            Some((index.entity(corpus, other)?, r.kind, evidence.len()))
+            Some((index.entity(corpus, other)?, r, evidence.len()))
         })
         .collect();
     // By other entity, then kind (its JSON string), then evidence count.
-    crate::view::sorting::sort_by(&mut related, |a, b| (a.0.id.as_str(), a.1, a.2).cmp(&(b.0.id.as_str(), b.1, b.2)));
+    crate::view::sorting::sort_by(&mut related, |a, b| (a.0.id.as_str(), a.1.kind, a.2).cmp(&(b.0.id.as_str(), b.1.kind, b.2)));
     // A much-named entity has hundreds of relations and events: their lists build only the rows in view.
     let related = Rc::new(related);
+    // Each row selects the other entity, or opens the relation's evidence: the keyboard's and assistive
+    // technology's way to the selected entity's relations, which the graph draws as paths.
     let related_row = {
         let (related, dispatch) = (related.clone(), dispatch.clone());
         Callback::from(move |position: usize| {
-            let (other, kind, count) = related[position];
+            let (other, relation, count) = related[position];
             let onclick = dispatch.reform(move |_| Action::SelectEntity(Some(other.id.clone())));
-            let relation = format!(" · {} ({count})", relation_name(kind));
-            html! { <><button type="button" class="link" data-entity-id={other.id.clone()} title={format!("{}{relation}", other.name)} {onclick}>{ &other.name }</button>{ relation }</> }
+            let id = relation.id.clone();
+            let open_relation = dispatch.reform(move |_| Action::SelectRelation(Some(id.clone())));
+            let (source, target) = if *relation.source == *other.id { (&other.name, &entity.name) } else { (&entity.name, &other.name) };
+            let kind = relation_name(relation.kind);
+            html! {
+                <>
+                    <button type="button" class="link" data-entity-id={other.id.clone()} title={format!("{} · {kind} ({count})", other.name)} {onclick}>{ &other.name }</button>
+                    { format!(" · {kind} (") }
+                    // Named by the relation after its visible count, so that speech input finds it by what it shows.
+                    <button type="button" class="link" onclick={open_relation}>
+                        { count }<span class="visually-hidden">{ format!(": {}", relation_sentence(source, relation.kind, target, count)) }</span>
+                    </button>
+                    { ")" }
+                </>
+            }
         })
     };
     let events = &props.events.events;

@@ -48,7 +48,7 @@ pub fn graph(props: &GraphProps) -> Html {
     let drawing = Shared(use_memo((filtered.clone(), props.selected.clone()), |(filtered, selected)| {
         Drawing::new(
             &filtered.entities,
-            filtered.relations.iter().map(|(relation, evidence)| (relation, evidence.len())),
+            filtered.relations.with_ends().map(|(relation, ends, evidence)| (relation, ends, evidence.len())),
             selected.as_deref(),
         )
     }));

@@ -1,10 +1,10 @@
-//! The graph's edges. Most are drawn as a few paths, by look
+//! The graph's edges, drawn as a few paths, by look
 //! (`view::graph::edge_paths`), hidden from assistive technology, which
-//! reaches every relation through the tables under the graph; the pointer
-//! finds them through `graph_pointer`. The edges the keyboard reaches
-//! (the selected entity's and the chosen relation) are lines of their own
-//! that select their relation and name it on focus. The named relation is
-//! highlighted, with its name drawn at the edge's midpoint.
+//! reaches the selected entity's relations through its card and every
+//! relation through the tables under the graph; the pointer finds them
+//! through `graph_pointer`. The chosen relation is also a line of its own,
+//! drawn over them. The named relation is highlighted, with its name drawn
+//! at the edge's midpoint.
 
 use super::{activate, Shared};
 use crate::view::decimal::decimal;
@@ -33,7 +33,7 @@ fn name_on<E: 'static>(on_name: &Callback<Option<String>>, value: Option<&str>) 
 
 /// The paths, computed with the drawing and keyed by look and layer, so
 /// that a new selection changes their data, not the elements; then the
-/// lines, keyed by relation. The fading of what is away from the selection
+/// chosen relation's line, keyed by relation. The fading of what is away from the selection
 /// is the `faded` class on their group.
 #[function_component(GraphEdges)]
 pub fn graph_edges(props: &EdgesProps) -> Html {
@@ -45,23 +45,23 @@ pub fn graph_edges(props: &EdgesProps) -> Html {
                 stroke-width={decimal(look.stroke_width(), 2).to_string()} />
         }
     });
-    let lines = drawing.edges.iter().filter(|edge| drawing.stands_alone(edge, relation.as_deref())).map(|edge| {
+    // The chosen relation's line, drawn opaque over the paths.
+    let line = relation.as_deref().and_then(|id| drawing.edge(id)).map(|edge| {
         let DrawnEdge { relation: shown, source, target, evidence, look } = *edge;
-        let chosen = relation.as_deref() == Some(shown.id.as_str());
         let id = shown.id.clone();
         let (onclick, onkeydown) = activate(dispatch.reform(move |_| Action::SelectRelation(Some(id.clone()))));
         html! {
-            <line key={shown.id.as_str()} class={classes!("edge", look.typed.then_some("typed"), chosen.then_some("selected"), look.near.then_some("near"))}
+            <line key={shown.id.as_str()} class={classes!("edge", look.typed.then_some("typed"), "selected", look.near.then_some("near"))}
                 x1={decimal(source.x, 2).to_string()} y1={decimal(source.y, 2).to_string()} x2={decimal(target.x, 2).to_string()} y2={decimal(target.y, 2).to_string()}
-                stroke-width={decimal(look.stroke_width(), 2).to_string()} role="button" tabindex={if drawing.touches_selection(edge) { "0" } else { "-1" }}
-                aria-pressed={chosen.to_string()} aria-label={relation_sentence(&source.name, shown.kind, &target.name, evidence)}
+                stroke-width={decimal(look.stroke_width(), 2).to_string()} role="button" tabindex="-1" aria-pressed="true"
+                aria-label={relation_sentence(&source.name, shown.kind, &target.name, evidence)}
                 {onclick} {onkeydown} onfocus={name_on(on_focus_name, Some(&shown.id))} onblur={name_on(on_focus_name, None)} />
         }
     });
     html! {
         <g class={classes!("edges", drawing.fades().then_some("faded"))}>
             <g aria-hidden="true">{ for paths }</g>
-            { for lines }
+            { for line }
         </g>
     }
 }

@@ -3,7 +3,7 @@
 
 use super::{activate, Shared};
 use crate::view::decimal::decimal;
-use crate::view::export::{kind_colour, kind_shape};
+use crate::view::export::kind_shape;
 use crate::view::graph::{node_labels, radius, Drawing, ViewBox, LABEL_FONT_SIZE};
 use crate::view::state::Action;
 use crate::view::strings::EN;
@@ -36,7 +36,8 @@ pub fn graph_nodes(props: &NodesProps) -> Html {
                 transform={format!("translate({},{})", decimal(entity.x, 2), decimal(entity.y, 2))} role="button" tabindex="0"
                 data-entity-id={entity.id.clone()} aria-pressed={is_selected.to_string()}
                 aria-label={format!("{} ({}), {} {}", entity.name, entity.kind.as_str(), entity.mentions.len(), EN.mentions.to_lowercase())} {onclick} {onkeydown}>
-                <path d={kind_shape(entity.kind, r)} fill={kind_colour(entity.kind)} />
+                // Filled by its kind's class (the stylesheet), not an attribute each.
+                <path d={kind_shape(entity.kind, r)} />
             </g>
         }
     });

@@ -28,22 +28,22 @@ pub fn use_scroll_window(count: usize, assumed_row_height: f64, row_selector: &'
     let node = use_node_ref();
     let viewport = use_state_eq(|| Viewport { scroll_top: 0.0, height: ASSUMED_HEIGHT });
     let measured_row = use_state_eq(|| None::<f64>);
-    // Measured once built, whenever the row count changes the box's height, and on every resize.
+    // Measured whenever the box's size changes (built, rows added or removed, the window resized, a folded
+    // list opened): the browser reports that after its layout, so measuring forces none in the middle of an update.
     {
         let (node, viewport, measured_row) = (node.clone(), viewport.clone(), measured_row.clone());
-        use_effect_with(count, move |_| {
-            let measure = move || {
-                // A box in a folded `<details>` measures nothing and keeps the assumptions.
-                if let Some(seen) = browser::viewport_of(&node) {
-                    viewport.set(seen);
-                }
-                if let Some(height) = browser::row_height_in(&node, row_selector) {
-                    measured_row.set(Some(height));
-                }
-            };
-            measure();
-            let listener = gloo::events::EventListener::new(&gloo::utils::window(), "resize", move |_| measure());
-            move || drop(listener)
+        use_effect_with((), move |_| {
+            let watch = node.cast::<web_sys::Element>().map(|element| {
+                browser::ResizeWatch::new(&element, move || {
+                    if let Some(seen) = browser::viewport_of(&node) {
+                        viewport.set(seen);
+                    }
+                    if let Some(height) = browser::row_height_in(&node, row_selector) {
+                        measured_row.set(Some(height));
+                    }
+                })
+            });
+            move || drop(watch)
         });
     }
     let row_height = measured_row.unwrap_or(assumed_row_height);

@@ -601,6 +601,9 @@ pub struct Filtered<'c> {
 #[derive(Debug, Default, PartialEq)]
 pub struct ShownRelations<'c> {
     relations: Vec<&'c Relation>,
+    /// Each relation's source and target, by position in `Filtered::entities`:
+    /// the graph finds the ends it draws without looking ids up.
+    ends: Vec<(u32, u32)>,
     /// Each relation's evidence, by its position in `relations`.
     evidence: Lists<&'c Span>,
 }
@@ -624,10 +627,18 @@ impl<'c> ShownRelations<'c> {
         (0..self.len()).map(|position| self.get(position))
     }
 
-    /// Adds `relation` with `evidence`, unless none of its evidence survives.
-    fn push(&mut self, relation: &'c Relation, evidence: impl Iterator<Item = &'c Span>) {
+    /// Each relation with its ends (by position in `Filtered::entities`) and its evidence, in corpus order.
+    pub fn with_ends(&self) -> impl Iterator<Item = (&'c Relation, (usize, usize), &[&'c Span])> + Clone + '_ {
+        self.iter()
+            .zip(&self.ends)
+            .map(|((relation, evidence), &(source, target))| (relation, (source as usize, target as usize), evidence))
+    }
+
+    /// Adds `relation` between `ends` with `evidence`, unless none of its evidence survives.
+    fn push(&mut self, relation: &'c Relation, ends: (u32, u32), evidence: impl Iterator<Item = &'c Span>) {
         if self.evidence.push_unless_empty(evidence) {
             self.relations.push(relation);
+            self.ends.push(ends);
         }
     }
 }
@@ -695,11 +706,12 @@ pub fn apply<'c>(corpus: &'c Corpus, index: &Index, filters: &Filters) -> Filter
         }
     }
     filtered.figures = corpus.figures.iter().enumerate().filter(|&(position, _)| scope.shows_figure(position)).map(|(_, f)| f).collect();
-    let mut visible = vec![false; corpus.entities.len()];
+    // Each entity in view's position in `filtered.entities`, by its position in the corpus.
+    let mut shown_at: Vec<Option<u32>> = vec![None; corpus.entities.len()];
     for (position, entity) in corpus.entities.iter().enumerate() {
         let quoted_ok = !filters.quotes_only || speaks[position];
         if scope.shows_kind(position) && quoted_ok && scope.named_in_view(position) {
-            visible[position] = true;
+            shown_at[position] = u32::try_from(filtered.entities.len()).ok();
             filtered.entities.push(entity);
             if scope.search.is_some() && scope.name_found(position) {
                 filtered.entity_hits.push(entity);
@@ -707,9 +719,9 @@ pub fn apply<'c>(corpus: &'c Corpus, index: &Index, filters: &Filters) -> Filter
         }
     }
     for ((relation, ends), sentences) in corpus.relations.iter().zip(&index.relation_ends).zip(index.relation_sentences.iter()) {
-        if ends.is_some_and(|(source, target)| visible[source] && visible[target]) {
+        if let Some(shown_ends) = ends.and_then(|(source, target)| shown_at[source].zip(shown_at[target])) {
             let evidence = relation.evidence.iter().zip(sentences).filter(|&(_, &sentence)| scope.shows_statement(sentence));
-            filtered.relations.push(relation, evidence.map(|(span, _)| span));
+            filtered.relations.push(relation, shown_ends, evidence.map(|(span, _)| span));
         }
     }
     filtered.sentence_hits = scope.sentence_hits();
@@ -992,6 +1004,9 @@ mod tests {
                 .collect();
             assert_eq!(evidence(&filtered), expected, "{}", article.id);
             assert_eq!(filtered.relations.iter().count(), filtered.relations.len());
+            for (relation, (source, target), _) in filtered.relations.with_ends() {
+                assert_eq!([&*filtered.entities[source].id, &*filtered.entities[target].id], [&*relation.source, &*relation.target]);
+            }
         }
     }
 

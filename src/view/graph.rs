@@ -6,7 +6,7 @@ use super::decimal::decimal;
 use super::gesture::{Gesture, Move};
 use super::state::GraphView;
 use crate::model::{Entity, Relation};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// The visible rectangle in layout units for a view and an aspect ratio.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -120,17 +120,17 @@ pub fn radius(mentions: usize, most: usize) -> f64 {
 /// Nodes drawn at most; the rest stay reachable through filters, search and
 /// the tables, so a large corpus still opens quickly.
 pub const MAX_NODES: usize = 300;
-/// The at most `limit` entities to draw: by `priority` (lowest first: the
-/// selection, then its neighbours), then the most mentioned. A neighbourhood
-/// larger than the limit is capped like the rest, its most mentioned first:
-/// the entity's card and the tables under the graph list every relation.
-pub fn prominent<'e>(entities: &[&'e Entity], priority: impl Fn(&Entity) -> u8, limit: usize) -> Vec<&'e Entity> {
+/// The positions of the at most `limit` entities to draw: by `priority`
+/// of each position (lowest first: the selection, then its neighbours),
+/// then the most mentioned. A neighbourhood larger than the limit is capped
+/// like the rest, its most mentioned first: the entity's card and the
+/// tables under the graph list every relation.
+pub fn prominent(entities: &[&Entity], priority: &[u8], limit: usize) -> Vec<usize> {
     if entities.len() <= limit {
-        return entities.to_vec();
+        return (0..entities.len()).collect();
     }
-    // Each entity's key worked out once, not in every comparison: the priority looks up the neighbours.
-    let keyed = entities.iter().map(|&e| ((priority(e), std::cmp::Reverse(e.mentions.len())), e));
-    super::sorting::first_by(keyed, limit, |(a, _), (b, _)| a.cmp(b)).into_iter().map(|(_, e)| e).collect()
+    let keyed = entities.iter().zip(priority).enumerate().map(|(position, (e, &p))| ((p, std::cmp::Reverse(e.mentions.len())), position));
+    super::sorting::first_by(keyed, limit, |(a, _), (b, _)| a.cmp(b)).into_iter().map(|(_, position)| position).collect()
 }
 
 /// What the graph draws for a selection, whatever the viewport: the drawn
@@ -144,50 +144,60 @@ pub struct Drawing<'e> {
     pub ranked: Vec<(&'e Entity, bool)>,
     /// The relations whose ends are both drawn, in the order given.
     pub edges: Vec<DrawnEdge<'e>>,
-    /// The edges that do not join the selection, as a few paths (`edge_paths`).
+    /// Every edge, as a few paths (`edge_paths`). The keyboard and assistive
+    /// technology reach the selected entity's relations through its card and
+    /// every relation through the tables under the graph, rather than
+    /// through hundreds of elements built anew on every selection.
     pub paths: Vec<EdgePath>,
-    by_id: HashMap<&'e str, &'e Entity>,
     selected: Option<String>,
     neighbours: HashSet<&'e str>,
 }
 
 impl<'e> Drawing<'e> {
-    /// The drawing of `entities` and `relations` (each with its count of
-    /// evidence sentences) with `selected` chosen.
+    /// The drawing of `entities` and `relations`, each with its ends (by
+    /// position in `entities`) and its count of evidence sentences, with
+    /// `selected` chosen. Ends are positions, not ids, so that the tens of
+    /// thousands of relations of a large corpus are sorted out without a
+    /// lookup each.
     pub fn new(
         entities: &[&'e Entity],
-        relations: impl IntoIterator<Item = (&'e Relation, usize)> + Clone,
+        relations: impl IntoIterator<Item = (&'e Relation, (usize, usize), usize)> + Clone,
         selected: Option<&str>,
     ) -> Drawing<'e> {
-        let neighbours: HashSet<&'e str> = relations
-            .clone()
-            .into_iter()
-            .map(|(r, _)| r)
-            .filter(|r| selected.is_some_and(|s| r.source == s || r.target == s))
-            .flat_map(|r| [r.source.as_str(), r.target.as_str()])
-            .collect();
-        let priority = |e: &Entity| match e.id.as_str() {
-            id if selected == Some(id) => 0,
-            id if neighbours.contains(id) => 1,
-            _ => 2,
-        };
-        let must_show = |e: &Entity| priority(e) < 2;
-        let mut ranked: Vec<(&Entity, bool)> = prominent(entities, priority, MAX_NODES).into_iter().map(|e| (e, must_show(e))).collect();
-        super::sorting::sort_by_key(&mut ranked, |&(e, must_show)| {
-            (selected != Some(e.id.as_str()), !must_show, std::cmp::Reverse(e.mentions.len()))
+        // By position: 0 for the selection, 1 for its neighbours, 2 for the rest.
+        let mut priority = vec![2u8; entities.len()];
+        if let Some(at) = selected.and_then(|s| entities.iter().position(|e| e.id == s)) {
+            for (_, (source, target), _) in relations.clone() {
+                if source == at || target == at {
+                    priority[source] = 1;
+                    priority[target] = 1;
+                }
+            }
+            priority[at] = 0;
+        }
+        let neighbours: HashSet<&'e str> = priority.iter().zip(entities).filter(|&(&p, _)| p == 1).map(|(_, e)| e.id.as_str()).collect();
+        // By position, where the entity is in `ranked`, if drawn.
+        let mut drawn_at: Vec<Option<usize>> = vec![None; entities.len()];
+        let mut ranked: Vec<(usize, bool)> = prominent(entities, &priority, MAX_NODES).into_iter().map(|p| (p, priority[p] < 2)).collect();
+        super::sorting::sort_by_key(&mut ranked, |&(p, must_show)| {
+            (priority[p] != 0, !must_show, std::cmp::Reverse(entities[p].mentions.len()))
         });
-        let by_id: HashMap<&'e str, &'e Entity> = ranked.iter().map(|&(e, _)| (e.id.as_str(), e)).collect();
-        let mut drawing =
-            Drawing { ranked, edges: Vec::new(), paths: Vec::new(), by_id, selected: selected.map(str::to_string), neighbours };
-        drawing.edges = relations
+        for (rank, &(position, _)) in ranked.iter().enumerate() {
+            drawn_at[position] = Some(rank);
+        }
+        let edges = relations
             .into_iter()
-            .filter_map(|(relation, evidence)| {
-                let (source, target) = (drawing.drawn(&relation.source)?, drawing.drawn(&relation.target)?);
-                let near = !drawing.dimmed(&source.id) && !drawing.dimmed(&target.id);
-                Some(DrawnEdge { relation, source, target, evidence, look: EdgeLook::of(relation.kind.is_typed(), near, evidence) })
+            .filter_map(|(relation, (source, target), evidence)| {
+                drawn_at[source]?;
+                drawn_at[target]?;
+                let near = selected.is_none() || (priority[source] < 2 && priority[target] < 2);
+                let look = EdgeLook::of(relation.kind.is_typed(), near, evidence);
+                Some(DrawnEdge { relation, source: entities[source], target: entities[target], evidence, look })
             })
             .collect();
-        drawing.paths = edge_paths(drawing.edges.iter().filter(|edge| !drawing.touches_selection(edge)));
+        let ranked = ranked.into_iter().map(|(p, must_show)| (entities[p], must_show)).collect();
+        let mut drawing = Drawing { ranked, edges, paths: Vec::new(), selected: selected.map(str::to_string), neighbours };
+        drawing.paths = edge_paths(&drawing.edges);
         drawing
     }
 
@@ -196,28 +206,9 @@ impl<'e> Drawing<'e> {
         self.edges.iter().find(|edge| edge.relation.id == relation)
     }
 
-    /// Whether an edge joins the selected entity: the keyboard reaches those.
-    pub fn touches_selection(&self, edge: &DrawnEdge) -> bool {
-        self.selected.as_deref().is_some_and(|s| edge.relation.source == s || edge.relation.target == s)
-    }
-
-    /// Whether an edge is drawn as an element of its own, which the
-    /// keyboard and assistive technology reach: the selected entity's edges
-    /// and the `chosen` relation. The others are drawn together, by look;
-    /// the chosen relation too, since it is chosen only when no entity is
-    /// selected, and its line, opaque, covers it there.
-    pub fn stands_alone(&self, edge: &DrawnEdge, chosen: Option<&str>) -> bool {
-        self.touches_selection(edge) || chosen == Some(edge.relation.id.as_str())
-    }
-
     /// Whether what is not the selection or its neighbours fades: something is selected.
     pub fn fades(&self) -> bool {
         self.selected.is_some()
-    }
-
-    /// The drawn entity with this id.
-    pub fn drawn(&self, id: &str) -> Option<&'e Entity> {
-        self.by_id.get(id).copied()
     }
 
     /// Whether an entity is faded: something is selected, and it is neither that nor a neighbour.
@@ -692,16 +683,13 @@ mod tests {
     fn large_graphs_draw_the_prominent_nodes_and_the_selection() {
         let all: Vec<Entity> = (0..10).map(|i| entity_at(&format!("e{i}"), 0.0, 0.0, i + 1)).collect();
         let refs: Vec<&Entity> = all.iter().collect();
-        let ids = |drawn: Vec<&Entity>| drawn.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
-        assert_eq!(ids(prominent(&refs, |e| if e.id == "e0" { 0 } else { 2 }, 3)), ["e0", "e9", "e8"]);
-        assert_eq!(prominent(&refs, |_| 2, 20).len(), 10);
+        let ids = |drawn: Vec<usize>| drawn.iter().map(|&p| all[p].id.clone()).collect::<Vec<_>>();
+        let first_chosen: Vec<u8> = (0..10).map(|i| if i == 0 { 0 } else { 2 }).collect();
+        assert_eq!(ids(prominent(&refs, &first_chosen, 3)), ["e0", "e9", "e8"]);
+        assert_eq!(prominent(&refs, &[2; 10], 20).len(), 10);
         // A selection (e1) whose neighbours (e0, e2, e3, e4) outnumber the room: itself, then its most mentioned neighbours.
-        let priority = |e: &Entity| match e.id.as_str() {
-            "e1" => 0,
-            "e0" | "e2" | "e3" | "e4" => 1,
-            _ => 2,
-        };
-        assert_eq!(ids(prominent(&refs, priority, 3)), ["e1", "e4", "e3"]);
+        let priority = [1, 0, 1, 1, 1, 2, 2, 2, 2, 2];
+        assert_eq!(ids(prominent(&refs, &priority, 3)), ["e1", "e4", "e3"]);
     }
 
     #[test]
@@ -713,12 +701,11 @@ mod tests {
             drawing.ranked.iter().map(|&(e, must_show)| (e.id.as_str(), must_show)).collect()
         }
 
-        let drawing = Drawing::new(&refs, relations.iter().map(|r| (r, 1)), Some("e0"));
+        let drawing = Drawing::new(&refs, ends(&refs, relations.iter().map(|r| (r, 1))), Some("e0"));
         assert_eq!(order(&drawing), [("e0", true), ("e1", true), ("e3", false), ("e2", false)]);
         assert_eq!(["e0", "e1", "e2", "e3"].map(|id| drawing.dimmed(id)), [false, false, true, true]);
-        assert_eq!(drawing.drawn("e3").map(|e| e.mentions.len()), Some(4));
 
-        let nothing_selected = Drawing::new(&refs, relations.iter().map(|r| (r, 1)), None);
+        let nothing_selected = Drawing::new(&refs, ends(&refs, relations.iter().map(|r| (r, 1))), None);
         assert_eq!(order(&nothing_selected), [("e3", false), ("e2", false), ("e1", false), ("e0", false)]);
         assert!(!nothing_selected.dimmed("e0"));
     }
@@ -745,32 +732,33 @@ mod tests {
         (entities, relations)
     }
 
+    /// The relations with their ends' positions among `entities`, as filtering gives them: those with both ends there.
+    fn ends<'e>(
+        entities: &[&Entity],
+        relations: impl IntoIterator<Item = (&'e Relation, usize)>,
+    ) -> Vec<(&'e Relation, (usize, usize), usize)> {
+        let at = |id: &str| entities.iter().position(|e| e.id == id);
+        relations.into_iter().filter_map(|(r, evidence)| Some((r, at(&r.source).zip(at(&r.target))?, evidence))).collect()
+    }
+
     fn drawing<'e>(entities: &'e [Entity], relations: &'e [(Relation, usize)], selected: Option<&str>) -> Drawing<'e> {
         let refs: Vec<&Entity> = entities.iter().collect();
-        Drawing::new(&refs, relations.iter().map(|(r, evidence)| (r, *evidence)), selected)
+        Drawing::new(&refs, ends(&refs, relations.iter().map(|(r, evidence)| (r, *evidence))), selected)
     }
 
     #[test]
     fn a_drawing_keeps_the_edges_between_drawn_entities_and_knows_which_stay_bright() {
         let (entities, relations) = crossing();
         let drawing = drawing(&entities, &relations, Some("a"));
-        let edges: Vec<(&str, bool, bool)> =
-            drawing.edges.iter().map(|e| (e.relation.id.as_str(), e.look.near, drawing.touches_selection(e))).collect();
-        // c–gone has an end that is not drawn; b–f joins a neighbour of a to a dimmed entity.
-        assert_eq!(edges, [("a-c", true, true), ("d-e", false, false), ("b-f", false, false), ("a-b", true, true)]);
+        let edges: Vec<(&str, bool)> = drawing.edges.iter().map(|e| (e.relation.id.as_str(), e.look.near)).collect();
+        // c–gone has an end that filtering left out; b–f joins a neighbour of a to a dimmed entity.
+        assert_eq!(edges, [("a-c", true), ("d-e", false), ("b-f", false), ("a-b", true)]);
         assert_eq!(drawing.edge("b-f").map(|e| (e.source.id.as_str(), e.target.id.as_str(), e.evidence)), Some(("b", "f", 1)));
         assert!(drawing.edge("c-gone").is_none());
-        fn alone<'e>(drawing: &Drawing<'e>, chosen: Option<&str>) -> Vec<&'e str> {
-            drawing.edges.iter().filter(|e| drawing.stands_alone(e, chosen)).map(|e| e.relation.id.as_str()).collect()
-        }
-        assert_eq!(alone(&drawing, None), ["a-c", "a-b"]);
-        assert_eq!(alone(&drawing, Some("d-e")), ["a-c", "d-e", "a-b"]);
         assert!(drawing.fades());
-        assert_eq!(drawing.paths, edge_paths(drawing.edges.iter().filter(|e| ["d-e", "b-f"].contains(&e.relation.id.as_str()))));
+        assert_eq!(drawing.paths, edge_paths(&drawing.edges));
         let unselected = self::drawing(&entities, &relations, None);
-        assert!(unselected.edges.iter().all(|e| e.look.near && !unselected.touches_selection(e)));
-        assert_eq!(alone(&unselected, None), [] as [&str; 0]);
-        assert_eq!(alone(&unselected, Some("b-f")), ["b-f"]);
+        assert!(unselected.edges.iter().all(|e| e.look.near));
         assert!(!unselected.fades());
     }
 

@@ -90,14 +90,15 @@ pub struct CorpusHead {
 }
 
 /// Reads the corpus back as the page embeds it: the head, then each piece
-/// in page order. The spans read share their article's id and the
-/// relations their entities' ([`SharedId`]) instead of keeping a copy
-/// each; a piece's own copies are dropped as soon as it is read, so they
-/// never add up.
+/// in page order. The ids by which the items read name an article or an
+/// entity share its id ([`SharedId`]) instead of keeping a copy each; a
+/// piece's own copies are dropped as soon as it is read, so they never add
+/// up.
 pub struct CorpusReader {
     corpus: Corpus,
     /// The ids of the articles and of the entities read so far (articles
-    /// come first in the page, entities before relations), one copy each.
+    /// come first in the page, entities before the items that name them),
+    /// one copy each.
     articles: SharedIds,
     entities: SharedIds,
 }
@@ -151,16 +152,20 @@ impl CorpusReader {
             entity.mentions.iter_mut().for_each(|span| self.share(span));
         }
         for event in &mut piece.events {
+            self.articles.share(&mut event.article);
             self.share(&mut event.date.span);
             self.share(&mut event.evidence);
+            event.entities.iter_mut().for_each(|id| self.entities.share(id));
         }
         for quote in &mut piece.quotes {
             self.share(&mut quote.span);
             self.share(&mut quote.evidence);
+            quote.speaker.iter_mut().for_each(|id| self.entities.share(id));
         }
         for figure in &mut piece.figures {
             self.share(&mut figure.span);
             self.share(&mut figure.evidence);
+            figure.claimant.iter_mut().for_each(|id| self.entities.share(id));
         }
         for relation in &mut piece.relations {
             relation.evidence.iter_mut().for_each(|span| self.share(span));
@@ -311,22 +316,23 @@ mod tests {
     }
 
     #[test]
-    fn spans_read_back_share_their_articles_id_and_relations_their_entities() {
+    fn ids_read_back_share_the_named_articles_and_entities_copy() {
         let corpus: Corpus = serde_json::from_str(include_str!("../corpus/corpus.json")).unwrap();
         let (head, pieces) = corpus_pieces(&corpus, 2000).unwrap();
         let read = read_back(&head, &pieces);
         let mentions = read.entities.iter().flat_map(|e| &e.mentions);
         let evidence = read.relations.iter().flat_map(|r| &r.evidence).chain(read.events.iter().flat_map(|e| [&e.evidence, &e.date.span]));
-        let spans: Vec<&Span> = mentions.chain(evidence).collect();
-        let copies: HashSet<*const u8> = spans.iter().map(|span| span.article.as_ptr()).collect();
-        let articles: HashSet<&str> = spans.iter().map(|span| span.article.as_str()).collect();
-        assert!(articles.len() > 1);
-        assert_eq!(copies.len(), articles.len(), "one copy of each article's id, shared by its spans");
-        let ends: Vec<&SharedId> = read.relations.iter().flat_map(|r| [&r.source, &r.target]).collect();
-        let copies: HashSet<*const u8> = ends.iter().map(|id| id.as_ptr()).collect();
-        let entities: HashSet<&str> = ends.iter().map(|id| id.as_str()).collect();
-        assert!(entities.len() > 1);
-        assert_eq!(copies.len(), entities.len(), "one copy of each entity's id, shared by the relations");
+        let spans = mentions.chain(evidence).map(|span| &span.article);
+        let articles: Vec<&SharedId> = spans.chain(read.events.iter().map(|e| &e.article)).collect();
+        let named = read.relations.iter().flat_map(|r| [&r.source, &r.target]).chain(read.events.iter().flat_map(|e| &e.entities));
+        let speakers = read.quotes.iter().filter_map(|q| q.speaker.as_ref());
+        let entities: Vec<&SharedId> = named.chain(speakers).chain(read.figures.iter().filter_map(|f| f.claimant.as_ref())).collect();
+        for (ids, named) in [(articles, "article"), (entities, "entity")] {
+            let copies: HashSet<*const u8> = ids.iter().map(|id| id.as_ptr()).collect();
+            let distinct: HashSet<&str> = ids.iter().map(|id| id.as_str()).collect();
+            assert!(distinct.len() > 1);
+            assert_eq!(copies.len(), distinct.len(), "one copy of each {named}'s id, shared by the items naming it");
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::{CorpusHead, CorpusPiece};
 use crate::json::{Reader, Result};
 use crate::model::{
     Article, DatePoint, Entity, EntityKind, Event, EventDate, Figure, Paragraph, ParagraphKind, Precision, Quote, Relation, RelationKind,
-    Span,
+    SharedId, Span,
 };
 
 pub fn head(r: &mut Reader) -> Result<CorpusHead> {
@@ -63,6 +63,11 @@ fn strings(r: &mut Reader) -> Result<Vec<String>> {
 
 fn optional_string(r: &mut Reader) -> Result<Option<String>> {
     r.nullable(Reader::string)
+}
+
+/// An id naming another item, which `CorpusReader` then shares with it.
+fn shared_id(r: &mut Reader) -> Result<SharedId> {
+    r.string().map(SharedId::from)
 }
 
 /// A string that must be one of `names`, as its position there.
@@ -223,14 +228,14 @@ fn event(r: &mut Reader) -> Result<Event> {
             "date" => date = Some(event_date(r)?),
             "text" => text = Some(r.string()?),
             "evidence" => evidence = Some(span(r)?),
-            "entities" => entities = Some(strings(r)?),
+            "entities" => entities = Some(r.array(shared_id)?),
             _ => r.skip()?,
         }
         Ok(())
     })?;
     Ok(Event {
         id: r.required(id, "id")?,
-        article: r.required(article, "article")?,
+        article: r.required(article, "article")?.into(),
         date: r.required(date, "date")?,
         text: r.required(text, "text")?,
         evidence: r.required(evidence, "evidence")?,
@@ -243,7 +248,7 @@ fn quote(r: &mut Reader) -> Result<Quote> {
     r.object(&mut |r, member| {
         match member {
             "id" => id = Some(r.string()?),
-            "speaker" => speaker = optional_string(r)?,
+            "speaker" => speaker = r.nullable(shared_id)?,
             "text" => text = Some(r.string()?),
             "span" => span_read = Some(span(r)?),
             "evidence" => evidence = Some(span(r)?),
@@ -272,7 +277,7 @@ fn figure(r: &mut Reader) -> Result<Figure> {
             "qualifier" => qualifier = optional_string(r)?,
             "span" => span_read = Some(span(r)?),
             "evidence" => evidence = Some(span(r)?),
-            "claimant" => claimant = optional_string(r)?,
+            "claimant" => claimant = r.nullable(shared_id)?,
             "conflicts_with" => conflicts_with = Some(strings(r)?),
             _ => r.skip()?,
         }

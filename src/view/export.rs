@@ -40,7 +40,7 @@ pub fn events_csv(corpus: &Corpus, filtered: &Filtered) -> String {
                 e.date.end.as_ref().map(|p| p.value.clone()).unwrap_or_default(),
                 e.date.as_written.clone(),
                 e.text.clone(),
-                e.article.clone(),
+                e.article.to_string(),
                 corpus.slice(&e.evidence).to_string(),
                 e.entities.join(" "),
             ]

@@ -33,7 +33,7 @@ pub struct Index {
     quoted: Vec<bool>,
     /// For each article, what the reader marks in it: entity mentions (by
     /// entity position), then quotes, then figures.
-    article_marks: Vec<Vec<(usize, usize, Marked)>>,
+    article_marks: Lists<(usize, usize, Marked)>,
     /// Each relation's two entities, by position.
     relation_ends: Vec<Option<(usize, usize)>>,
     /// For each entity, the positions of the events about it, in corpus order.
@@ -157,9 +157,10 @@ pub enum Marked {
 }
 
 /// The index built a step at a time, so that no task of the page builds it
-/// all: each order by id and the story are a step, then the entities'
-/// mentions, the quotes, the figures, the events and the relations a few
-/// at a time ([`IndexBuilder::build`]).
+/// all: each order by id and the story are a step, then the marks in
+/// each article are counted, and the entities' mentions, the quotes, the
+/// figures, the events and the relations added, a few at a time
+/// ([`IndexBuilder::build`]).
 pub struct IndexBuilder<'c> {
     corpus: &'c Corpus,
     index: Index,
@@ -171,6 +172,10 @@ pub struct IndexBuilder<'c> {
     /// way round, they become `sentence_entities` and `entity_events`.
     named: Lists<usize>,
     about: Lists<usize>,
+    /// While building: how many marks each article has, counted before
+    /// any is placed so that they take exactly the room they need (grown
+    /// list by list, they took up to twice it); then where its next mark goes.
+    next_mark: Vec<u32>,
     /// The article of the span placed last: spans come mostly article by
     /// article, so comparing with it saves most lookups.
     last_article: usize,
@@ -184,12 +189,16 @@ type Stage = (fn(&Corpus) -> usize, fn(&mut IndexBuilder, usize));
 
 /// The stages in order. Mentions come before quotes and figures, the order
 /// in which an article's marks are kept.
-const STAGES: [Stage; 12] = [
+const STAGES: [Stage; 16] = [
     (|_| 1, |b, _| b.index.entity_position = ById::new(b.corpus.entities.iter().map(|e| e.id.as_str()).collect())),
     (|_| 1, |b, _| b.index.event_position = ById::new(b.corpus.events.iter().map(|e| e.id.as_str()).collect())),
     (|_| 1, |b, _| b.index.relation_position = ById::new(b.corpus.relations.iter().map(|r| r.id.as_str()).collect())),
     (|_| 1, |b, _| b.index.figure_position = ById::new(b.corpus.figures.iter().map(|f| f.id.as_str()).collect())),
     (|_| 1, |b, _| b.index.events_by_date = super::timeline::story(&b.corpus.events)),
+    (|corpus| corpus.entities.len(), |b, position| b.corpus.entities[position].mentions.iter().for_each(|span| b.count_mark(span))),
+    (|corpus| corpus.quotes.len(), |b, position| b.count_mark(&b.corpus.quotes[position].span)),
+    (|corpus| corpus.figures.len(), |b, position| b.count_mark(&b.corpus.figures[position].span)),
+    (|_| 1, |b, _| b.make_room_for_marks()),
     (|corpus| corpus.entities.len(), |b, position| b.add_entity(position)),
     (|corpus| corpus.quotes.len(), |b, position| b.add_quote(position)),
     (|corpus| corpus.figures.len(), |b, position| b.add_figure(position)),
@@ -231,7 +240,7 @@ impl<'c> IndexBuilder<'c> {
             sentence_days,
             sentence_entities: Lists::default(),
             quoted: vec![false; sentences],
-            article_marks: vec![Vec::new(); corpus.articles.len()],
+            article_marks: Lists::default(),
             relation_ends: Vec::with_capacity(corpus.relations.len()),
             entity_events: Lists::default(),
             event_sentences: Vec::with_capacity(corpus.events.len()),
@@ -254,6 +263,7 @@ impl<'c> IndexBuilder<'c> {
             entity_at,
             named: Lists::with_capacity(corpus.entities.len()),
             about: Lists::with_capacity(corpus.events.len()),
+            next_mark: vec![0; corpus.articles.len()],
             last_article: 0,
             stage: 0,
             next: 0,
@@ -337,10 +347,32 @@ impl<'c> IndexBuilder<'c> {
         self.index.relation_sentences.push(sentences);
     }
 
+    /// Counts a mark of `span` in its article, before marks are placed.
+    fn count_mark(&mut self, span: &Span) {
+        if let Some(article) = self.article_of(span) {
+            self.next_mark[article] += 1;
+        }
+    }
+
+    /// Lays out the articles' marks as counted, each article's first mark next.
+    fn make_room_for_marks(&mut self) {
+        let mut ends = Vec::with_capacity(self.next_mark.len());
+        let mut total = 0;
+        for next in &mut self.next_mark {
+            let count = *next;
+            *next = total;
+            total += count;
+            ends.push(total);
+        }
+        self.index.article_marks = Lists { ends, items: vec![(0, 0, Marked::Quote); total as usize] };
+    }
+
     /// Marks `span` in its article for the reader.
     fn mark(&mut self, span: &Span, marked: Marked) {
         if let Some(article) = self.article_of(span) {
-            self.index.article_marks[article].push((span.start, span.end, marked));
+            let next = &mut self.next_mark[article];
+            self.index.article_marks.items[*next as usize] = (span.start, span.end, marked);
+            *next += 1;
         }
     }
 
@@ -431,7 +463,7 @@ impl Index {
 
     /// What is marked within `start..end` of `article`.
     pub fn marks_within(&self, article: &str, start: usize, end: usize) -> impl Iterator<Item = (usize, usize, Marked)> + '_ {
-        let marks = self.article_position.get(article).map_or(&[][..], |&i| &self.article_marks[i][..]);
+        let marks = self.article_position.get(article).map_or(&[][..], |&i| self.article_marks.get(i));
         marks.iter().copied().filter(move |&(from, to, _)| from >= start && to <= end)
     }
 

@@ -101,6 +101,8 @@ pub struct CorpusReader {
     /// one copy each.
     articles: SharedIds,
     entities: SharedIds,
+    /// The entities' kind cues read so far.
+    kind_cues: SharedIds,
 }
 
 /// Ids read, one shared copy of each, found by their text. A map to
@@ -113,15 +115,23 @@ struct SharedIds {
 }
 
 impl SharedIds {
-    fn add(&mut self, id: &str) {
+    fn add(&mut self, id: SharedId) {
         self.positions.insert(id.to_string(), self.copies.len());
-        self.copies.push(id.into());
+        self.copies.push(id);
     }
 
     /// Makes `id` the shared copy, if its item was read.
     fn share(&self, id: &mut SharedId) {
         if let Some(&position) = self.positions.get(id.as_str()) {
             *id = self.copies[position].clone();
+        }
+    }
+
+    /// Makes `id` the shared copy, or the copy the next ones share.
+    fn share_or_add(&mut self, id: &mut SharedId) {
+        match self.positions.get(id.as_str()) {
+            Some(&position) => *id = self.copies[position].clone(),
+            None => self.add(id.clone()),
         }
     }
 }
@@ -140,16 +150,17 @@ impl CorpusReader {
             figures: Vec::with_capacity(figures),
             relations: Vec::with_capacity(relations),
         };
-        Ok(CorpusReader { corpus, articles: SharedIds::default(), entities: SharedIds::default() })
+        Ok(CorpusReader { corpus, articles: SharedIds::default(), entities: SharedIds::default(), kind_cues: SharedIds::default() })
     }
 
     /// Appends the items of the next piece to the corpus's lists.
     pub fn read(&mut self, piece: &str) -> json::Result<()> {
         let mut piece = json::Reader::new(piece).document(items::piece)?;
-        piece.articles.iter().for_each(|article| self.articles.add(&article.id));
-        piece.entities.iter().for_each(|entity| self.entities.add(&entity.id));
+        piece.articles.iter().for_each(|article| self.articles.add(article.id.as_str().into()));
+        piece.entities.iter().for_each(|entity| self.entities.add(entity.id.as_str().into()));
         for entity in &mut piece.entities {
             entity.mentions.iter_mut().for_each(|span| self.share(span));
+            entity.kind_cues.iter_mut().for_each(|cue| self.kind_cues.share_or_add(cue));
         }
         for event in &mut piece.events {
             self.articles.share(&mut event.article);
@@ -327,7 +338,8 @@ mod tests {
         let named = read.relations.iter().flat_map(|r| [&r.source, &r.target]).chain(read.events.iter().flat_map(|e| &e.entities));
         let speakers = read.quotes.iter().filter_map(|q| q.speaker.as_ref());
         let entities: Vec<&SharedId> = named.chain(speakers).chain(read.figures.iter().filter_map(|f| f.claimant.as_ref())).collect();
-        for (ids, named) in [(articles, "article"), (entities, "entity")] {
+        let cues: Vec<&SharedId> = read.entities.iter().flat_map(|e| &e.kind_cues).collect();
+        for (ids, named) in [(articles, "article"), (entities, "entity"), (cues, "kind cue")] {
             let copies: HashSet<*const u8> = ids.iter().map(|id| id.as_ptr()).collect();
             let distinct: HashSet<&str> = ids.iter().map(|id| id.as_str()).collect();
             assert!(distinct.len() > 1);

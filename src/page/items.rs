@@ -65,7 +65,8 @@ fn optional_string(r: &mut Reader) -> Result<Option<String>> {
     r.nullable(Reader::string)
 }
 
-/// An id naming another item, which `CorpusReader` then shares with it.
+/// An id naming another item (or a kind cue), which `CorpusReader` then
+/// shares with it (with the first entity naming the cue).
 fn shared_id(r: &mut Reader) -> Result<SharedId> {
     r.string().map(SharedId::from)
 }
@@ -154,7 +155,7 @@ fn entity(r: &mut Reader) -> Result<Entity> {
             "role" => role = optional_string(r)?,
             "roles" => roles = Some(strings(r)?),
             "confidence" => confidence = Some(r.number()? as f32),
-            "kind_cues" => kind_cues = Some(strings(r)?),
+            "kind_cues" => kind_cues = Some(r.array(shared_id)?),
             "x" => x = Some(r.number()? as f32),
             "y" => y = Some(r.number()? as f32),
             _ => r.skip()?,

@@ -153,49 +153,43 @@ impl CorpusReader {
         Ok(CorpusReader { corpus, articles: SharedIds::default(), entities: SharedIds::default(), kind_cues: SharedIds::default() })
     }
 
-    /// Appends the items of the next piece to the corpus's lists.
+    /// Appends the items of the next piece to the corpus's lists, read
+    /// straight into them (no list of the piece's own to copy from).
     pub fn read(&mut self, piece: &str) -> json::Result<()> {
-        let mut piece = json::Reader::new(piece).document(items::piece)?;
-        piece.articles.iter().for_each(|article| self.articles.add(article.id.as_str().into()));
-        piece.entities.iter().for_each(|entity| self.entities.add(entity.id.as_str().into()));
-        for entity in &mut piece.entities {
-            entity.mentions.iter_mut().for_each(|span| self.share(span));
-            entity.kind_cues.iter_mut().for_each(|cue| self.kind_cues.share_or_add(cue));
+        let CorpusReader { corpus, articles, entities, kind_cues } = self;
+        let (first_article, first_entity, first_event) = (corpus.articles.len(), corpus.entities.len(), corpus.events.len());
+        let (first_quote, first_figure, first_relation) = (corpus.quotes.len(), corpus.figures.len(), corpus.relations.len());
+        json::Reader::new(piece).document(|r| items::piece(r, corpus))?;
+        corpus.articles[first_article..].iter().for_each(|article| articles.add(article.id.as_str().into()));
+        corpus.entities[first_entity..].iter().for_each(|entity| entities.add(entity.id.as_str().into()));
+        // Makes `span` name its article by the shared id, if the article was read.
+        let share = |span: &mut Span| articles.share(&mut span.article);
+        for entity in &mut corpus.entities[first_entity..] {
+            entity.mentions.iter_mut().for_each(share);
+            entity.kind_cues.iter_mut().for_each(|cue| kind_cues.share_or_add(cue));
         }
-        for event in &mut piece.events {
-            self.articles.share(&mut event.article);
-            self.share(&mut event.date.span);
-            self.share(&mut event.evidence);
-            event.entities.iter_mut().for_each(|id| self.entities.share(id));
+        for event in &mut corpus.events[first_event..] {
+            articles.share(&mut event.article);
+            share(&mut event.date.span);
+            share(&mut event.evidence);
+            event.entities.iter_mut().for_each(|id| entities.share(id));
         }
-        for quote in &mut piece.quotes {
-            self.share(&mut quote.span);
-            self.share(&mut quote.evidence);
-            quote.speaker.iter_mut().for_each(|id| self.entities.share(id));
+        for quote in &mut corpus.quotes[first_quote..] {
+            share(&mut quote.span);
+            share(&mut quote.evidence);
+            quote.speaker.iter_mut().for_each(|id| entities.share(id));
         }
-        for figure in &mut piece.figures {
-            self.share(&mut figure.span);
-            self.share(&mut figure.evidence);
-            figure.claimant.iter_mut().for_each(|id| self.entities.share(id));
+        for figure in &mut corpus.figures[first_figure..] {
+            share(&mut figure.span);
+            share(&mut figure.evidence);
+            figure.claimant.iter_mut().for_each(|id| entities.share(id));
         }
-        for relation in &mut piece.relations {
-            relation.evidence.iter_mut().for_each(|span| self.share(span));
-            self.entities.share(&mut relation.source);
-            self.entities.share(&mut relation.target);
+        for relation in &mut corpus.relations[first_relation..] {
+            relation.evidence.iter_mut().for_each(share);
+            entities.share(&mut relation.source);
+            entities.share(&mut relation.target);
         }
-        let corpus = &mut self.corpus;
-        corpus.articles.extend(piece.articles);
-        corpus.entities.extend(piece.entities);
-        corpus.events.extend(piece.events);
-        corpus.quotes.extend(piece.quotes);
-        corpus.figures.extend(piece.figures);
-        corpus.relations.extend(piece.relations);
         Ok(())
-    }
-
-    /// Makes `span` name its article by the shared id, if the article was read.
-    fn share(&self, span: &mut Span) {
-        self.articles.share(&mut span.article);
     }
 
     pub fn corpus(self) -> Corpus {

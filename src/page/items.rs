@@ -3,11 +3,11 @@
 //! members in any order, unknown members skipped, a missing or null
 //! optional member as `None`, a missing required one an error.
 
-use super::{CorpusHead, CorpusPiece};
+use super::CorpusHead;
 use crate::json::{Reader, Result};
 use crate::model::{
-    Article, DatePoint, Entity, EntityKind, Event, EventDate, Figure, Paragraph, ParagraphKind, Precision, Quote, Relation, RelationKind,
-    SharedId, Span,
+    Article, Corpus, DatePoint, Entity, EntityKind, Event, EventDate, Figure, Paragraph, ParagraphKind, Precision, Quote, Relation,
+    RelationKind, SharedId, Span,
 };
 
 pub fn head(r: &mut Reader) -> Result<CorpusHead> {
@@ -40,21 +40,17 @@ pub fn head(r: &mut Reader) -> Result<CorpusHead> {
 /// The corpus's lists, in the page's order.
 const LISTS: [&str; 6] = ["articles", "entities", "events", "quotes", "figures", "relations"];
 
-pub fn piece(r: &mut Reader) -> Result<CorpusPiece> {
-    let mut piece = CorpusPiece::default();
-    r.object(&mut |r, member| {
-        match member {
-            "articles" => piece.articles = r.array(article)?,
-            "entities" => piece.entities = r.array(entity)?,
-            "events" => piece.events = r.array(event)?,
-            "quotes" => piece.quotes = r.array(quote)?,
-            "figures" => piece.figures = r.array(figure)?,
-            "relations" => piece.relations = r.array(relation)?,
-            _ => r.skip()?,
-        }
-        Ok(())
-    })?;
-    Ok(piece)
+/// Appends the items of a piece (a `CorpusPiece`) to the corpus's lists.
+pub fn piece(r: &mut Reader, corpus: &mut Corpus) -> Result<()> {
+    r.object(&mut |r, member| match member {
+        "articles" => r.items(&mut |r| article(r).map(|item| corpus.articles.push(item))),
+        "entities" => r.items(&mut |r| entity(r).map(|item| corpus.entities.push(item))),
+        "events" => r.items(&mut |r| event(r).map(|item| corpus.events.push(item))),
+        "quotes" => r.items(&mut |r| quote(r).map(|item| corpus.quotes.push(item))),
+        "figures" => r.items(&mut |r| figure(r).map(|item| corpus.figures.push(item))),
+        "relations" => r.items(&mut |r| relation(r).map(|item| corpus.relations.push(item))),
+        _ => r.skip(),
+    })
 }
 
 fn strings(r: &mut Reader) -> Result<Vec<String>> {

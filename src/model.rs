@@ -30,13 +30,16 @@ pub struct Span {
     pub end: usize,
 }
 
-/// An id by which one item names another: a span its article, a relation
-/// its two entities. A string in the JSON, shared in memory: a corpus has a
-/// span for every mention, statement and piece of evidence (about 190,000
-/// for 2,095 BBC articles) and two entity ids for every relation (44,639),
-/// so one copy of the id for each would cost more memory than the
-/// articles' text; items read back from the page share the named item's
-/// one copy (`page::CorpusReader`). Compares, hashes and orders as its text.
+/// An id by which one item names another: a span or an event its article,
+/// a relation its two entities, an event the entities it is about, a quote
+/// its speaker, a figure its claimant. A string in the JSON, shared in
+/// memory: a corpus has a span for every mention, statement and piece of
+/// evidence (about 190,000 for 2,095 BBC articles) and two entity ids for
+/// every relation (44,639), so one copy of the id for each would cost more
+/// memory than the articles' text; items read back from the page share the
+/// named item's one copy (`page::CorpusReader`). Entities name their kind
+/// cues the same way, each cue a shared copy (19,183 cues of 33 kinds for
+/// the BBC entities). Compares, hashes and orders as its text.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct SharedId(Arc<str>);
 
@@ -201,8 +204,9 @@ pub struct Entity {
     /// weight of all cues found for any kind (`docs/corpus-format.md`).
     pub confidence: f32,
     /// The cues that were weighed for the kind, strongest kind's first
-    /// ("place gazetteer", "team in a sports report").
-    pub kind_cues: Vec<String>,
+    /// ("place gazetteer", "team in a sports report"): a few dozen, each
+    /// shared in memory by the entities that name it, like an id.
+    pub kind_cues: Vec<SharedId>,
     /// Precomputed graph position, in layout units around the origin.
     pub x: f32,
     pub y: f32,
@@ -254,21 +258,21 @@ pub struct EventDate {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     pub id: String,
-    pub article: String,
+    pub article: SharedId,
     pub date: EventDate,
     /// A short label made from the statement.
     pub text: String,
     /// The sentence that states it.
     pub evidence: Span,
     /// Entities mentioned in that sentence.
-    pub entities: Vec<String>,
+    pub entities: Vec<SharedId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     pub id: String,
     /// Entity id, or null when nobody is named.
-    pub speaker: Option<String>,
+    pub speaker: Option<SharedId>,
     /// The quoted words, without quotation marks.
     pub text: String,
     /// The quoted words' own span.
@@ -289,7 +293,7 @@ pub struct Figure {
     pub qualifier: Option<String>,
     pub span: Span,
     pub evidence: Span,
-    pub claimant: Option<String>,
+    pub claimant: Option<SharedId>,
     /// Figures for the same quantity that disagree with this one.
     pub conflicts_with: Vec<String>,
 }

@@ -90,16 +90,19 @@ pub struct CorpusHead {
 }
 
 /// Reads the corpus back as the page embeds it: the head, then each piece
-/// in page order. The spans read share their article's id and the
-/// relations their entities' ([`SharedId`]) instead of keeping a copy
-/// each; a piece's own copies are dropped as soon as it is read, so they
-/// never add up.
+/// in page order. The ids by which the items read name an article or an
+/// entity share its id ([`SharedId`]) instead of keeping a copy each; a
+/// piece's own copies are dropped as soon as it is read, so they never add
+/// up.
 pub struct CorpusReader {
     corpus: Corpus,
     /// The ids of the articles and of the entities read so far (articles
-    /// come first in the page, entities before relations), one copy each.
+    /// come first in the page, entities before the items that name them),
+    /// one copy each.
     articles: SharedIds,
     entities: SharedIds,
+    /// The entities' kind cues read so far.
+    kind_cues: SharedIds,
 }
 
 /// Ids read, one shared copy of each, found by their text. A map to
@@ -112,15 +115,23 @@ struct SharedIds {
 }
 
 impl SharedIds {
-    fn add(&mut self, id: &str) {
+    fn add(&mut self, id: SharedId) {
         self.positions.insert(id.to_string(), self.copies.len());
-        self.copies.push(id.into());
+        self.copies.push(id);
     }
 
     /// Makes `id` the shared copy, if its item was read.
     fn share(&self, id: &mut SharedId) {
         if let Some(&position) = self.positions.get(id.as_str()) {
             *id = self.copies[position].clone();
+        }
+    }
+
+    /// Makes `id` the shared copy, or the copy the next ones share.
+    fn share_or_add(&mut self, id: &mut SharedId) {
+        match self.positions.get(id.as_str()) {
+            Some(&position) => *id = self.copies[position].clone(),
+            None => self.add(id.clone()),
         }
     }
 }
@@ -139,47 +150,46 @@ impl CorpusReader {
             figures: Vec::with_capacity(figures),
             relations: Vec::with_capacity(relations),
         };
-        Ok(CorpusReader { corpus, articles: SharedIds::default(), entities: SharedIds::default() })
+        Ok(CorpusReader { corpus, articles: SharedIds::default(), entities: SharedIds::default(), kind_cues: SharedIds::default() })
     }
 
-    /// Appends the items of the next piece to the corpus's lists.
+    /// Appends the items of the next piece to the corpus's lists, read
+    /// straight into them (no list of the piece's own to copy from).
     pub fn read(&mut self, piece: &str) -> json::Result<()> {
-        let mut piece = json::Reader::new(piece).document(items::piece)?;
-        piece.articles.iter().for_each(|article| self.articles.add(&article.id));
-        piece.entities.iter().for_each(|entity| self.entities.add(&entity.id));
-        for entity in &mut piece.entities {
-            entity.mentions.iter_mut().for_each(|span| self.share(span));
+        let CorpusReader { corpus, articles, entities, kind_cues } = self;
+        let (first_article, first_entity, first_event) = (corpus.articles.len(), corpus.entities.len(), corpus.events.len());
+        let (first_quote, first_figure, first_relation) = (corpus.quotes.len(), corpus.figures.len(), corpus.relations.len());
+        json::Reader::new(piece).document(|r| items::piece(r, corpus))?;
+        corpus.articles[first_article..].iter().for_each(|article| articles.add(article.id.as_str().into()));
+        corpus.entities[first_entity..].iter().for_each(|entity| entities.add(entity.id.as_str().into()));
+        // Makes `span` name its article by the shared id, if the article was read.
+        let share = |span: &mut Span| articles.share(&mut span.article);
+        for entity in &mut corpus.entities[first_entity..] {
+            entity.mentions.iter_mut().for_each(share);
+            entity.kind_cues.iter_mut().for_each(|cue| kind_cues.share_or_add(cue));
         }
-        for event in &mut piece.events {
-            self.share(&mut event.date.span);
-            self.share(&mut event.evidence);
+        for event in &mut corpus.events[first_event..] {
+            articles.share(&mut event.article);
+            share(&mut event.date.span);
+            share(&mut event.evidence);
+            event.entities.iter_mut().for_each(|id| entities.share(id));
         }
-        for quote in &mut piece.quotes {
-            self.share(&mut quote.span);
-            self.share(&mut quote.evidence);
+        for quote in &mut corpus.quotes[first_quote..] {
+            share(&mut quote.span);
+            share(&mut quote.evidence);
+            quote.speaker.iter_mut().for_each(|id| entities.share(id));
         }
-        for figure in &mut piece.figures {
-            self.share(&mut figure.span);
-            self.share(&mut figure.evidence);
+        for figure in &mut corpus.figures[first_figure..] {
+            share(&mut figure.span);
+            share(&mut figure.evidence);
+            figure.claimant.iter_mut().for_each(|id| entities.share(id));
         }
-        for relation in &mut piece.relations {
-            relation.evidence.iter_mut().for_each(|span| self.share(span));
-            self.entities.share(&mut relation.source);
-            self.entities.share(&mut relation.target);
+        for relation in &mut corpus.relations[first_relation..] {
+            relation.evidence.iter_mut().for_each(share);
+            entities.share(&mut relation.source);
+            entities.share(&mut relation.target);
         }
-        let corpus = &mut self.corpus;
-        corpus.articles.extend(piece.articles);
-        corpus.entities.extend(piece.entities);
-        corpus.events.extend(piece.events);
-        corpus.quotes.extend(piece.quotes);
-        corpus.figures.extend(piece.figures);
-        corpus.relations.extend(piece.relations);
         Ok(())
-    }
-
-    /// Makes `span` name its article by the shared id, if the article was read.
-    fn share(&self, span: &mut Span) {
-        self.articles.share(&mut span.article);
     }
 
     pub fn corpus(self) -> Corpus {
@@ -311,22 +321,24 @@ mod tests {
     }
 
     #[test]
-    fn spans_read_back_share_their_articles_id_and_relations_their_entities() {
+    fn ids_read_back_share_the_named_articles_and_entities_copy() {
         let corpus: Corpus = serde_json::from_str(include_str!("../corpus/corpus.json")).unwrap();
         let (head, pieces) = corpus_pieces(&corpus, 2000).unwrap();
         let read = read_back(&head, &pieces);
         let mentions = read.entities.iter().flat_map(|e| &e.mentions);
         let evidence = read.relations.iter().flat_map(|r| &r.evidence).chain(read.events.iter().flat_map(|e| [&e.evidence, &e.date.span]));
-        let spans: Vec<&Span> = mentions.chain(evidence).collect();
-        let copies: HashSet<*const u8> = spans.iter().map(|span| span.article.as_ptr()).collect();
-        let articles: HashSet<&str> = spans.iter().map(|span| span.article.as_str()).collect();
-        assert!(articles.len() > 1);
-        assert_eq!(copies.len(), articles.len(), "one copy of each article's id, shared by its spans");
-        let ends: Vec<&SharedId> = read.relations.iter().flat_map(|r| [&r.source, &r.target]).collect();
-        let copies: HashSet<*const u8> = ends.iter().map(|id| id.as_ptr()).collect();
-        let entities: HashSet<&str> = ends.iter().map(|id| id.as_str()).collect();
-        assert!(entities.len() > 1);
-        assert_eq!(copies.len(), entities.len(), "one copy of each entity's id, shared by the relations");
+        let spans = mentions.chain(evidence).map(|span| &span.article);
+        let articles: Vec<&SharedId> = spans.chain(read.events.iter().map(|e| &e.article)).collect();
+        let named = read.relations.iter().flat_map(|r| [&r.source, &r.target]).chain(read.events.iter().flat_map(|e| &e.entities));
+        let speakers = read.quotes.iter().filter_map(|q| q.speaker.as_ref());
+        let entities: Vec<&SharedId> = named.chain(speakers).chain(read.figures.iter().filter_map(|f| f.claimant.as_ref())).collect();
+        let cues: Vec<&SharedId> = read.entities.iter().flat_map(|e| &e.kind_cues).collect();
+        for (ids, named) in [(articles, "article"), (entities, "entity"), (cues, "kind cue")] {
+            let copies: HashSet<*const u8> = ids.iter().map(|id| id.as_ptr()).collect();
+            let distinct: HashSet<&str> = ids.iter().map(|id| id.as_str()).collect();
+            assert!(distinct.len() > 1);
+            assert_eq!(copies.len(), distinct.len(), "one copy of each {named}'s id, shared by the items naming it");
+        }
     }
 
     #[test]

@@ -190,7 +190,7 @@ impl<'s> Scaled<'s> {
         for event in source.events.iter().take(max_events.saturating_sub(self.out.events.len())) {
             self.out.events.push(Event {
                 id: format!("ev-{}", self.out.events.len() + 1),
-                article: plan.id(&event.article),
+                article: plan.id(&event.article).into(),
                 date: EventDate {
                     value: event.date.value.as_deref().map(|v| moved(v, plan.months)),
                     end: event.date.end.clone().map(|end| crate::model::DatePoint { value: moved(&end.value, plan.months), ..end }),
@@ -200,13 +200,13 @@ impl<'s> Scaled<'s> {
                 },
                 text: renamed_in(&event.text, labels.get(event.article.as_str()).map_or(&[], Vec::as_slice)),
                 evidence: plan.span(&event.evidence),
-                entities: event.entities.iter().map(|id| entity_id(id)).collect(),
+                entities: event.entities.iter().map(|id| entity_id(id).into()).collect(),
             });
         }
         for quote in &source.quotes {
             self.out.quotes.push(Quote {
                 id: format!("q-{}", self.out.quotes.len() + 1),
-                speaker: quote.speaker.as_deref().map(entity_id),
+                speaker: quote.speaker.as_deref().map(|id| entity_id(id).into()),
                 text: slice(&quote.span),
                 span: plan.span(&quote.span),
                 evidence: plan.span(&quote.evidence),
@@ -223,7 +223,7 @@ impl<'s> Scaled<'s> {
                 text: slice(&figure.span),
                 span: plan.span(&figure.span),
                 evidence: plan.span(&figure.evidence),
-                claimant: figure.claimant.as_deref().map(entity_id),
+                claimant: figure.claimant.as_deref().map(|id| entity_id(id).into()),
                 conflicts_with: figure.conflicts_with.iter().map(|id| figure_id(id)).collect(),
                 ..figure.clone()
             })

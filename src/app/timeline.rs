@@ -33,7 +33,7 @@ pub const BRUSH: f64 = 22.0;
 fn lane_of(lanes: Lanes, event: &Event) -> String {
     let (corpus, index) = data();
     match lanes {
-        Lanes::Article => index.article(corpus, &event.article).map_or_else(|| event.article.clone(), |a| a.title.clone()),
+        Lanes::Article => index.article(corpus, &event.article).map_or_else(|| event.article.to_string(), |a| a.title.clone()),
         Lanes::Kind => {
             event.entities.first().and_then(|id| index.entity(corpus, id)).map_or(EN.unnamed, |en| kind_name(en.kind)).to_string()
         }

@@ -3,11 +3,11 @@
 //! members in any order, unknown members skipped, a missing or null
 //! optional member as `None`, a missing required one an error.
 
-use super::{CorpusHead, CorpusPiece};
+use super::CorpusHead;
 use crate::json::{Reader, Result};
 use crate::model::{
-    Article, DatePoint, Entity, EntityKind, Event, EventDate, Figure, Paragraph, ParagraphKind, Precision, Quote, Relation, RelationKind,
-    Span,
+    Article, Corpus, DatePoint, Entity, EntityKind, Event, EventDate, Figure, Paragraph, ParagraphKind, Precision, Quote, Relation,
+    RelationKind, SharedId, Span,
 };
 
 pub fn head(r: &mut Reader) -> Result<CorpusHead> {
@@ -40,21 +40,17 @@ pub fn head(r: &mut Reader) -> Result<CorpusHead> {
 /// The corpus's lists, in the page's order.
 const LISTS: [&str; 6] = ["articles", "entities", "events", "quotes", "figures", "relations"];
 
-pub fn piece(r: &mut Reader) -> Result<CorpusPiece> {
-    let mut piece = CorpusPiece::default();
-    r.object(&mut |r, member| {
-        match member {
-            "articles" => piece.articles = r.array(article)?,
-            "entities" => piece.entities = r.array(entity)?,
-            "events" => piece.events = r.array(event)?,
-            "quotes" => piece.quotes = r.array(quote)?,
-            "figures" => piece.figures = r.array(figure)?,
-            "relations" => piece.relations = r.array(relation)?,
-            _ => r.skip()?,
-        }
-        Ok(())
-    })?;
-    Ok(piece)
+/// Appends the items of a piece (a `CorpusPiece`) to the corpus's lists.
+pub fn piece(r: &mut Reader, corpus: &mut Corpus) -> Result<()> {
+    r.object(&mut |r, member| match member {
+        "articles" => r.items(&mut |r| article(r).map(|item| corpus.articles.push(item))),
+        "entities" => r.items(&mut |r| entity(r).map(|item| corpus.entities.push(item))),
+        "events" => r.items(&mut |r| event(r).map(|item| corpus.events.push(item))),
+        "quotes" => r.items(&mut |r| quote(r).map(|item| corpus.quotes.push(item))),
+        "figures" => r.items(&mut |r| figure(r).map(|item| corpus.figures.push(item))),
+        "relations" => r.items(&mut |r| relation(r).map(|item| corpus.relations.push(item))),
+        _ => r.skip(),
+    })
 }
 
 fn strings(r: &mut Reader) -> Result<Vec<String>> {
@@ -63,6 +59,12 @@ fn strings(r: &mut Reader) -> Result<Vec<String>> {
 
 fn optional_string(r: &mut Reader) -> Result<Option<String>> {
     r.nullable(Reader::string)
+}
+
+/// An id naming another item (or a kind cue), which `CorpusReader` then
+/// shares with it (with the first entity naming the cue).
+fn shared_id(r: &mut Reader) -> Result<SharedId> {
+    r.string().map(SharedId::from)
 }
 
 /// A string that must be one of `names`, as its position there.
@@ -149,7 +151,7 @@ fn entity(r: &mut Reader) -> Result<Entity> {
             "role" => role = optional_string(r)?,
             "roles" => roles = Some(strings(r)?),
             "confidence" => confidence = Some(r.number()? as f32),
-            "kind_cues" => kind_cues = Some(strings(r)?),
+            "kind_cues" => kind_cues = Some(r.array(shared_id)?),
             "x" => x = Some(r.number()? as f32),
             "y" => y = Some(r.number()? as f32),
             _ => r.skip()?,
@@ -223,14 +225,14 @@ fn event(r: &mut Reader) -> Result<Event> {
             "date" => date = Some(event_date(r)?),
             "text" => text = Some(r.string()?),
             "evidence" => evidence = Some(span(r)?),
-            "entities" => entities = Some(strings(r)?),
+            "entities" => entities = Some(r.array(shared_id)?),
             _ => r.skip()?,
         }
         Ok(())
     })?;
     Ok(Event {
         id: r.required(id, "id")?,
-        article: r.required(article, "article")?,
+        article: r.required(article, "article")?.into(),
         date: r.required(date, "date")?,
         text: r.required(text, "text")?,
         evidence: r.required(evidence, "evidence")?,
@@ -243,7 +245,7 @@ fn quote(r: &mut Reader) -> Result<Quote> {
     r.object(&mut |r, member| {
         match member {
             "id" => id = Some(r.string()?),
-            "speaker" => speaker = optional_string(r)?,
+            "speaker" => speaker = r.nullable(shared_id)?,
             "text" => text = Some(r.string()?),
             "span" => span_read = Some(span(r)?),
             "evidence" => evidence = Some(span(r)?),
@@ -272,7 +274,7 @@ fn figure(r: &mut Reader) -> Result<Figure> {
             "qualifier" => qualifier = optional_string(r)?,
             "span" => span_read = Some(span(r)?),
             "evidence" => evidence = Some(span(r)?),
-            "claimant" => claimant = optional_string(r)?,
+            "claimant" => claimant = r.nullable(shared_id)?,
             "conflicts_with" => conflicts_with = Some(strings(r)?),
             _ => r.skip()?,
         }

@@ -5,7 +5,7 @@
 use super::entities::kinds::Evidence;
 use super::lexicon::lexicon;
 use super::ArticleAnalysis;
-use crate::model::{Entity, EntityKind, Span};
+use crate::model::{Entity, EntityKind, SharedId, Span};
 use std::collections::{BTreeSet, HashMap};
 
 pub struct Merged {
@@ -123,7 +123,7 @@ pub fn merge(analyses: &[ArticleAnalysis]) -> Merged {
     for (entity, evidence) in entities.iter_mut().zip(&evidence) {
         let mut cues = evidence.cues.clone();
         cues.sort_by_key(|cue| entity.kind != evidence.kind_of(cue));
-        entity.kind_cues = cues.into_iter().map(String::from).collect();
+        entity.kind_cues = cues.into_iter().map(SharedId::from).collect();
     }
     fold_surnames(&mut entities, &mut surfaces, &mut local_to_global);
     let mut taken: HashMap<String, usize> = HashMap::new();

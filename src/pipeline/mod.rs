@@ -18,7 +18,7 @@ pub mod relations;
 pub mod reports;
 pub mod text;
 
-use crate::model::{Article, Corpus, Entity, Event, EventDate, Figure, ParagraphKind, Quote, Relation, Span, SCHEMA_VERSION};
+use crate::model::{Article, Corpus, Entity, Event, EventDate, Figure, ParagraphKind, Quote, Relation, SharedId, Span, SCHEMA_VERSION};
 use chrono::NaiveDate;
 use text::Analysed;
 
@@ -150,7 +150,7 @@ pub fn build(inputs: &[ArticleInput]) -> Built {
             let span = analysis.span_of_tokens(&time.tokens);
             events.push(Event {
                 id: format!("ev-{}", events.len() + 1),
-                article: analysis.article.id.clone(),
+                article: analysis.article.id.as_str().into(),
                 date: EventDate {
                     value: time.start.as_ref().map(|p| p.value.clone()),
                     precision: time.precision,
@@ -161,13 +161,13 @@ pub fn build(inputs: &[ArticleInput]) -> Built {
                 },
                 text: event_label(analysis, time),
                 evidence: analysis.sentence_span(time.sentence),
-                entities: sentence_entities(time.sentence),
+                entities: sentence_entities(time.sentence).into_iter().map(SharedId::from).collect(),
             });
         }
         for quote in &analysis.quotes {
             quotes.push(Quote {
                 id: format!("q-{}", quotes.len() + 1),
-                speaker: quote.speaker.map(global),
+                speaker: quote.speaker.map(|speaker| global(speaker).into()),
                 text: analysis.article.text[quote.inner.clone()].to_string(),
                 span: Span { article: analysis.article.id.as_str().into(), start: quote.inner.start, end: quote.inner.end },
                 evidence: analysis.sentence_span(quote.sentence),
@@ -184,7 +184,7 @@ pub fn build(inputs: &[ArticleInput]) -> Built {
                 qualifier: figure.qualifier.clone(),
                 span,
                 evidence: analysis.sentence_span(figure.sentence),
-                claimant: figure.claimant.map(global),
+                claimant: figure.claimant.map(|claimant| global(claimant).into()),
                 conflicts_with: figure.conflicts.iter().map(|c| format!("fig-{}", first_figure + c + 1)).collect(),
             });
         }

@@ -101,7 +101,7 @@ pub fn json(corpus: &Corpus, filtered: &Filtered) -> String {
     w.finish()
 }
 
-fn write_strings(w: &mut Writer, strings: &[String]) {
+fn write_strings<S: std::ops::Deref<Target = str>>(w: &mut Writer, strings: &[S]) {
     w.array(strings, |w, text| w.string(text));
 }
 

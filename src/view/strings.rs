@@ -2,7 +2,7 @@
 //! Components take their words from here and never spell them inline.
 
 use super::decimal::decimal;
-use crate::model::{EntityKind, RelationKind};
+use crate::model::{EntityKind, RelationKind, SharedId};
 
 pub struct Strings {
     pub app_title: &'static str,
@@ -237,7 +237,7 @@ pub fn kind_name(kind: EntityKind) -> &'static str {
 
 /// The kind as the entity card gives it: "Organisation", or "Organisation
 /// (a guess, 50%: unknown name)" when the pipeline was unsure.
-pub fn kind_with_confidence(kind: EntityKind, confidence: f32, cues: &[String]) -> String {
+pub fn kind_with_confidence(kind: EntityKind, confidence: f32, cues: &[SharedId]) -> String {
     if confidence >= crate::model::SURE_KIND {
         return kind_name(kind).to_string();
     }

@@ -422,7 +422,7 @@ mod tests {
     }
 
     fn by_article(event: &Event) -> String {
-        event.article.clone()
+        event.article.to_string()
     }
 
     #[test]

@@ -48,13 +48,14 @@ pub fn graph_nodes(props: &NodesProps) -> Html {
     let label_texts = ranked.iter().zip(&labels).filter_map(|(&(entity, _), label)| {
         let (x, y) = (*label)?;
         Some(html! {
-            <text key={entity.id.as_str()} class={classes!(drawing.dimmed(&entity.id).then_some("dimmed"))} x={decimal(x, 2).to_string()} y={decimal(y, 2).to_string()} font-size={font_size.clone()} text-anchor="middle">{ &entity.name }</text>
+            <text key={entity.id.as_str()} class={classes!(drawing.dimmed(&entity.id).then_some("dimmed"))} x={decimal(x, 2).to_string()} y={decimal(y, 2).to_string()}>{ &entity.name }</text>
         })
     });
     html! {
         <>
             <g class="nodes">{ for nodes }</g>
-            <g class="labels" aria-hidden="true">{ for label_texts }</g>
+            // Size and anchor are set once on the labels' group, which they inherit, not as attributes of each.
+            <g class="labels" aria-hidden="true" font-size={font_size} text-anchor="middle">{ for label_texts }</g>
         </>
     }
 }

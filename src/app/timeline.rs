@@ -6,7 +6,7 @@
 use super::pan_zoom::{use_pan_zoom, use_settled, SETTLE_MS};
 use super::{browser, data, event_lists::EventLists, timeline_lanes::lanes_svg, SharedTimeline};
 use crate::model::Event;
-use crate::view::calendar::{event_range, format_day};
+use crate::view::calendar::{event_range, format_day, span_of};
 use crate::view::decimal::decimal;
 use crate::view::state::{Action, DayRange, Lanes};
 use crate::view::strings::{count, kind_name, EN};
@@ -48,14 +48,17 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let brush = use_state(|| None::<(f64, f64)>);
     // The event under the pointer or keyboard focus, whose full label the caption shows.
     let hovered = use_state(|| None::<String>);
-    let events = &props.events.events;
-    let window = props.window.or_else(|| extent(events, width)).unwrap_or((17000, 17600));
+    let window = props
+        .window
+        .or_else(|| span_of(props.events.days.iter().flatten().copied()).map(|span| extent(span, width)))
+        .unwrap_or((17000, 17600));
     let scale = Scale::new(window, width);
     // The picture is drawn at a settled window: a pan in progress only moves it; a zoom or a new width draws it again at once.
     let drawn = Scale::new(use_settled(window, (window.1 - window.0, width.to_bits()), SETTLE_MS), width);
     let picture = use_node_ref();
     browser::use_style_property(&picture, "transform", scale.moved_from(&drawn).transform().unwrap_or_default());
-    let grouped = use_memo((props.events.clone(), props.lanes), |(events, lanes)| group_lanes(&events.events, |e| lane_of(*lanes, e)));
+    let grouped =
+        use_memo((props.events.clone(), props.lanes), |(events, lanes)| group_lanes(&events.events, &events.days, |e| lane_of(*lanes, e)));
     let lanes = layout(&grouped, &drawn);
     let set_window = props.dispatch.reform(|w: (i64, i64)| Action::SetWindow(Some(w)));
 
@@ -135,11 +138,11 @@ pub fn timeline(props: &TimelineProps) -> Html {
         let hovered = hovered.clone();
         Callback::from(move |id: Option<String>| hovered.set(id))
     };
-    let (svg_body, height) = lanes_svg(&lanes, &drawn, brushed, events, props.selected.as_deref(), &props.dispatch, &on_hover);
+    let (svg_body, height) = lanes_svg(&lanes, &drawn, brushed, &props.events, props.selected.as_deref(), &props.dispatch, &on_hover);
     html! {
         <section class="timeline" aria-labelledby="timeline-title" onkeydown={onstorykey}>
             <div class="section-head">
-                <h2 id="timeline-title">{ EN.timeline } <span class="count">{ count(events.len(), EN.one_event, EN.events) }</span></h2>
+                <h2 id="timeline-title">{ EN.timeline } <span class="count">{ count(props.events.events.len(), EN.one_event, EN.events) }</span></h2>
                 <div class="tools">
                     <button type="button" onclick={zoom(1.5)} aria-label={EN.zoom_in}>{ "+" }</button>
                     <button type="button" onclick={zoom(1.0 / 1.5)} aria-label={EN.zoom_out}>{ "\u{2212}" }</button>

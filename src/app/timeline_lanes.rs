@@ -3,8 +3,9 @@
 
 use super::activate;
 use super::timeline::{AXIS, BRUSH};
-use crate::model::Event;
+use crate::view::calendar::span_of;
 use crate::view::decimal::decimal;
+use crate::view::filter::TimelineEvents;
 use crate::view::state::Action;
 use crate::view::strings::{count, EN};
 use crate::view::timeline::{cluster_dates, cluster_radius, fit_label, ticks, Lane, Scale};
@@ -17,11 +18,12 @@ pub fn lanes_svg(
     lanes: &[Lane],
     scale: &Scale,
     brushed: Option<(f64, f64)>,
-    events: &[&Event],
+    timeline: &TimelineEvents,
     selected_event: Option<&str>,
     dispatch: &Callback<Action>,
     on_hover: &Callback<Option<String>>,
 ) -> (Html, f64) {
+    let events = &timeline.events;
     let mut y = AXIS + BRUSH + 6.0;
     let mut drawn = Vec::new();
     for lane in lanes {
@@ -43,14 +45,15 @@ pub fn lanes_svg(
                 }
             };
             if item.events.len() > 1 {
-                let members: Vec<&Event> = item.events.iter().map(|&i| events[i]).collect();
-                let window = crate::view::timeline::extent(&members, scale.width).unwrap_or((0, 1));
+                // A lane holds dated events only, so a cluster always spans some days.
+                let span = span_of(item.events.iter().filter_map(|&i| timeline.days[i])).unwrap_or((0, 1));
+                let window = crate::view::timeline::extent(span, scale.width);
                 let (onclick, onkeydown) = activate(dispatch.reform(move |_| Action::SetWindow(Some(window))));
                 let cx = item.x + item.width / 2.0;
-                let name = format!("{}, {}", count(item.events.len(), EN.one_event, EN.events), cluster_dates(&members));
+                let name = format!("{}, {}", count(item.events.len(), EN.one_event, EN.events), cluster_dates(span));
                 label_text(&name, false, onclick.clone());
                 return html! {
-                    <g key={format!("cluster {} {}", members[0].id, members.len())} class="cluster" role="button" tabindex="0" aria-label={format!("{name}: {}", EN.zoom_in)} {onclick} {onkeydown}>
+                    <g key={format!("cluster {} {}", events[item.events[0]].id, item.events.len())} class="cluster" role="button" tabindex="0" aria-label={format!("{name}: {}", EN.zoom_in)} {onclick} {onkeydown}>
                         <title>{ format!("{name}: {}", EN.zoom_in) }</title>
                         <circle cx={decimal(cx, 2).to_string()} cy={decimal(cy, 2).to_string()} r={decimal(cluster_radius(item.events.len()), 2).to_string()} />
                         <text x={decimal(cx, 2).to_string()} y={decimal(cy + 4.0, 2).to_string()} text-anchor="middle">{ item.events.len() }</text>

@@ -2,7 +2,7 @@
 //! 1970-01-01) and the day range a date of some precision covers. Pure, so the
 //! browser build needs no date library.
 
-use crate::model::{DatePoint, Event, EventDate};
+use crate::model::{DatePoint, EventDate};
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
 pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
@@ -53,9 +53,9 @@ pub fn range_of(value: &str) -> Option<(i64, i64)> {
     }
 }
 
-/// The days from the first start to the last end of the dated `events`.
-pub fn span_of<'e>(events: impl IntoIterator<Item = &'e Event>) -> Option<(i64, i64)> {
-    events.into_iter().filter_map(|e| event_range(&e.date)).reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
+/// The days from the first start to the last end of day ranges.
+pub fn span_of(ranges: impl IntoIterator<Item = (i64, i64)>) -> Option<(i64, i64)> {
+    ranges.into_iter().reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
 }
 
 /// The inclusive day range an event covers: its precision honestly, or its interval.

@@ -39,6 +39,9 @@ pub struct Index {
     relation_ends: Vec<(Found, Found)>,
     /// For each entity, the positions of the events about it, in corpus order.
     entity_events: Lists<usize>,
+    /// By event position: the day range its date covers, parsed once here
+    /// rather than by every render that places, spans or counts events.
+    event_days: Vec<Option<Days>>,
     /// The sentence number of each event's, quote's and figure's evidence,
     /// and of each piece of each relation's evidence.
     event_sentences: Vec<Found>,
@@ -214,7 +217,6 @@ const STAGES: [Stage; 16] = [
     (|_| 1, |b, _| b.index.event_position = ById::new(b.corpus.events.iter().map(|e| e.id.as_str()).collect())),
     (|_| 1, |b, _| b.index.relation_position = ById::new(b.corpus.relations.iter().map(|r| r.id.as_str()).collect())),
     (|_| 1, |b, _| b.index.figure_position = ById::new(b.corpus.figures.iter().map(|f| f.id.as_str()).collect())),
-    (|_| 1, |b, _| b.index.events_by_date = super::timeline::story(&b.corpus.events)),
     (|corpus| corpus.entities.len(), |b, position| b.corpus.entities[position].mentions.iter().for_each(|span| b.count_mark(span))),
     (|corpus| corpus.quotes.len(), |b, position| b.count_mark(&b.corpus.quotes[position].span)),
     (|corpus| corpus.figures.len(), |b, position| b.count_mark(&b.corpus.figures[position].span)),
@@ -223,6 +225,7 @@ const STAGES: [Stage; 16] = [
     (|corpus| corpus.quotes.len(), |b, position| b.add_quote(position)),
     (|corpus| corpus.figures.len(), |b, position| b.add_figure(position)),
     (|corpus| corpus.events.len(), |b, position| b.add_event(position)),
+    (|_| 1, |b, _| b.index.events_by_date = super::timeline::story(b.index.event_days.iter().map(|d| d.map(Days::range)))),
     (|corpus| corpus.relations.len(), |b, position| b.add_relation(position)),
     (|_| 1, |b, _| b.index.sentence_entities = std::mem::take(&mut b.named).grouped(b.index.quoted.len())),
     (|_| 1, |b, _| b.index.entity_events = std::mem::take(&mut b.about).grouped(b.corpus.entities.len())),
@@ -263,6 +266,7 @@ impl<'c> IndexBuilder<'c> {
             article_marks: Lists::default(),
             relation_ends: Vec::with_capacity(corpus.relations.len()),
             entity_events: Lists::default(),
+            event_days: Vec::with_capacity(corpus.events.len()),
             event_sentences: Vec::with_capacity(corpus.events.len()),
             quote_sentences: Vec::with_capacity(corpus.quotes.len()),
             figure_sentences: Vec::with_capacity(corpus.figures.len()),
@@ -348,9 +352,11 @@ impl<'c> IndexBuilder<'c> {
     fn add_event(&mut self, position: usize) {
         let event = &self.corpus.events[position];
         let sentence = self.sentence_of(&event.evidence);
-        if let (Some(days), Some(sentence)) = (event_range(&event.date), sentence) {
-            self.index.sentence_days[sentence] = Some(Days::from(days));
+        let days = event_range(&event.date).map(Days::from);
+        if let (Some(days), Some(sentence)) = (days, sentence) {
+            self.index.sentence_days[sentence] = Some(days);
         }
+        self.index.event_days.push(days);
         self.index.event_sentences.push(sentence.into());
         let mut about: Vec<usize> = event.entities.iter().filter_map(|id| self.entity_at.get(id.as_str()).copied()).collect();
         super::sorting::sort(&mut about);
@@ -472,6 +478,11 @@ impl Index {
     }
 
     /// How many outlets the articles come from.
+    /// The day range the date of the event at `position` covers.
+    pub fn event_days(&self, position: usize) -> Option<(i64, i64)> {
+        self.event_days[position].map(Days::range)
+    }
+
     pub fn outlets(&self) -> usize {
         self.outlets
     }
@@ -707,9 +718,16 @@ pub struct TimelineEvents<'c> {
     pub story: Vec<&'c Event>,
     /// The rest: statements whose dates cannot be placed (no publication date to count from).
     pub undated: Vec<&'c Event>,
+    /// The day range of each of `events`, from the index.
+    pub days: Vec<Option<(i64, i64)>>,
 }
 
 impl<'c> Filtered<'c> {
+    /// Each of `events` with the day range its date covers.
+    pub fn events_with_days<'a>(&'a self, index: &'a Index) -> impl Iterator<Item = (&'c Event, Option<(i64, i64)>)> + 'a {
+        self.events.iter().copied().zip(self.shown_events.iter().map(|position| index.event_days(position)))
+    }
+
     /// The filtered events about `entity`, or all of them when none is selected.
     pub fn timeline_events(&self, corpus: &'c Corpus, index: &Index, entity: Option<&str>) -> TimelineEvents<'c> {
         let in_timeline = match entity {
@@ -734,6 +752,7 @@ impl<'c> Filtered<'c> {
             .collect();
         TimelineEvents {
             events: in_timeline.iter().map(|i| &corpus.events[i]).collect(),
+            days: in_timeline.iter().map(|i| index.event_days(i)).collect(),
             story,
             undated: undated.iter().map(|i| &corpus.events[i]).collect(),
         }
@@ -864,7 +883,7 @@ impl<'a> Scope<'a> {
         let sentence = self.index.event_sentences[position].get();
         let found =
             || self.search.as_ref().is_none_or(|search| search.events_about_names.contains(position)) || self.sentence_found(sentence);
-        self.shows_sentence(sentence) && self.days_ok(|| event_range(&self.corpus.events[position].date)) && found()
+        self.shows_sentence(sentence) && self.days_ok(|| self.index.event_days(position)) && found()
     }
 
     /// Whether a quote passes the filters: with kinds chosen, its speaker
@@ -1310,6 +1329,7 @@ mod tests {
                     &timeline.iter().copied().filter(|e| event_range(&e.date).is_none()).collect::<Vec<_>>()
                 );
                 prop_assert_eq!(&narrowed.events, &timeline);
+                prop_assert_eq!(narrowed.days, timeline.iter().map(|e| event_range(&e.date)).collect::<Vec<_>>());
                 Ok(())
             })
             .unwrap();

@@ -2,7 +2,7 @@
 //! where to start, computed from the corpus, its index and the filters
 //! alone, so it reads right for any corpus.
 
-use super::calendar::{event_range, span_of};
+use super::calendar::span_of;
 use super::filter::{Filtered, Index};
 use super::sorting::first_by;
 use crate::model::{Corpus, Entity, EntityKind, Event};
@@ -31,13 +31,13 @@ pub fn overview<'c>(corpus: &Corpus, index: &'c Index, filtered: &Filtered<'c>) 
         let of_kind = filtered.entities.iter().copied().filter(|e| e.kind == kind);
         first_by(of_kind, LISTED, |a, b| b.mentions.len().cmp(&a.mentions.len()).then_with(|| a.name.cmp(&b.name)))
     };
-    let dated = filtered.events.iter().filter_map(|e| event_range(&e.date).map(|r| (r, *e)));
-    let recent = first_by(dated, LISTED, |(a, _), (b, _)| b.cmp(a));
+    let dated = || filtered.events_with_days(index).filter_map(|(e, days)| Some((days?, e)));
+    let recent = first_by(dated(), LISTED, |(a, _), (b, _)| b.cmp(a));
     Overview {
         articles: corpus.articles.len(),
         outlets: index.outlets(),
         published: index.published(),
-        event_years: span_of(filtered.events.iter().copied()).map(|(a, b)| (year(a), year(b))),
+        event_years: span_of(dated().map(|(days, _)| days)).map(|(a, b)| (year(a), year(b))),
         people: most_mentioned(EntityKind::Person),
         organisations: most_mentioned(EntityKind::Organization),
         recent: recent.into_iter().map(|(_, e)| e).collect(),
@@ -47,6 +47,7 @@ pub fn overview<'c>(corpus: &Corpus, index: &'c Index, filtered: &Filtered<'c>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::view::calendar::event_range;
     use crate::view::filter::{apply, Index};
     use crate::view::state::{Action, ViewState};
 

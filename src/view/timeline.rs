@@ -2,7 +2,7 @@
 //! clustering of crowded dates. Precision is drawn honestly: an item spans
 //! the whole day, month, year or interval its date covers.
 
-use super::calendar::{civil_from_days, days_from_civil, event_range, span_of};
+use super::calendar::{civil_from_days, days_from_civil};
 use super::gesture::{Gesture, Move};
 use super::state::DayRange;
 use crate::model::Event;
@@ -66,15 +66,15 @@ pub fn brushed_range((a, b): (f64, f64)) -> Option<DayRange> {
     (to > from).then(|| DayRange::between(from, to))
 }
 
-/// The window that shows all `events`, with a margin, leaving room right of
-/// the last one for its label in a timeline `width` pixels wide.
-pub fn extent(events: &[&Event], width: f64) -> Option<(i64, i64)> {
-    let (start, end) = span_of(events.iter().copied())?;
+/// The window that shows events spanning the days from `start` to `end`
+/// (`calendar::span_of`), with a margin, leaving room right of the last one
+/// for its label in a timeline `width` pixels wide.
+pub fn extent((start, end): (i64, i64), width: f64) -> (i64, i64) {
     let margin = ((end - start) / 20).max(15);
     let shown = (end + 1 + margin - (start - margin)) as f64;
     let room = label_room(width);
     let label_days = (shown * room / (width - room).max(1.0)).round() as i64;
-    Some((start - margin, end + 1 + margin + label_days))
+    (start - margin, end + 1 + margin + label_days)
 }
 
 /// Pixels kept free right of the last event for its label.
@@ -197,9 +197,10 @@ pub struct LaneEvents {
     dated: Vec<(usize, (i64, i64))>,
 }
 
-/// Groups `events` in lanes named by `lane_of` (an article, an entity kind),
-/// at most `MAX_LANES`: the smallest beyond them share one more lane.
-pub fn group_lanes(events: &[&Event], lane_of: impl Fn(&Event) -> String) -> Vec<LaneEvents> {
+/// Groups `events`, whose day ranges are `days`, in lanes named by `lane_of`
+/// (an article, an entity kind), at most `MAX_LANES`: the smallest beyond
+/// them share one more lane.
+pub fn group_lanes(events: &[&Event], days: &[Option<(i64, i64)>], lane_of: impl Fn(&Event) -> String) -> Vec<LaneEvents> {
     let mut grouped: Vec<(String, Vec<usize>)> = Vec::new();
     let mut lane_index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (index, event) in events.iter().enumerate() {
@@ -235,7 +236,7 @@ pub fn group_lanes(events: &[&Event], lane_of: impl Fn(&Event) -> String) -> Vec
     grouped
         .into_iter()
         .map(|(label, members)| {
-            let mut dated: Vec<(usize, (i64, i64))> = members.iter().filter_map(|&i| Some((i, event_range(&events[i].date)?))).collect();
+            let mut dated: Vec<(usize, (i64, i64))> = members.iter().filter_map(|&i| Some((i, days[i]?))).collect();
             // The scale keeps the order of days, so this is the order of position on any scale.
             super::sorting::sort_by_key(&mut dated, |&(i, (start, _))| (start, i));
             LaneEvents { merged: if label.is_empty() { folded } else { 0 }, label, dated }
@@ -351,11 +352,12 @@ pub fn fit_label(text: &str, width: f64) -> String {
     format!("{}…", kept.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == '…'))
 }
 
-/// The events a story walks through, by position in `events`: the dated
-/// ones, in date order (start, then end), ties in corpus order.
-pub fn story(events: &[Event]) -> Vec<usize> {
+/// The events a story walks through, by position in `days` (each event's
+/// day range): the dated ones, in date order (start, then end), ties in
+/// corpus order.
+pub fn story(days: impl IntoIterator<Item = Option<(i64, i64)>>) -> Vec<usize> {
     let mut dated: Vec<(i64, i64, usize)> =
-        events.iter().enumerate().filter_map(|(i, e)| event_range(&e.date).map(|(start, end)| (start, end, i))).collect();
+        days.into_iter().enumerate().filter_map(|(i, days)| days.map(|(start, end)| (start, end, i))).collect();
     super::sorting::sort(&mut dated);
     dated.into_iter().map(|(_, _, i)| i).collect()
 }
@@ -383,9 +385,9 @@ pub fn window_showing(window: (i64, i64), (start, end): (i64, i64)) -> (i64, i64
     (from, from + span)
 }
 
-/// The date range of a cluster, in words: "Sep 2016 – Feb 2018", or one month.
-pub fn cluster_dates(events: &[&Event]) -> String {
-    let Some((start, end)) = span_of(events.iter().copied()) else { return String::new() };
+/// The date range of a cluster whose events span the days from `start` to
+/// `end`, in words: "Sep 2016 – Feb 2018", or one month.
+pub fn cluster_dates((start, end): (i64, i64)) -> String {
     let month = |day: i64| {
         let (year, month, _) = civil_from_days(day);
         format!("{} {year}", MONTH_NAMES[month as usize - 1])
@@ -401,6 +403,7 @@ pub fn cluster_dates(events: &[&Event]) -> String {
 mod tests {
     use super::*;
     use crate::model::{EventDate, Precision, Span};
+    use crate::view::calendar::{event_range, span_of};
 
     fn event(id: &str, article: &str, value: &str, precision: Precision) -> Event {
         let span = Span { article: article.into(), start: 0, end: 1 };
@@ -419,6 +422,10 @@ mod tests {
             evidence: span,
             entities: vec![],
         }
+    }
+
+    fn days(events: &[&Event]) -> Vec<Option<(i64, i64)>> {
+        events.iter().map(|e| event_range(&e.date)).collect()
     }
 
     fn by_article(event: &Event) -> String {
@@ -470,7 +477,7 @@ mod tests {
         ];
         let refs: Vec<&Event> = events.iter().collect();
         let scale = Scale::new((days_from_civil(2016, 1, 1), days_from_civil(2017, 6, 1)), 850.0);
-        let lanes = layout(&group_lanes(&refs, by_article), &scale);
+        let lanes = layout(&group_lanes(&refs, &days(&refs), by_article), &scale);
         assert_eq!(lanes.len(), 2);
         let x = &lanes[0];
         // Three events a day apart: one row each, every one labelled.
@@ -501,23 +508,23 @@ mod tests {
             (0..40).map(|i| event(&format!("e{i}"), "x", &format!("2017-02-{:02}", 1 + i % 28), Precision::Day)).collect();
         let refs: Vec<&Event> = events.iter().collect();
         let scale = Scale::new((days_from_civil(2016, 1, 1), days_from_civil(2018, 1, 1)), 800.0);
-        let lanes = layout(&group_lanes(&refs, by_article), &scale);
+        let lanes = layout(&group_lanes(&refs, &days(&refs), by_article), &scale);
         let lane = &lanes[0];
         assert_eq!(lane.rows, ROW_BUDGET);
         assert_eq!(lane.items.iter().map(|i| i.events.len()).sum::<usize>(), 40);
         let cluster = lane.items.iter().find(|i| i.events.len() > 1).expect("a cluster");
-        let members: Vec<&Event> = cluster.events.iter().map(|&i| refs[i]).collect();
-        assert!(cluster_dates(&members).starts_with("Feb 2017"));
+        let members = cluster.events.iter().filter_map(|&i| event_range(&refs[i].date));
+        assert!(cluster_dates(span_of(members).expect("dated")).starts_with("Feb 2017"));
         assert_no_label_overlaps(&lanes);
         // Bars that overlap cluster too once the rows run out.
         let years: Vec<Event> = (0..40).map(|i| event(&format!("y{i}"), "x", "2017", Precision::Year)).collect();
         let year_refs: Vec<&Event> = years.iter().collect();
-        let lanes = layout(&group_lanes(&year_refs, by_article), &scale);
+        let lanes = layout(&group_lanes(&year_refs, &days(&year_refs), by_article), &scale);
         assert_eq!(lanes[0].rows, ROW_BUDGET);
         assert_eq!(lanes[0].items.iter().map(|i| i.events.len()).sum::<usize>(), 40);
         // Zoomed in to the month, they spread out and every one is labelled.
         let zoomed = Scale::new((days_from_civil(2017, 1, 20), days_from_civil(2017, 3, 10)), 4000.0);
-        let lanes = layout(&group_lanes(&refs, by_article), &zoomed);
+        let lanes = layout(&group_lanes(&refs, &days(&refs), by_article), &zoomed);
         assert!(lanes[0].items.iter().all(|i| i.events.len() == 1 && i.label.is_some()));
     }
 
@@ -533,7 +540,7 @@ mod tests {
     fn the_fitted_window_leaves_room_for_the_last_label() {
         let events = [event("a", "x", "2016-01-01", Precision::Day), event("b", "x", "2017-01-01", Precision::Day)];
         let refs: Vec<&Event> = events.iter().collect();
-        let window = extent(&refs, 1000.0).expect("dated");
+        let window = extent(span_of(days(&refs).into_iter().flatten()).expect("dated"), 1000.0);
         let scale = Scale::new(window, 1000.0);
         let last = scale.x(days_from_civil(2017, 1, 2) as f64);
         assert!(1000.0 - last >= label_room(1000.0), "{last}");
@@ -547,7 +554,7 @@ mod tests {
             event("year", "x", "2017", Precision::Year),
             event("early", "x", "2017-01-05", Precision::Day),
         ];
-        let story: Vec<&str> = story(&events).into_iter().map(|i| events[i].id.as_str()).collect();
+        let story: Vec<&str> = story(events.iter().map(|e| event_range(&e.date))).into_iter().map(|i| events[i].id.as_str()).collect();
         assert_eq!(story, ["year", "early", "late"]);
         assert_eq!(step(&story, None, 1), Some(0));
         assert_eq!(step(&story, None, -1), Some(2));
@@ -565,7 +572,7 @@ mod tests {
             (0..20).map(|i| event(&format!("e{i}"), &format!("article-{}", i % 15), "2016", Precision::Year)).collect();
         let refs: Vec<&Event> = events.iter().collect();
         let scale = Scale::new((days_from_civil(2016, 1, 1), days_from_civil(2017, 1, 1)), 800.0);
-        let lanes = layout(&group_lanes(&refs, by_article), &scale);
+        let lanes = layout(&group_lanes(&refs, &days(&refs), by_article), &scale);
         assert_eq!(lanes.len(), MAX_LANES);
         assert_eq!(lanes.last().map(|l| l.merged), Some(4));
         assert_eq!(lanes.iter().map(|l| l.items.iter().map(|i| i.events.len()).sum::<usize>()).sum::<usize>(), 20);
@@ -576,7 +583,7 @@ mod tests {
         let events = [event("a", "x", "2016", Precision::Year), event("b", "x", "2016-06", Precision::Month)];
         let refs: Vec<&Event> = events.iter().collect();
         let scale = Scale::new((days_from_civil(2016, 1, 1), days_from_civil(2017, 1, 1)), 800.0);
-        let lanes = layout(&group_lanes(&refs, |_| "unnamed".to_string()), &scale);
+        let lanes = layout(&group_lanes(&refs, &days(&refs), |_| "unnamed".to_string()), &scale);
         assert_eq!(lanes[0].label, "unnamed");
         assert_eq!(lanes[0].rows, 2);
     }

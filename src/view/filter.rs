@@ -477,12 +477,12 @@ impl Index {
         sentences.binary_search_by_key(&start, |s| s[0]).ok().map(|i| sentences[i])
     }
 
-    /// How many outlets the articles come from.
     /// The day range the date of the event at `position` covers.
     pub fn event_days(&self, position: usize) -> Option<(i64, i64)> {
         self.event_days[position].map(Days::range)
     }
 
+    /// How many outlets the articles come from.
     pub fn outlets(&self) -> usize {
         self.outlets
     }

@@ -221,6 +221,8 @@ pub enum Precision {
 }
 
 impl Precision {
+    pub const ALL: [Precision; 3] = [Precision::Year, Precision::Month, Precision::Day];
+
     /// The name the corpus JSON gives it.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -435,7 +437,7 @@ mod tests {
 
     #[test]
     fn precisions_are_named_as_in_json() {
-        for precision in [Precision::Year, Precision::Month, Precision::Day] {
+        for precision in Precision::ALL {
             assert_eq!(serde_json::to_string(&precision).unwrap(), format!("\"{}\"", precision.as_str()));
         }
     }

@@ -173,10 +173,8 @@ fn entity(r: &mut Reader) -> Result<Entity> {
     })
 }
 
-const PRECISIONS: [Precision; 3] = [Precision::Year, Precision::Month, Precision::Day];
-
 fn precision(r: &mut Reader) -> Result<Precision> {
-    Ok(PRECISIONS[one_of(r, &["year", "month", "day"], "a precision")?])
+    Ok(Precision::ALL[one_of(r, &Precision::ALL.map(Precision::as_str), "a precision")?])
 }
 
 fn date_point(r: &mut Reader) -> Result<DatePoint> {

@@ -7,11 +7,13 @@ use crate::view::strings::EN;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[function_component(Header)]
-pub fn header(props: &ViewProps) -> Html {
+/// The last copy of the link: Ok when it worked, else the link to copy by hand.
+pub type Copied = UseStateHandle<Option<Result<(), String>>>;
+
+/// The header. A function rather than a component: it takes the whole view
+/// state, so it would render on every change anyway; the app holds `copied`.
+pub fn header(props: &ViewProps, copied: &Copied) -> Html {
     let (corpus, index) = data();
-    // The last copy: Ok when it worked, else the link to copy by hand.
-    let copied = use_state(|| None::<Result<(), String>>);
     let oninput = props.dispatch.reform(|e: InputEvent| Action::SetQuery(e.target_unchecked_into::<HtmlInputElement>().value()));
     let copy = {
         let (state, copied) = (props.state.clone(), copied.clone());
@@ -53,8 +55,8 @@ pub fn header(props: &ViewProps) -> Html {
                 <input id="search" type="search" placeholder={EN.search_placeholder} value={props.state.query.clone()} {oninput} autocomplete="off" />
             </div>
             <div class="actions">
-                <button type="button" onclick={copy}>{ if *copied == Some(Ok(())) { EN.link_copied } else { EN.copy_link } }</button>
-                if let Some(Err(link)) = &*copied {
+                <button type="button" onclick={copy}>{ if **copied == Some(Ok(())) { EN.link_copied } else { EN.copy_link } }</button>
+                if let Some(Err(link)) = &**copied {
                     <label class="manual-copy">{ EN.copy_by_hand }<input type="text" readonly=true value={link.clone()} /></label>
                 }
                 <button type="button" onclick={embed}>{ EN.embed_this_view }</button>

@@ -2,21 +2,16 @@
 //! embed dialog) and closes it; with nothing open, the corpus overview.
 
 use super::data;
-use super::{cards, entity_card::EntityCard, reader::Reader, SharedFiltered, SharedTimeline, ViewProps};
+use super::{cards, entity_card::EntityCard, reader::reader, SharedFiltered, SharedTimeline, ViewProps};
 use crate::view::overview::overview;
 use crate::view::state::{Action, Open};
 use crate::view::strings::{count, EN};
 use yew::prelude::*;
 
-/// The view, and the timeline's events for the entity card's list of them.
-#[derive(Properties, PartialEq)]
-pub struct PanelProps {
-    pub view: ViewProps,
-    pub timeline: SharedTimeline,
-}
-
-#[function_component(Panel)]
-pub fn panel(PanelProps { view: props, timeline }: &PanelProps) -> Html {
+/// The open card, or the overview. A function rather than a component: it
+/// takes the whole view state, so it would render on every change anyway.
+/// `timeline` is the timeline's events, for the entity card's list of them.
+pub fn panel(props: &ViewProps, timeline: &SharedTimeline) -> Html {
     let state = &props.state;
     let close = props.dispatch.reform(|_| Action::ClosePanel);
     let body = match &state.open {
@@ -25,7 +20,7 @@ pub fn panel(PanelProps { view: props, timeline }: &PanelProps) -> Html {
         ),
         Some(Open::Event(id)) => Some(cards::event_card(id, &props.dispatch)),
         Some(Open::Relation(id)) => Some(cards::relation_card(id, &props.dispatch)),
-        Some(Open::Reader(target)) => Some(html! { <Reader target={target.clone()} dispatch={props.dispatch.clone()} /> }),
+        Some(Open::Reader(target)) => Some(reader(target, &props.dispatch)),
         Some(Open::Embed) => Some(cards::embed_dialog(state)),
         None => None,
     };

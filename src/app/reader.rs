@@ -13,18 +13,13 @@ use crate::view::state::{Action, ReaderTarget};
 use crate::view::strings::{kind_name, EN};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ReaderProps {
-    pub target: ReaderTarget,
-    pub dispatch: Callback<Action>,
-}
-
-#[function_component(Reader)]
-pub fn reader(props: &ReaderProps) -> Html {
+/// The reader open on `target`. A function rather than a component: the
+/// panel renders on every change of the view anyway. The app scrolls to the
+/// target (`scroll_to_target`) once it is drawn.
+pub fn reader(target: &ReaderTarget, dispatch: &Callback<Action>) -> Html {
     let (corpus, index) = data();
-    use_effect_with(props.target.clone(), |_| browser::scroll_to(TARGET_ID));
-    let Some(article) = index.article(corpus, &props.target.article) else { return html! { <p>{ EN.no_results }</p> } };
-    let marked = |p: &Paragraph| marked_text(&article.id, p.start, p.end, props.target.start, &props.dispatch);
+    let Some(article) = index.article(corpus, &target.article) else { return html! { <p>{ EN.no_results }</p> } };
+    let marked = |p: &Paragraph| marked_text(&article.id, p.start, p.end, target.start, dispatch);
     // The headline paragraph is the heading, marked like the body; the title stands in when there is none.
     let heading = match article.paragraphs.iter().find(|p| p.kind == ParagraphKind::Headline) {
         Some(headline) => marked(headline),
@@ -50,4 +45,10 @@ pub fn reader(props: &ReaderProps) -> Html {
             { for paragraphs }
         </article>
     }
+}
+
+/// Scrolls the reader to its target sentence: run by the app whenever the
+/// reader opens or its target changes, after the panel is drawn.
+pub fn scroll_to_target() {
+    browser::scroll_to(TARGET_ID);
 }

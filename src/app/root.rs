@@ -2,11 +2,11 @@
 //! every state change back to the URL and lays out the panels.
 
 use super::{
-    browser, data, facets::Facets, graph::Graph, header::Header, pan_zoom::use_settled, panel::Panel, passes, passes::Later,
-    print::PrintList, results::Results, timeline::Timeline, Shared, SharedFiltered, SharedTimeline,
+    browser, data, facets::Facets, graph::Graph, header::header, pan_zoom::use_settled, panel::panel, passes, passes::Later,
+    print::PrintList, reader, results::Results, timeline::Timeline, Shared, SharedFiltered, SharedTimeline,
 };
 use crate::view::filter::apply;
-use crate::view::state::{Action, Filters, ViewState};
+use crate::view::state::{Action, Filters, Open, ViewState};
 use crate::view::strings::EN;
 use gloo::events::EventListener;
 use std::rc::Rc;
@@ -82,6 +82,7 @@ pub fn app(start: &Start) -> Html {
         }
         notices
     });
+    let copied = use_state(|| None);
     let previous = use_mut_ref(|| start.state.clone());
     let url = use_memo((), |_| browser::UrlWriter::default());
     {
@@ -117,6 +118,11 @@ pub fn app(start: &Start) -> Html {
         });
     }
     use_effect_with((), |_| yew::platform::spawn_local(build_word_index()));
+    let reading = match &store.0.open {
+        Some(Open::Reader(target)) => Some(target.clone()),
+        _ => None,
+    };
+    use_effect_with(reading, |_| reader::scroll_to_target());
     // One callback for the app's life, so that children whose other props are unchanged skip rendering.
     let dispatch = {
         let dispatcher = store.dispatcher();
@@ -153,7 +159,7 @@ pub fn app(start: &Start) -> Html {
     html! {
         <div class={classes!("app", state.embed.then_some("embed"))}>
             <a class="skip-link" href="#main" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); browser::focus("main"); })}>{ EN.skip_to_main }</a>
-            <Header state={state.clone()} filtered={searched.clone()} dispatch={dispatch.clone()} />
+            { header(&ViewProps { state: state.clone(), filtered: searched.clone(), dispatch: dispatch.clone() }, &copied) }
             if !notices.is_empty() {
                 <div class="notices" role="status">
                     <ul>{ for notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
@@ -177,7 +183,7 @@ pub fn app(start: &Start) -> Html {
                         <Graph filtered={filtered.clone()} view={state.graph} selected={state.entity().map(str::to_string)}
                             relation={state.relation().map(str::to_string)} dispatch={dispatch.clone()} />
                     </Later></Suspense>
-                    <Panel view={ViewProps { state: state.clone(), filtered: filtered.clone(), dispatch }} timeline={timeline.clone()} />
+                    { panel(&ViewProps { state: state.clone(), filtered: filtered.clone(), dispatch }, &timeline) }
                 </main>
                 // The printed list is hydrated only to be dropped: a task of its own, after the views.
                 <Suspense><Later pass={3}><PrintList events={timeline} /></Later></Suspense>

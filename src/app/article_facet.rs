@@ -6,9 +6,10 @@
 use super::{data, scroll_list::ScrollList, SharedFiltered};
 use crate::model::Article;
 use crate::view::filter::articles_matching;
+use crate::view::sorted_set::SortedSet;
 use crate::view::state::Action;
 use crate::view::strings::{articles_listed, count, EN};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -21,7 +22,7 @@ const LISTED_WITHOUT_FILTER: usize = 8;
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleFacetProps {
-    pub chosen: BTreeSet<String>,
+    pub chosen: SortedSet<String>,
     pub filtered: SharedFiltered,
     pub dispatch: Callback<Action>,
 }

@@ -3,17 +3,17 @@
 use super::{article_facet::ArticleFacet, browser, SharedFiltered};
 use crate::model::EntityKind;
 use crate::view::calendar::{format_day, range_of};
+use crate::view::sorted_set::SortedSet;
 use crate::view::state::{Action, DayRange};
 use crate::view::strings::{count, kind_name, EN};
-use std::collections::BTreeSet;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// The filters the facets set, so that panning and zooming do not redraw them.
 #[derive(Properties, PartialEq)]
 pub struct FacetsProps {
-    pub kinds: BTreeSet<EntityKind>,
-    pub articles: BTreeSet<String>,
+    pub kinds: SortedSet<EntityKind>,
+    pub articles: SortedSet<String>,
     pub range: Option<DayRange>,
     pub quotes_only: bool,
     /// Whether the app is framed by another page, where the facets stay folded.

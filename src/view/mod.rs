@@ -11,6 +11,7 @@ pub mod graph;
 pub mod markup;
 pub mod overview;
 pub mod search;
+pub mod sorted_set;
 pub mod sorting;
 pub mod state;
 pub mod strings;

@@ -4,8 +4,8 @@
 
 use super::decimal::decimal;
 use super::filter::Index;
+use super::sorted_set::SortedSet;
 use crate::model::{Corpus, EntityKind};
-use std::collections::BTreeSet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lanes {
@@ -73,9 +73,9 @@ pub struct GraphView {
 pub struct ViewState {
     pub query: String,
     /// Entity kinds to show; empty shows all.
-    pub kinds: BTreeSet<EntityKind>,
+    pub kinds: SortedSet<EntityKind>,
     /// Article ids to show; empty shows all.
-    pub articles: BTreeSet<String>,
+    pub articles: SortedSet<String>,
     /// The brushed or typed date range that filters every view.
     pub range: Option<DayRange>,
     pub quotes_only: bool,
@@ -96,8 +96,8 @@ pub struct ViewState {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Filters {
     pub query: String,
-    pub kinds: BTreeSet<EntityKind>,
-    pub articles: BTreeSet<String>,
+    pub kinds: SortedSet<EntityKind>,
+    pub articles: SortedSet<String>,
     pub range: Option<DayRange>,
     pub quotes_only: bool,
 }
@@ -129,16 +129,8 @@ impl ViewState {
         let mut next = self.clone();
         match action {
             Action::SetQuery(query) => next.query = query,
-            Action::ToggleKind(kind) => {
-                if !next.kinds.remove(&kind) {
-                    next.kinds.insert(kind);
-                }
-            }
-            Action::ToggleArticle(article) => {
-                if !next.articles.remove(&article) {
-                    next.articles.insert(article);
-                }
-            }
+            Action::ToggleKind(kind) => next.kinds.toggle(kind),
+            Action::ToggleArticle(article) => next.articles.toggle(article),
             Action::SetRange(range) => next.range = range.and_then(|r| DayRange::from_ends(r.from, r.to)),
             Action::SetQuotesOnly(on) => next.quotes_only = on,
             Action::SelectEntity(entity) => next.open = entity.map(Open::Entity),
@@ -293,8 +285,6 @@ impl ViewState {
                     }
                 }
                 "articles" => {
-                    // Inserted one by one: collecting into a set would sort,
-                    // compiling another copy of the standard sort into the wasm.
                     state.articles.clear();
                     state.articles.extend(value.split(',').filter(|a| is_id(a)).map(str::to_string));
                 }
@@ -625,8 +615,8 @@ mod tests {
     prop_compose! {
         fn any_state()(
             query in ".{0,30}",
-            kinds in prop::collection::btree_set(prop::sample::select(EntityKind::ALL.to_vec()), 0..4),
-            articles in prop::collection::btree_set(id(), 0..3),
+            kinds in prop::collection::btree_set(prop::sample::select(EntityKind::ALL.to_vec()), 0..4).prop_map(SortedSet::from_iter),
+            articles in prop::collection::btree_set(id(), 0..3).prop_map(SortedSet::from_iter),
             range in prop::option::of((prop::option::of(0i64..40000), prop::option::of(0i64..40000))),
             quotes_only in any::<bool>(),
             open in prop::option::of(prop_oneof![

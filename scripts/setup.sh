@@ -13,6 +13,7 @@ WASM_BINDGEN_VERSION="$(sed -n 's/^wasm-bindgen = .*"=\([0-9.]*\)".*/\1/p' "$ROO
 TRUNK_SERIES="0.21"
 BINARYEN_VERSION="132.0.0"
 LIGHTNINGCSS_VERSION="1.33.0"
+ESBUILD_VERSION="0.28.2"
 PLAYWRIGHT_VERSION="1.65.1"
 AXE_VERSION="4.14.1"
 TIMELINEJS_VERSION="3.9.11"
@@ -58,12 +59,13 @@ if ((${#missing[@]})); then
 fi
 
 # wasm-opt from npm's binaryen (Debian's binaryen 108 cannot parse rustc 1.95's
-# output), lightningcss, which minifies the stylesheet at build (Trunk.toml),
+# output), lightningcss and esbuild, which minify the stylesheet and the
+# JavaScript glue at build (Trunk.toml),
 # playwright-core, which drives Debian's Chromium in the browser tests,
 # axe-core, which checks accessibility there, and the readers the exports are
 # checked with: TimelineJS3, and graphology with its GEXF and GraphML parsers.
 npm_packages=(
-  "binaryen@$BINARYEN_VERSION" "lightningcss-cli@$LIGHTNINGCSS_VERSION" "playwright-core@$PLAYWRIGHT_VERSION" "axe-core@$AXE_VERSION"
+  "binaryen@$BINARYEN_VERSION" "lightningcss-cli@$LIGHTNINGCSS_VERSION" "esbuild@$ESBUILD_VERSION" "playwright-core@$PLAYWRIGHT_VERSION" "axe-core@$AXE_VERSION"
   "@knight-lab/timelinejs@$TIMELINEJS_VERSION" "graphology@$GRAPHOLOGY_VERSION"
   "graphology-gexf@$GRAPHOLOGY_GEXF_VERSION" "graphology-graphml@$GRAPHOLOGY_GRAPHML_VERSION"
 )

@@ -5,6 +5,7 @@
 // * The functions the wasm imports from the glue are renamed to short names
 //   in both: wasm-bindgen names each after its JavaScript name and a hash,
 //   which compress poorly (about 2.9 KiB gzip of the wasm and 2.0 of the glue).
+// * The wasm's custom sections, which name the tools that made it, are dropped.
 // * The glue is minified by esbuild (Trunk's own minifier breaks it).
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
@@ -71,7 +72,7 @@ function shortName(n) {
   return name;
 }
 
-/** The wasm with the glue's imports renamed, and the new name of each. */
+/** The wasm with the glue's imports renamed and no custom sections, and the new name of each import. */
 function renameImports(wasm) {
   const encoder = new TextEncoder(), decoder = new TextDecoder();
   const renamed = new Map();
@@ -81,7 +82,9 @@ function renameImports(wasm) {
     const id = wasm[at];
     const [size, start] = readUleb(wasm, at + 1);
     const end = start + size;
-    if (id !== 2) {
+    if (id === 0) {
+      // A custom section (the producing tools, the target's features): the browser reads none.
+    } else if (id !== 2) {
       out.push(wasm.subarray(at, end));
     } else {
       let [count, p] = readUleb(wasm, start);

@@ -29,15 +29,20 @@ html = html.replace(/<link rel="icon"[^>]*>/, () => `<link rel="icon" href="data
 // The wasm-bindgen glue goes inline rather than as a data: module, so the
 // policy below names it by hash instead of allowing every data: script.
 const glue = read(js).toString();
-const glueExports = /^export \{ initSync, __wbg_init as default \};$/m;
-if (!glueExports.test(glue)) throw new Error(`${dist}/${js}: the wasm-bindgen glue's exports are not the expected ones`);
+// The glue ends by exporting `initSync` and its loader as `default`, under
+// whatever names minifying gave them (scripts/minify-glue.mjs).
+const glueExports = /export\s*\{([^}]*)\};?\s*$/;
+const exported = Object.fromEntries(
+  (glue.match(glueExports)?.[1] ?? "").split(",").map((item) => item.trim().split(/\s+as\s+/)).map(([local, name = local]) => [name, local]),
+);
+if (!exported.initSync || !exported.default) throw new Error(`${dist}/${js}: the wasm-bindgen glue's exports are not the expected ones`);
 const loader = `<script type="module">
 ${glue.replace(glueExports, "")}
 {
   // A block: the glue's own top-level names (\`wasm\` among them) stay apart.
   const bytes = Uint8Array.from(atob("${read(wasm).toString("base64")}"), (c) => c.charCodeAt(0));
-  const instance = await __wbg_init({ module_or_path: bytes });
-  window.wasmBindings = { initSync, default: __wbg_init };
+  const instance = await ${exported.default}({ module_or_path: bytes });
+  window.wasmBindings = { initSync: ${exported.initSync}, default: ${exported.default} };
   dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: instance } }));
 }
 </script>`;

@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod decimal;
 pub mod export;
 pub mod filter;
+pub mod form;
 pub mod gesture;
 pub mod graph;
 pub mod markup;

@@ -4,6 +4,7 @@
 
 use super::decimal::decimal;
 use super::filter::Index;
+use super::form::append_pair;
 use super::sorted_set::SortedSet;
 use crate::model::{Corpus, EntityKind};
 
@@ -198,54 +199,55 @@ impl ViewState {
 
     /// The URL query for this state (without `?`), naming `corpus_version`.
     pub fn encode(&self, corpus_version: &str) -> String {
-        let mut out = form_urlencoded::Serializer::new(String::new());
+        let mut out = String::new();
         if !self.query.is_empty() {
-            out.append_pair("q", &self.query);
+            append_pair(&mut out, "q", &self.query);
         }
         if !self.kinds.is_empty() {
-            out.append_pair("kinds", &self.kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(","));
+            append_pair(&mut out, "kinds", &self.kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(","));
         }
         if !self.articles.is_empty() {
-            out.append_pair("articles", &self.articles.iter().cloned().collect::<Vec<_>>().join(","));
+            append_pair(&mut out, "articles", &self.articles.iter().cloned().collect::<Vec<_>>().join(","));
         }
         if let Some(range) = self.range {
             for (key, day) in [("from", range.from), ("to", range.to)] {
                 if let Some(day) = day {
-                    out.append_pair(key, &super::calendar::format_day(day));
+                    append_pair(&mut out, key, &super::calendar::format_day(day));
                 }
             }
         }
         if self.quotes_only {
-            out.append_pair("quotes", "1");
+            append_pair(&mut out, "quotes", "1");
         }
         match &self.open {
-            Some(Open::Entity(id)) => out.append_pair("entity", id),
-            Some(Open::Event(id)) => out.append_pair("event", id),
-            Some(Open::Relation(id)) => out.append_pair("relation", id),
-            Some(Open::Reader(reader)) => out.append_pair(
+            Some(Open::Entity(id)) => append_pair(&mut out, "entity", id),
+            Some(Open::Event(id)) => append_pair(&mut out, "event", id),
+            Some(Open::Relation(id)) => append_pair(&mut out, "relation", id),
+            Some(Open::Reader(reader)) => append_pair(
+                &mut out,
                 "read",
                 &match reader.start {
                     Some(start) => format!("{}~{start}", reader.article),
                     None => reader.article.clone(),
                 },
             ),
-            Some(Open::Embed) => out.append_pair("panel", "embed"),
-            None => &mut out,
-        };
+            Some(Open::Embed) => append_pair(&mut out, "panel", "embed"),
+            None => {}
+        }
         if let Some((from, to)) = self.window {
-            out.append_pair("view", &format!("{}..{}", super::calendar::format_day(from), super::calendar::format_day(to)));
+            append_pair(&mut out, "view", &format!("{}..{}", super::calendar::format_day(from), super::calendar::format_day(to)));
         }
         if self.lanes == Lanes::Kind {
-            out.append_pair("lanes", "kind");
+            append_pair(&mut out, "lanes", "kind");
         }
         if let Some(graph) = self.graph {
-            out.append_pair("graph", &format!("{},{},{}", decimal(graph.x, 3), decimal(graph.y, 3), decimal(graph.zoom, 3)));
+            append_pair(&mut out, "graph", &format!("{},{},{}", decimal(graph.x, 3), decimal(graph.y, 3), decimal(graph.zoom, 3)));
         }
         if self.embed {
-            out.append_pair("embed", "1");
+            append_pair(&mut out, "embed", "1");
         }
-        out.append_pair("v", corpus_version);
-        out.finish()
+        append_pair(&mut out, "v", corpus_version);
+        out
     }
 
     /// Reads a URL query (with or without `?` / `#`). Never fails: what it
@@ -260,7 +262,7 @@ impl ViewState {
         // Links written before one panel value named several; `panel` chose among them.
         let mut candidates: Vec<(&str, Open)> = Vec::new();
         let mut panel = None;
-        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        for (key, value) in super::form::parse(query) {
             let mut invalid =
                 || note(&mut notices, &mut more_notices, format!("Ignored the invalid value of “{}” in the link.", shown(&key)));
             match key.as_ref() {

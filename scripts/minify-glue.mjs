@@ -4,7 +4,8 @@
 //
 // * The functions the wasm imports from the glue are renamed to short names
 //   in both: wasm-bindgen names each after its JavaScript name and a hash,
-//   which compress poorly (about 2.9 KiB gzip of the wasm and 2.0 of the glue).
+//   which compress poorly (about 2.9 KiB gzip of the wasm and 2.0 of the glue);
+//   so are the wasm's exports that the glue reads.
 // * The wasm's custom sections, which name the tools that made it, are dropped.
 // * The glue is minified by esbuild (Trunk's own minifier breaks it).
 import { createHash } from "node:crypto";
@@ -72,10 +73,10 @@ function shortName(n) {
   return name;
 }
 
-/** The wasm with the glue's imports renamed and no custom sections, and the new name of each import. */
+/** The wasm with the glue's imports and exports renamed and no custom sections, and the new names. */
 function renameImports(wasm) {
   const encoder = new TextEncoder(), decoder = new TextDecoder();
-  const renamed = new Map();
+  const renamed = new Map(), renamedExports = new Map();
   const out = [wasm.subarray(0, 8)];
   let at = 8;
   while (at < wasm.length) {
@@ -84,6 +85,8 @@ function renameImports(wasm) {
     const end = start + size;
     if (id === 0) {
       // A custom section (the producing tools, the target's features): the browser reads none.
+    } else if (id === 7) {
+      out.push(renameExports(wasm.subarray(start, end), renamedExports));
     } else if (id !== 2) {
       out.push(wasm.subarray(at, end));
     } else {
@@ -110,18 +113,47 @@ function renameImports(wasm) {
     }
     at = end;
   }
-  return [Buffer.concat(out), renamed];
+  return [Buffer.concat(out), renamed, renamedExports];
+}
+
+/**
+ * The export section with the exports the glue reads renamed to short names
+ * (recorded in `renamed`); `memory` keeps its name, which the benchmark reads.
+ */
+function renameExports(section, renamed) {
+  const encoder = new TextEncoder(), decoder = new TextDecoder();
+  let [count, p] = readUleb(section, 0);
+  const out = uleb(count);
+  while (count--) {
+    let length;
+    [length, p] = readUleb(section, p);
+    let name = section.subarray(p, p + length);
+    p += length;
+    const descriptionStart = p;
+    p = readUleb(section, p + 1)[1];
+    const text = decoder.decode(name);
+    if (text !== "memory" && glueReadsExport(text)) {
+      const short = "_" + shortName(renamed.size);
+      renamed.set(text, short);
+      name = encoder.encode(short);
+    }
+    out.push(...uleb(name.length), ...name, ...section.subarray(descriptionStart, p));
+  }
+  return Uint8Array.from([7, ...uleb(out.length), ...out]);
 }
 
 const [wasm, originalGlue] = [readFileSync(wasmFile), readFileSync(glueFile)];
-const [shrunk, renamed] = renameImports(wasm);
 let glue = originalGlue.toString("utf8");
+/** Whether the glue reads an export: as a property (`wasm.name`), the only way it reads them. */
+const glueReadsExport = (name) => new RegExp(`\\.${name}\\b`).test(glue);
+const [shrunk, renamed, renamedExports] = renameImports(wasm);
 for (const [name, short] of renamed) {
   // Each import is one property of the glue's import object: anything else would be renamed wrongly.
   const uses = glue.split(new RegExp(`\\b${name}\\b`));
   if (uses.length !== 2) throw new Error(`the glue names ${name} ${uses.length - 1} times, not once`);
   glue = uses.join(short);
 }
+for (const [name, short] of renamedExports) glue = glue.replaceAll(new RegExp(`\\.${name}\\b`, "g"), "." + short);
 writeFileSync(wasmFile, shrunk);
 writeFileSync(glueFile, glue);
 execFileSync("esbuild", [glueFile, "--minify", "--format=esm", "--allow-overwrite", `--outfile=${glueFile}`, "--log-level=warning"], { stdio: "inherit" });

@@ -114,10 +114,10 @@ pub fn app(start: &Start) -> Html {
                 .collect();
             let height = browser::report_height();
             passes::first_pass_done();
+            yew::platform::spawn_local(build_word_index());
             move || drop((listeners, height))
         });
     }
-    use_effect_with((), |_| yew::platform::spawn_local(build_word_index()));
     let reading = match &store.0.open {
         Some(Open::Reader(target)) => Some(target.clone()),
         _ => None,

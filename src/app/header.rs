@@ -1,14 +1,21 @@
 //! The header: title, search box, copy link, embed and export.
 
-use super::{browser, data, ViewProps};
+use super::{browser, data};
 use crate::view::export;
-use crate::view::state::Action;
+use crate::view::filter::apply;
+use crate::view::state::{Action, ViewState};
 use crate::view::strings::EN;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    pub state: ViewState,
+    pub dispatch: Callback<Action>,
+}
+
 #[function_component(Header)]
-pub fn header(props: &ViewProps) -> Html {
+pub fn header(props: &HeaderProps) -> Html {
     let (corpus, index) = data();
     // The last copy: Ok when it worked, else the link to copy by hand.
     let copied = use_state(|| None::<Result<(), String>>);
@@ -38,8 +45,10 @@ pub fn header(props: &ViewProps) -> Html {
         EN.export_graphml,
     ];
     let exports = export::FILES.into_iter().zip(labels).map(|((file, mime), label)| {
-        let filtered = props.filtered.clone();
-        let onclick = Callback::from(move |_| browser::download(file, mime, &export::content(file, corpus, index, &filtered)));
+        // Filtered on click: while typing runs ahead of the views, no filtered corpus matches the address.
+        let filters = props.state.filters();
+        let onclick =
+            Callback::from(move |_| browser::download(file, mime, &export::content(file, corpus, index, &apply(corpus, index, &filters))));
         html! { <li><button type="button" {onclick} data-export={file}>{ label }</button></li> }
     });
     html! {

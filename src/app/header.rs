@@ -1,8 +1,9 @@
 //! The header: title, search box, copy link, embed and export.
 
-use super::{browser, data, ViewProps};
+use super::{browser, data};
 use crate::view::export;
-use crate::view::state::Action;
+use crate::view::filter::apply;
+use crate::view::state::{Action, ViewState};
 use crate::view::strings::EN;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -12,11 +13,11 @@ pub type Copied = UseStateHandle<Option<Result<(), String>>>;
 
 /// The header. A function rather than a component: it takes the whole view
 /// state, so it would render on every change anyway; the app holds `copied`.
-pub fn header(props: &ViewProps, copied: &Copied) -> Html {
+pub fn header(state: &ViewState, dispatch: &Callback<Action>, copied: &Copied) -> Html {
     let (corpus, index) = data();
-    let oninput = props.dispatch.reform(|e: InputEvent| Action::SetQuery(e.target_unchecked_into::<HtmlInputElement>().value()));
+    let oninput = dispatch.reform(|e: InputEvent| Action::SetQuery(e.target_unchecked_into::<HtmlInputElement>().value()));
     let copy = {
-        let (state, copied) = (props.state.clone(), copied.clone());
+        let (state, copied) = (state.clone(), copied.clone());
         Callback::from(move |_| {
             // The page's address is read on click: rendering reads no browser state.
             let link = format!("{}#{}", browser::base_url(), state.encode(&corpus.version));
@@ -27,7 +28,7 @@ pub fn header(props: &ViewProps, copied: &Copied) -> Html {
             });
         })
     };
-    let embed = props.dispatch.reform(|_| Action::OpenEmbedDialog);
+    let embed = dispatch.reform(|_| Action::OpenEmbedDialog);
     let labels = [
         EN.export_events_csv,
         EN.export_entities_csv,
@@ -40,19 +41,21 @@ pub fn header(props: &ViewProps, copied: &Copied) -> Html {
         EN.export_graphml,
     ];
     let exports = export::FILES.into_iter().zip(labels).map(|((file, mime), label)| {
-        let filtered = props.filtered.clone();
-        let onclick = Callback::from(move |_| browser::download(file, mime, &export::content(file, corpus, index, &filtered)));
+        // Filtered on click: while typing runs ahead of the views, no filtered corpus matches the address.
+        let filters = state.filters();
+        let onclick =
+            Callback::from(move |_| browser::download(file, mime, &export::content(file, corpus, index, &apply(corpus, index, &filters))));
         html! { <li><button type="button" {onclick} data-export={file}>{ label }</button></li> }
     });
     html! {
         <header class="header">
             <div class="titles">
                 <h1>{ EN.app_title }</h1>
-                if !props.state.embed { <p class="subtitle">{ EN.app_subtitle }</p> }
+                if !state.embed { <p class="subtitle">{ EN.app_subtitle }</p> }
             </div>
             <div class="search" role="search">
                 <label for="search" class="visually-hidden">{ EN.search_label }</label>
-                <input id="search" type="search" placeholder={EN.search_placeholder} value={props.state.query.clone()} {oninput} autocomplete="off" />
+                <input id="search" type="search" placeholder={EN.search_placeholder} value={state.query.clone()} {oninput} autocomplete="off" />
             </div>
             <div class="actions">
                 <button type="button" onclick={copy}>{ if **copied == Some(Ok(())) { EN.link_copied } else { EN.copy_link } }</button>

@@ -1,9 +1,9 @@
 //! Search results: matching entities and sentences, each a way in.
 
-use super::{data, scroll_list::ScrollList, ViewProps};
-use crate::view::filter::SentenceHit;
+use super::{data, scroll_list::ScrollList};
+use crate::view::filter::{hits, SentenceHit};
 use crate::view::markup::lead_in;
-use crate::view::state::{Action, ReaderTarget};
+use crate::view::state::{Action, Filters, ReaderTarget};
 use crate::view::strings::{count, EN};
 use yew::prelude::*;
 
@@ -13,27 +13,35 @@ const HIT_ROW: f64 = 58.0;
 /// Characters kept before the match, so that the match shows on its line.
 const LEAD_IN: usize = 24;
 
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub filters: Filters,
+    pub dispatch: Callback<Action>,
+}
+
 #[function_component(Results)]
-pub fn results(props: &ViewProps) -> Html {
-    let filtered = &props.filtered;
-    let entities = filtered.entity_hits.iter().take(30).map(|entity| {
+pub fn results(props: &ResultsProps) -> Html {
+    let (corpus, index) = data();
+    // The hits alone, not the whole filtered corpus: a keystroke shows only them.
+    let found = use_memo(props.filters.clone(), |filters| hits(corpus, index, filters));
+    let entities = found.entities.iter().take(30).map(|entity| {
         let id = entity.id.clone();
         let onclick = props.dispatch.reform(move |_| Action::SelectEntity(Some(id.clone())));
         html! { <li><button type="button" class={classes!("chip", entity.kind.as_str())} data-entity-id={entity.id.clone()} {onclick}>{ &entity.name }</button></li> }
     });
     let hit_row = {
-        let (filtered, dispatch) = (props.filtered.clone(), props.dispatch.clone());
-        Callback::from(move |position: usize| sentence_hit(&filtered.sentence_hits[position], &dispatch))
+        let (found, dispatch) = (found.clone(), props.dispatch.clone());
+        Callback::from(move |position: usize| sentence_hit(&found.sentences[position], &dispatch))
     };
-    let total = filtered.entity_hits.len() + filtered.sentence_hits.len();
+    let total = found.entities.len() + found.sentences.len();
     html! {
         <section class="results" aria-labelledby="results-title">
             <h2 id="results-title">{ EN.results } <span class="count" aria-hidden="true">{ total }</span></h2>
             // Announced as typing narrows the results; scrolling the list announces nothing.
             <p class="visually-hidden" aria-live="polite">{ count(total, EN.one_result, EN.results) }</p>
             if total == 0 { <p>{ EN.no_results }</p> }
-            if !filtered.entity_hits.is_empty() { <ul class="chips">{ for entities }</ul> }
-            <ScrollList class="hits" count={filtered.sentence_hits.len()} row_height={HIT_ROW} row={hit_row} />
+            if !found.entities.is_empty() { <ul class="chips">{ for entities }</ul> }
+            <ScrollList class="hits" count={found.sentences.len()} row_height={HIT_ROW} row={hit_row} />
         </section>
     }
 }

@@ -12,10 +12,10 @@ use gloo::events::EventListener;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// What the header, the results and the panel receive: the state to render,
-/// the filtered corpus and the dispatcher. The timeline, the graph and the
-/// facets take only the parts of the state they read, so that panning one
-/// view does not render the others.
+/// What the panel receives: the state to render, the filtered corpus and
+/// the dispatcher. The timeline, the graph and the facets take only the
+/// parts of the state they read, so that panning one view does not render
+/// the others.
 #[derive(Properties, PartialEq, Clone)]
 pub struct ViewProps {
     pub state: ViewState,
@@ -138,17 +138,6 @@ pub fn app(start: &Start) -> Html {
     // Filtering runs only when a filter changes, not on every pan, zoom or selection;
     // a selection only narrows the filtered events to the selected entity's.
     let filtered: SharedFiltered = Shared(use_memo(shown_filters.clone(), |filters| apply(corpus, index, filters)));
-    // What the address asks for: the views' filtered corpus itself unless typing has got ahead of it.
-    let searched: SharedFiltered = Shared(
-        (*use_memo((filters, shown_filters, filtered.clone()), |(filters, shown, views)| {
-            if filters == shown {
-                views.0.clone()
-            } else {
-                Rc::new(apply(corpus, index, filters))
-            }
-        }))
-        .clone(),
-    );
     let timeline: SharedTimeline = Shared(use_memo((filtered.clone(), state.entity().map(str::to_string)), |(filtered, entity)| {
         filtered.timeline_events(corpus, index, entity.as_deref())
     }));
@@ -159,7 +148,7 @@ pub fn app(start: &Start) -> Html {
     html! {
         <div class={classes!("app", state.embed.then_some("embed"))}>
             <a class="skip-link" href="#main" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); browser::focus("main"); })}>{ EN.skip_to_main }</a>
-            { header(&ViewProps { state: state.clone(), filtered: searched.clone(), dispatch: dispatch.clone() }, &copied) }
+            { header(state, &dispatch, &copied) }
             if !notices.is_empty() {
                 <div class="notices" role="status">
                     <ul>{ for notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
@@ -172,7 +161,7 @@ pub fn app(start: &Start) -> Html {
                 // Busy while the views catch up with the query: assistive technology waits for them.
                 <main id="main" tabindex="-1" aria-busy={views_follow.then_some("true")}>
                     if !state.query.trim().is_empty() {
-                        <Results state={state.clone()} filtered={searched} dispatch={dispatch.clone()} />
+                        <Results filters={filters} dispatch={dispatch.clone()} />
                     }
                     // The timeline and the graph cost most to start: each becomes live in a task of its own.
                     <Suspense><Later pass={1}>

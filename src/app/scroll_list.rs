@@ -6,6 +6,7 @@
 use super::browser;
 use crate::view::decimal::decimal;
 use crate::view::window::{Viewport, Window};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// The viewport assumed until the box is measured, so that a server render
@@ -13,6 +14,9 @@ use yew::prelude::*;
 const ASSUMED_HEIGHT: f64 = 400.0;
 /// Rows built past each edge of the viewport: Tab always finds the next row built.
 const OVERSCAN: usize = 8;
+/// Rows that must stay built past each edge before a scroll or a measure builds
+/// the list again: fewer than `OVERSCAN`, so that not every row scrolled builds it.
+const MARGIN: usize = OVERSCAN / 2;
 
 /// A scroll box's node, its scroll handler and the rows it shows now.
 pub struct ScrollWindow {
@@ -21,42 +25,83 @@ pub struct ScrollWindow {
     pub window: Window,
 }
 
+/// What a scroll box was last measured at, and what its last render built.
+struct Measures {
+    viewport: Viewport,
+    /// The rows' height, once one is laid out.
+    row_height: Option<f64>,
+    /// The row count and assumed row height of the last render, and the
+    /// window it built at what row height.
+    count: usize,
+    assumed_row_height: f64,
+    shown: (Window, f64),
+}
+
+impl Measures {
+    fn row_height(&self) -> f64 {
+        self.row_height.unwrap_or(self.assumed_row_height)
+    }
+
+    fn window(&self, overscan: usize) -> Window {
+        Window::of(self.viewport, self.row_height(), self.count, overscan)
+    }
+
+    /// Whether the list must build again: its rows are not as high as built
+    /// for, or the rows in view and a margin are not all built.
+    fn stale(&self) -> bool {
+        let (shown, row_height) = &self.shown;
+        *row_height != self.row_height() || !shown.covers(&self.window(MARGIN))
+    }
+}
+
 /// Follows a scroll box of `count` rows matching `row_selector`, each
 /// `assumed_row_height` pixels high until one is measured.
 #[hook]
 pub fn use_scroll_window(count: usize, assumed_row_height: f64, row_selector: &'static str) -> ScrollWindow {
     let node = use_node_ref();
-    let viewport = use_state_eq(|| Viewport { scroll_top: 0.0, height: ASSUMED_HEIGHT });
-    let measured_row = use_state_eq(|| None::<f64>);
-    // Measured whenever the box's size changes (built, rows added or removed, the window resized, a folded
-    // list opened): the browser reports that after its layout, so measuring forces none in the middle of an update.
-    {
-        let (node, viewport, measured_row) = (node.clone(), viewport.clone(), measured_row.clone());
-        use_effect_with((), move |_| {
-            let watch = node.cast::<web_sys::Element>().map(|element| {
-                browser::ResizeWatch::new(&element, move || {
-                    if let Some(seen) = browser::viewport_of(&node) {
-                        viewport.set(seen);
-                    }
-                    if let Some(height) = browser::row_height_in(&node, row_selector) {
-                        measured_row.set(Some(height));
-                    }
-                })
-            });
-            move || drop(watch)
-        });
-    }
-    let row_height = measured_row.unwrap_or(assumed_row_height);
-    let window = Window::of(*viewport, row_height, count, OVERSCAN);
-    let onscroll = {
-        let (node, shown) = (node.clone(), window.clone());
-        // Scrolling within the rows already built renders nothing.
-        Callback::from(move |_: Event| {
-            if let Some(seen) = browser::viewport_of(&node).filter(|seen| Window::of(*seen, row_height, count, OVERSCAN) != shown) {
-                viewport.set(seen);
+    let measures = use_mut_ref(|| {
+        let viewport = Viewport { scroll_top: 0.0, height: ASSUMED_HEIGHT };
+        let shown = (Window::of(viewport, assumed_row_height, count, OVERSCAN), assumed_row_height);
+        Measures { viewport, row_height: None, count, assumed_row_height, shown }
+    });
+    let window = {
+        let mut measures = measures.borrow_mut();
+        (measures.count, measures.assumed_row_height) = (count, assumed_row_height);
+        measures.shown = (measures.window(OVERSCAN), measures.row_height());
+        measures.shown.0.clone()
+    };
+    // A measure or a scroll renders again only when the rows built no longer cover the view and a margin:
+    // scrolling a few rows renders nothing, and a list whose rows are as high as assumed is built in one render
+    // even when its box is lower than assumed.
+    let redraw = use_force_update();
+    let follow = {
+        let (node, measures) = (node.clone(), measures.clone());
+        Rc::new(move |measure_row: bool| {
+            let stale = {
+                let mut measures = measures.borrow_mut();
+                if let Some(seen) = browser::viewport_of(&node) {
+                    measures.viewport = seen;
+                }
+                if let Some(height) = measure_row.then(|| browser::row_height_in(&node, row_selector)).flatten() {
+                    measures.row_height = Some(height);
+                }
+                measures.stale()
+            };
+            if stale {
+                redraw.force_update();
             }
         })
     };
+    // Measured whenever the box's size changes (built, rows added or removed, the window resized, a folded
+    // list opened): the browser reports that after its layout, so measuring forces none in the middle of an update.
+    {
+        let (node, follow) = (node.clone(), follow.clone());
+        use_effect_with((), move |_| {
+            let watch = node.cast::<web_sys::Element>().map(|element| browser::ResizeWatch::new(&element, move || follow(true)));
+            move || drop(watch)
+        });
+    }
+    let onscroll = Callback::from(move |_: Event| follow(false));
     ScrollWindow { node, onscroll, window }
 }
 

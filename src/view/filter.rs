@@ -7,6 +7,7 @@ use super::calendar::{event_range, range_of};
 use super::search::{marked, IdSet, Matches, SearchIndex, SearchIndexBuilder};
 use super::state::Filters;
 use crate::model::{Article, Corpus, Entity, Event, Figure, Quote, Relation, Span};
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::num::NonZeroU32;
 use std::sync::{Mutex, OnceLock, PoisonError};
@@ -652,8 +653,6 @@ pub struct Filtered<'c> {
     pub figures: Vec<&'c Figure>,
     /// Relations whose evidence survives the filters, with that evidence.
     pub relations: ShownRelations<'c>,
-    pub sentence_hits: Vec<SentenceHit>,
-    pub entity_hits: Vec<&'c Entity>,
     /// The positions of `events`, for narrowing them to an entity's.
     shown_events: IdSet,
 }
@@ -768,26 +767,14 @@ pub fn apply<'c>(corpus: &'c Corpus, index: &Index, filters: &Filters) -> Filter
         filtered.shown_events.insert(position);
         filtered.events.push(event);
     }
-    // Who speaks in a quote in view, by position: with quotes only, no one else is.
-    let mut speaks = vec![false; corpus.entities.len()];
-    for (position, quote) in corpus.quotes.iter().enumerate().filter(|&(position, _)| scope.shows_quote(position)) {
-        filtered.quotes.push(quote);
-        if let Some(speaker) = index.speakers[position].get() {
-            speaks[speaker] = true;
-        }
-    }
+    let (quotes, speaks) = scope.quotes_in_view();
+    filtered.quotes = quotes.into_iter().map(|position| &corpus.quotes[position]).collect();
     filtered.figures = corpus.figures.iter().enumerate().filter(|&(position, _)| scope.shows_figure(position)).map(|(_, f)| f).collect();
     // Each entity in view's position in `filtered.entities`, by its position in the corpus.
     let mut shown_at: Vec<Option<u32>> = vec![None; corpus.entities.len()];
-    for (position, entity) in corpus.entities.iter().enumerate() {
-        let quoted_ok = !filters.quotes_only || speaks[position];
-        if scope.shows_kind(position) && quoted_ok && scope.named_in_view(position) {
-            shown_at[position] = u32::try_from(filtered.entities.len()).ok();
-            filtered.entities.push(entity);
-            if scope.search.is_some() && scope.name_found(position) {
-                filtered.entity_hits.push(entity);
-            }
-        }
+    for (position, entity) in corpus.entities.iter().enumerate().filter(|&(position, _)| scope.shows_entity(position, &speaks)) {
+        shown_at[position] = u32::try_from(filtered.entities.len()).ok();
+        filtered.entities.push(entity);
     }
     for ((relation, ends), sentences) in corpus.relations.iter().zip(&index.relation_ends).zip(index.relation_sentences.iter()) {
         if let Some(shown_ends) = ends.0.get().zip(ends.1.get()).and_then(|(source, target)| shown_at[source].zip(shown_at[target])) {
@@ -795,8 +782,28 @@ pub fn apply<'c>(corpus: &'c Corpus, index: &Index, filters: &Filters) -> Filter
             filtered.relations.push(relation, shown_ends, evidence.map(|(span, _)| span));
         }
     }
-    filtered.sentence_hits = scope.sentence_hits();
     filtered
+}
+
+/// What the search's results list shows: the entities in view whose names
+/// the search matches, in corpus order, and the sentences it matches that
+/// pass the other filters (`MAX_SENTENCE_HITS` at most); nothing without a
+/// search.
+#[derive(Debug, Default, PartialEq)]
+pub struct Hits<'c> {
+    pub entities: Vec<&'c Entity>,
+    pub sentences: Vec<SentenceHit>,
+}
+
+/// The search's hits alone, apart from `apply`: a keystroke shows them at
+/// once, and the views, which need all of `apply`, follow once typing pauses.
+pub fn hits<'c>(corpus: &'c Corpus, index: &Index, filters: &Filters) -> Hits<'c> {
+    let scope = Scope::new(corpus, index, filters);
+    let Some(search) = &scope.search else { return Hits::default() };
+    // Who speaks matters only with quotes only, and finding out reads every quote.
+    let speaks = if filters.quotes_only { scope.quotes_in_view().1 } else { Vec::new() };
+    let entities = search.matches.entities.iter().filter(|&position| scope.shows_entity(position, &speaks));
+    Hits { entities: entities.map(|position| &corpus.entities[position]).collect(), sentences: scope.sentence_hits() }
 }
 
 /// The filters' tests of single items, answered from the index.
@@ -811,29 +818,46 @@ struct Scope<'a> {
 }
 
 /// What a search matched, with what filtering asks of it about entities
-/// worked out once rather than item by item.
+/// worked out once rather than item by item, when first asked (the hits
+/// alone never ask).
 struct Search {
     matches: Matches,
     /// The events about an entity whose names match.
-    events_about_names: IdSet,
+    events_about_names: OnceCell<IdSet>,
     /// The entities named in a matching sentence that is in scope.
-    named_in_hits: IdSet,
+    named_in_hits: OnceCell<IdSet>,
 }
 
 impl<'a> Scope<'a> {
     fn new(corpus: &'a Corpus, index: &'a Index, filters: &'a Filters) -> Scope<'a> {
         let kinds = (!filters.kinds.is_empty()).then(|| corpus.entities.iter().map(|e| filters.kinds.contains(&e.kind)).collect());
-        let mut scope = Scope { corpus, index, filters, kinds, search: None };
-        scope.search = index.search(corpus, &filters.query).map(|matches| {
-            let mut events_about_names = IdSet::empty(corpus.events.len());
-            matches.entities.iter().flat_map(|entity| index.entity_events.get(entity)).for_each(|&event| events_about_names.insert(event));
-            let mut named_in_hits = IdSet::empty(corpus.entities.len());
-            for sentence in matches.sentences.iter().filter(|&n| scope.in_scope(n)) {
-                index.sentence_entities.get(sentence).iter().for_each(|&entity| named_in_hits.insert(entity));
-            }
-            Search { matches, events_about_names, named_in_hits }
+        let search = index.search(corpus, &filters.query).map(|matches| Search {
+            matches,
+            events_about_names: OnceCell::new(),
+            named_in_hits: OnceCell::new(),
         });
-        scope
+        Scope { corpus, index, filters, kinds, search }
+    }
+
+    /// The events about an entity whose names the search matches.
+    fn events_about_names<'s>(&self, search: &'s Search) -> &'s IdSet {
+        search.events_about_names.get_or_init(|| {
+            let mut events = IdSet::empty(self.corpus.events.len());
+            let about = search.matches.entities.iter().flat_map(|entity| self.index.entity_events.get(entity));
+            about.for_each(|&event| events.insert(event));
+            events
+        })
+    }
+
+    /// The entities named in a sentence the search matches that is in scope.
+    fn named_in_hits<'s>(&self, search: &'s Search) -> &'s IdSet {
+        search.named_in_hits.get_or_init(|| {
+            let mut named = IdSet::empty(self.corpus.entities.len());
+            for sentence in search.matches.sentences.iter().filter(|&n| self.in_scope(n)) {
+                self.index.sentence_entities.get(sentence).iter().for_each(|&entity| named.insert(entity));
+            }
+            named
+        })
     }
 
     /// Whether the entity at `position` is of a kind in view.
@@ -881,8 +905,9 @@ impl<'a> Scope<'a> {
     /// Whether an event passes the filters: the search may match its sentence or the names of an entity it is about.
     fn shows_event(&self, position: usize) -> bool {
         let sentence = self.index.event_sentences[position].get();
-        let found =
-            || self.search.as_ref().is_none_or(|search| search.events_about_names.contains(position)) || self.sentence_found(sentence);
+        let found = || {
+            self.search.as_ref().is_none_or(|search| self.events_about_names(search).contains(position)) || self.sentence_found(sentence)
+        };
         self.shows_sentence(sentence) && self.days_ok(|| self.index.event_days(position)) && found()
     }
 
@@ -906,9 +931,28 @@ impl<'a> Scope<'a> {
     /// search, matches, unless its own names match.
     fn named_in_view(&self, position: usize) -> bool {
         match &self.search {
-            Some(search) if !search.matches.entities.contains(position) => search.named_in_hits.contains(position),
+            Some(search) if !search.matches.entities.contains(position) => self.named_in_hits(search).contains(position),
             _ => self.index.mention_sentences.get(position).iter().any(|&n| self.in_scope(n)),
         }
+    }
+
+    /// The quotes in view, by position, and who speaks in them, by entity
+    /// position: with quotes only, no one else is in view.
+    fn quotes_in_view(&self) -> (Vec<usize>, Vec<bool>) {
+        let (mut quotes, mut speaks) = (Vec::new(), vec![false; self.corpus.entities.len()]);
+        for position in (0..self.corpus.quotes.len()).filter(|&position| self.shows_quote(position)) {
+            quotes.push(position);
+            if let Some(speaker) = self.index.speakers[position].get() {
+                speaks[speaker] = true;
+            }
+        }
+        (quotes, speaks)
+    }
+
+    /// Whether the entity at `position` is in view: of a kind in view, named
+    /// in view and, with quotes only, speaking in a quote in view (`speaks`).
+    fn shows_entity(&self, position: usize, speaks: &[bool]) -> bool {
+        (!self.filters.quotes_only || speaks[position]) && self.shows_kind(position) && self.named_in_view(position)
     }
 
     /// The sentences the search matches that pass the other filters, in
@@ -1111,9 +1155,9 @@ mod tests {
         let corpus = corpus();
         let index = Index::new(&corpus);
         let state = ViewState::default().reduce(Action::SetQuery("Sopheak".into()));
-        let filtered = apply(&corpus, &index, &state.filters());
-        assert_eq!(filtered.sentence_hits.len(), 3);
-        for hit in &filtered.sentence_hits {
+        let found = hits(&corpus, &index, &state.filters());
+        assert_eq!(found.sentences.len(), 3);
+        for hit in &found.sentences {
             let text = &index.article(&corpus, &hit.sentence.article).expect("hit's article").text;
             let matched: Vec<&str> = hit.pieces(text).into_iter().filter(|&(_, matched)| matched).map(|(piece, _)| piece).collect();
             assert_eq!(matched, ["Sopheak"]);
@@ -1129,11 +1173,7 @@ mod tests {
     }
 
     fn hit_starts(corpus: &Corpus, index: &Index, query: &str) -> Vec<(String, usize)> {
-        apply(corpus, index, &searching(query))
-            .sentence_hits
-            .into_iter()
-            .map(|h| (h.sentence.article.to_string(), h.sentence.start))
-            .collect()
+        hits(corpus, index, &searching(query)).sentences.into_iter().map(|h| (h.sentence.article.to_string(), h.sentence.start)).collect()
     }
 
     #[test]
@@ -1164,7 +1204,8 @@ mod tests {
         assert_eq!(hit_starts(&corpus, &index, "  sopheak "), sopheak);
         assert!(hit_starts(&corpus, &index, "opheak").is_empty(), "the middle of a word is not its beginning");
         let filtered = apply(&corpus, &index, &searching("ophea"));
-        assert!(filtered.entity_hits.is_empty() && filtered.events.is_empty() && filtered.entities.is_empty());
+        assert!(hits(&corpus, &index, &searching("ophea")).entities.is_empty());
+        assert!(filtered.events.is_empty() && filtered.entities.is_empty());
     }
 
     #[test]
@@ -1191,7 +1232,8 @@ mod tests {
         for nothing in ["zzyzx", "—", "...", "sopheak zzyzx"] {
             let filtered = apply(&corpus, &index, &searching(nothing));
             assert_eq!((filtered.events.len(), filtered.entities.len(), filtered.quotes.len()), (0, 0, 0), "{nothing:?}");
-            assert_eq!((filtered.figures.len(), filtered.relations.len(), filtered.sentence_hits.len()), (0, 0, 0), "{nothing:?}");
+            assert_eq!((filtered.figures.len(), filtered.relations.len()), (0, 0), "{nothing:?}");
+            assert_eq!(hits(&corpus, &index, &searching(nothing)), Hits::default(), "{nothing:?}");
         }
     }
 
@@ -1201,7 +1243,7 @@ mod tests {
         let index = Index::new(&corpus);
         for query in ["é", "ÉCOLE", "İ", "ß", "ភ្នំពេញ", "ក្រសួង", "العربية", "ﷺ", "cafe\u{301}", "\u{301}", "🙂", "Phnom ពេញ"]
         {
-            for hit in apply(&corpus, &index, &searching(query)).sentence_hits {
+            for hit in hits(&corpus, &index, &searching(query)).sentences {
                 let text = &index.article(&corpus, &hit.sentence.article).expect("article").text;
                 assert!(hit.pieces(text).iter().any(|&(_, matched)| matched), "{query:?}");
             }
@@ -1213,9 +1255,9 @@ mod tests {
     }
 
     /// Which entities' names or aliases match, which sentences match, and
-    /// so which events, quotes, figures and entities a search shows, by a
-    /// scan of the corpus with the same rule as the index.
-    fn search_naively<'c>(corpus: &'c Corpus, index: &Index, query: &str) -> Filtered<'c> {
+    /// so which events, quotes, figures and entities a search shows and what
+    /// its hits are, by a scan of the corpus with the same rule as the index.
+    fn search_naively<'c>(corpus: &'c Corpus, index: &Index, query: &str) -> (Filtered<'c>, Hits<'c>) {
         let words = crate::view::search::query_words(query);
         let matches = |texts: &[&str]| crate::view::search::matches_naively(texts.iter().copied(), &words);
         let named = |id: &str| index.entity(corpus, id).is_some_and(|e| matches(&names(e)));
@@ -1224,7 +1266,7 @@ mod tests {
             let sentence = article.sentences.iter().find(|s| s[0] <= span.start && span.end <= s[1]);
             sentence.is_some_and(|&[start, end]| matches(&[&article.text[start..end]]))
         };
-        let sentence_hits = corpus
+        let sentences = corpus
             .articles
             .iter()
             .flat_map(|article| article.sentences.iter().map(move |&[start, end]| (article, start, end)))
@@ -1235,15 +1277,14 @@ mod tests {
                 matched: marked(&article.text[start..end], start, &words),
             })
             .collect();
-        Filtered {
+        let filtered = Filtered {
             events: corpus.events.iter().filter(|e| sentence(&e.evidence) || e.entities.iter().any(|id| named(id))).collect(),
             quotes: corpus.quotes.iter().filter(|q| sentence(&q.evidence) || q.speaker.as_deref().is_some_and(named)).collect(),
             figures: corpus.figures.iter().filter(|f| sentence(&f.evidence)).collect(),
-            entity_hits: corpus.entities.iter().filter(|e| matches(&names(e))).collect(),
             entities: corpus.entities.iter().filter(|e| matches(&names(e)) || e.mentions.iter().any(sentence)).collect(),
-            sentence_hits,
             ..Filtered::default()
-        }
+        };
+        (filtered, Hits { entities: corpus.entities.iter().filter(|e| matches(&names(e))).collect(), sentences })
     }
 
     #[test]
@@ -1271,14 +1312,13 @@ mod tests {
         }
         assert!(queries.len() > 1000, "{} queries", queries.len());
         for query in &queries {
-            let filtered = apply(&corpus, &index, &searching(query));
-            let naive = search_naively(&corpus, &index, query);
+            let (filtered, found) = (apply(&corpus, &index, &searching(query)), hits(&corpus, &index, &searching(query)));
+            let (naive, naive_hits) = search_naively(&corpus, &index, query);
             assert_eq!(filtered.events, naive.events, "events for {query:?}");
             assert_eq!(filtered.quotes, naive.quotes, "quotes for {query:?}");
             assert_eq!(filtered.figures, naive.figures, "figures for {query:?}");
             assert_eq!(filtered.entities, naive.entities, "entities for {query:?}");
-            assert_eq!(filtered.entity_hits, naive.entity_hits, "entity hits for {query:?}");
-            assert_eq!(filtered.sentence_hits, naive.sentence_hits, "sentences for {query:?}");
+            assert_eq!(found, naive_hits, "hits for {query:?}");
         }
     }
 
@@ -1330,6 +1370,23 @@ mod tests {
                 );
                 prop_assert_eq!(&narrowed.events, &timeline);
                 prop_assert_eq!(narrowed.days, timeline.iter().map(|e| event_range(&e.date)).collect::<Vec<_>>());
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    #[test]
+    fn the_entity_hits_are_the_entities_in_view_whose_names_match() {
+        let corpus = corpus();
+        let index = Index::new(&corpus);
+        let mut runner = proptest::test_runner::TestRunner::new(proptest::test_runner::Config::with_cases(200));
+        runner
+            .run(&filtering_actions(&corpus), |actions| {
+                let filters = actions.into_iter().fold(ViewState::default(), |s, a| s.reduce(a)).filters();
+                let words = crate::view::search::query_words(&filters.query);
+                let named = |e: &&&Entity| !words.is_empty() && crate::view::search::matches_naively(names(e), &words);
+                let in_view: Vec<&Entity> = apply(&corpus, &index, &filters).entities.iter().filter(named).copied().collect();
+                prop_assert_eq!(hits(&corpus, &index, &filters).entities, in_view);
                 Ok(())
             })
             .unwrap();

@@ -35,6 +35,12 @@ impl Window {
         let rows = first_seen.saturating_sub(overscan)..(last_seen + overscan).min(count);
         Window { above: rows.start as f64 * row_height, below: (count - rows.end) as f64 * row_height, rows }
     }
+
+    /// Whether this window already builds every row of `needed`, so that a
+    /// list showing it need not build again.
+    pub fn covers(&self, needed: &Window) -> bool {
+        self.rows.start <= needed.rows.start && needed.rows.end <= self.rows.end
+    }
 }
 
 #[cfg(test)]
@@ -44,6 +50,14 @@ mod tests {
     fn check(scroll_top: f64, height: f64, count: usize, overscan: usize) -> (Range<usize>, f64, f64) {
         let window = Window::of(Viewport { scroll_top, height }, 10.0, count, overscan);
         (window.rows, window.above, window.below)
+    }
+
+    #[test]
+    fn a_window_covers_the_windows_within_its_rows() {
+        let built = Window::of(Viewport { scroll_top: 100.0, height: 100.0 }, 10.0, 1000, 8);
+        let needed = |scroll_top: f64| Window::of(Viewport { scroll_top, height: 80.0 }, 10.0, 1000, 4);
+        assert!(built.covers(&needed(100.0)) && built.covers(&needed(130.0)) && built.covers(&needed(60.0)));
+        assert!(!built.covers(&needed(200.0)) && !built.covers(&needed(30.0)));
     }
 
     #[test]

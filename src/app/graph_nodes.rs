@@ -42,14 +42,13 @@ pub fn graph_nodes(props: &NodesProps) -> Html {
     let nodes = ranked.iter().rev().map(|&(entity, _)| {
         let is_selected = selected.as_deref() == Some(entity.id.as_str());
         let r = radius(entity.mentions.len(), most) * units_per_pixel;
+        // One element per node, its shape, filled by its kind's class (the stylesheet), not an attribute each:
+        // a selection or a filter brings in and removes hundreds of them.
         html! {
-            <g key={entity.id.as_str()} class={classes!("node", entity.kind.as_str(), is_selected.then_some("selected"), drawing.dimmed(&entity.id).then_some("dimmed"))}
-                transform={format!("translate({},{})", decimal(entity.x, 2), decimal(entity.y, 2))} role="button" tabindex="0"
+            <path key={entity.id.as_str()} class={classes!("node", entity.kind.as_str(), is_selected.then_some("selected"), drawing.dimmed(&entity.id).then_some("dimmed"))}
+                transform={format!("translate({},{})", decimal(entity.x, 2), decimal(entity.y, 2))} d={kind_shape(entity.kind, r)} role="button" tabindex="0"
                 data-entity-id={entity.id.clone()} aria-pressed={is_selected.to_string()}
-                aria-label={format!("{} ({}), {} {}", entity.name, entity.kind.as_str(), entity.mentions.len(), EN.mentions.to_lowercase())}>
-                // Filled by its kind's class (the stylesheet), not an attribute each.
-                <path d={kind_shape(entity.kind, r)} />
-            </g>
+                aria-label={format!("{} ({}), {} {}", entity.name, entity.kind.as_str(), entity.mentions.len(), EN.mentions.to_lowercase())} />
         }
     });
     // Above every node, since a label may cover a lesser one; nodes name themselves to assistive technology.

@@ -224,7 +224,7 @@ const INTERACTIONS = [
           all.map((node, index) => ({ index, pressed: node.getAttribute("aria-pressed") === "true", mentions: Number(node.getAttribute("aria-label").match(/(\d+) mentions$/)[1]) })),
         );
         const choices = drawn.filter((n) => !n.pressed).sort((a, b) => b.mentions - a.mentions || a.index - b.index);
-        await nodes.nth(choices[i % 5].index).locator("path").click();
+        await nodes.nth(choices[i % 5].index).click();
       });
       await reset(page);
       return samples;

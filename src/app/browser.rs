@@ -325,6 +325,11 @@ pub fn target_matches(event: &web_sys::Event, selector: &str) -> bool {
         .is_some_and(|element| element.matches(selector).unwrap_or(false))
 }
 
+/// The element an event happened in, or its nearest ancestor, that matches a CSS `selector`.
+pub fn closest(event: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
+    event.target()?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok()?
+}
+
 /// The pointer's position within an element, as fractions of its size.
 pub fn fraction_in(node: &yew::NodeRef, client_x: i32, client_y: i32) -> (f64, f64) {
     node.cast::<web_sys::Element>()

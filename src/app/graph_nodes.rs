@@ -1,7 +1,7 @@
 //! The graph's nodes and their labels, drawn for one settled view: while a
 //! pan or zoom is in progress the graph moves this picture instead.
 
-use super::{activate, Shared};
+use super::{activate_within, Shared};
 use crate::view::decimal::decimal;
 use crate::view::export::kind_shape;
 use crate::view::graph::{node_labels, radius, Drawing, ViewBox, LABEL_FONT_SIZE};
@@ -26,19 +26,29 @@ pub fn graph_nodes(props: &NodesProps) -> Html {
     let ranked = &drawing.ranked;
     let units_per_pixel = viewbox.units_per_pixel(*width);
     let most = ranked.iter().map(|(e, _)| e.mentions.len()).max().unwrap_or(1);
+    // A click or Enter on a node selects its entity, or clears the selection if it is the selected one.
+    // The nodes' group takes them for every node, so the nodes a selection brings in register no listeners.
+    let (onclick, onkeydown) = {
+        let (dispatch, selected) = (dispatch.clone(), selected.clone());
+        activate_within(
+            ".node",
+            Callback::from(move |node: web_sys::Element| {
+                let Some(id) = node.get_attribute("data-entity-id") else { return };
+                let again = selected.as_deref() == Some(id.as_str());
+                dispatch.emit(Action::SelectEntity((!again).then_some(id)));
+            }),
+        )
+    };
     let nodes = ranked.iter().rev().map(|&(entity, _)| {
-        let id = entity.id.clone();
         let is_selected = selected.as_deref() == Some(entity.id.as_str());
-        let (onclick, onkeydown) = activate(dispatch.reform(move |_| Action::SelectEntity((!is_selected).then(|| id.clone()))));
         let r = radius(entity.mentions.len(), most) * units_per_pixel;
+        // One element per node, its shape, filled by its kind's class (the stylesheet), not an attribute each:
+        // a selection or a filter brings in and removes hundreds of them.
         html! {
-            <g key={entity.id.as_str()} class={classes!("node", entity.kind.as_str(), is_selected.then_some("selected"), drawing.dimmed(&entity.id).then_some("dimmed"))}
-                transform={format!("translate({},{})", decimal(entity.x, 2), decimal(entity.y, 2))} role="button" tabindex="0"
+            <path key={entity.id.as_str()} class={classes!("node", entity.kind.as_str(), is_selected.then_some("selected"), drawing.dimmed(&entity.id).then_some("dimmed"))}
+                transform={format!("translate({},{})", decimal(entity.x, 2), decimal(entity.y, 2))} d={kind_shape(entity.kind, r)} role="button" tabindex="0"
                 data-entity-id={entity.id.clone()} aria-pressed={is_selected.to_string()}
-                aria-label={format!("{} ({}), {} {}", entity.name, entity.kind.as_str(), entity.mentions.len(), EN.mentions.to_lowercase())} {onclick} {onkeydown}>
-                // Filled by its kind's class (the stylesheet), not an attribute each.
-                <path d={kind_shape(entity.kind, r)} />
-            </g>
+                aria-label={format!("{} ({}), {} {}", entity.name, entity.kind.as_str(), entity.mentions.len(), EN.mentions.to_lowercase())} />
         }
     });
     // Above every node, since a label may cover a lesser one; nodes name themselves to assistive technology.
@@ -53,7 +63,7 @@ pub fn graph_nodes(props: &NodesProps) -> Html {
     });
     html! {
         <>
-            <g class="nodes">{ for nodes }</g>
+            <g class="nodes" {onclick} {onkeydown}>{ for nodes }</g>
             // Size and anchor are set once on the labels' group, which they inherit, not as attributes of each.
             <g class="labels" aria-hidden="true" font-size={font_size} text-anchor="middle">{ for label_texts }</g>
         </>

@@ -94,12 +94,41 @@ impl<T> std::ops::Deref for Shared<T> {
 fn activate(callback: yew::Callback<()>) -> (yew::Callback<yew::MouseEvent>, yew::Callback<yew::KeyboardEvent>) {
     let click = callback.reform(|_: yew::MouseEvent| ());
     let key = yew::Callback::from(move |e: yew::KeyboardEvent| {
-        if e.key() == "Enter" || e.key() == " " {
+        if activates(&e) {
             e.prevent_default();
             callback.emit(());
         }
     });
     (click, key)
+}
+
+/// The handlers `activate` gives, once for a group of such elements (those
+/// matching `selector` inside the element that takes them): each passes on
+/// the element the event happened in, so that the elements themselves
+/// register no listeners.
+fn activate_within(
+    selector: &'static str,
+    callback: yew::Callback<web_sys::Element>,
+) -> (yew::Callback<yew::MouseEvent>, yew::Callback<yew::KeyboardEvent>) {
+    let within = move |e: &web_sys::Event| browser::closest(e, selector);
+    let on_click = callback.clone();
+    let click = yew::Callback::from(move |e: yew::MouseEvent| {
+        if let Some(element) = within(&e) {
+            on_click.emit(element);
+        }
+    });
+    let key = yew::Callback::from(move |e: yew::KeyboardEvent| {
+        if let Some(element) = within(&e).filter(|_| activates(&e)) {
+            e.prevent_default();
+            callback.emit(element);
+        }
+    });
+    (click, key)
+}
+
+/// Whether a key activates a button: Enter or Space.
+fn activates(e: &yew::KeyboardEvent) -> bool {
+    e.key() == "Enter" || e.key() == " "
 }
 
 /// Whether a `<details>` is open, and the handler that follows its toggling:

@@ -37,7 +37,7 @@ export function hostileInputScenarios(engine, driver) {
     const notices = await browser.until(`return document.querySelector(".notices")?.textContent`);
     assert.match(notices, /x{40}…/, "the long parameter is named, cut short");
     const id = await browser.until(`return document.querySelector(".graph-svg .node")?.dataset.entityId`);
-    await browser.click(`.graph-svg .node[data-entity-id="${id}"] path`);
+    await browser.click(`.graph-svg .node[data-entity-id="${id}"]`);
     await browser.until(`return document.querySelector('.entity-card[data-entity-id="${id}"]')`);
     await browser.end();
   });

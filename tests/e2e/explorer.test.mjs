@@ -10,7 +10,7 @@ test("a link to a selected entity opens the same view in a fresh browser", async
   const first = await open(served.browser, served.site.url);
   const allEvents = await shownEvents(first.page);
   assert.ok(allEvents.length >= 10, `events shown: ${allEvents.length}`);
-  await first.page.click('.graph-svg [data-entity-id="khieu-sopheak"] path');
+  await first.page.click('.graph-svg .node[data-entity-id="khieu-sopheak"]');
   await first.page.waitForSelector('.entity-card[data-entity-id="khieu-sopheak"]');
   const link = first.page.url();
   assert.match(link, /entity=khieu-sopheak/);
@@ -36,9 +36,9 @@ test("a link to a selected entity opens the same view in a fresh browser", async
 
 test("back and forward step through selections; filters combine", async () => {
   const { page, context } = await open(served.browser, served.site.url);
-  await page.click('.graph-svg [data-entity-id="bill-herod"] path');
+  await page.click('.graph-svg .node[data-entity-id="bill-herod"]');
   await page.waitForSelector('.entity-card[data-entity-id="bill-herod"]');
-  await page.click('.graph-svg [data-entity-id="cormac-carney"] path');
+  await page.click('.graph-svg .node[data-entity-id="cormac-carney"]');
   await page.waitForSelector('.entity-card[data-entity-id="cormac-carney"]');
   await page.goBack();
   await page.waitForSelector('.entity-card[data-entity-id="bill-herod"]');
@@ -98,7 +98,7 @@ test("deselecting an entity closes what it opened and leaves no read= in the lin
   await page.click(".entity-card .evidence button.link");
   await page.waitForSelector(".reader #target-sentence");
   assert.match(page.url(), /read=/);
-  const node = '.graph-svg [data-entity-id="khieu-sopheak"] path';
+  const node = '.graph-svg .node[data-entity-id="khieu-sopheak"]';
   await page.click(node);
   await page.waitForSelector('.entity-card[data-entity-id="khieu-sopheak"]');
   assert.doesNotMatch(page.url(), /read=/);
@@ -169,7 +169,7 @@ test("the timeline expands clusters, zooms with keys and pinch, pans and brushes
 test("zooming the graph moves the drawn picture at once and draws it afresh once the wheel rests", async () => {
   const { page, context } = await open(served.browser, served.site.url);
   const graph = page.locator(".graph-svg");
-  const drawn = () => graph.evaluate((svg) => ({ viewBox: svg.getAttribute("viewBox"), style: svg.getAttribute("style"), radius: svg.querySelector(".node path").getBBox().width }));
+  const drawn = () => graph.evaluate((svg) => ({ viewBox: svg.getAttribute("viewBox"), style: svg.getAttribute("style"), radius: svg.querySelector(".node").getBBox().width }));
   const before = await drawn();
   await graph.scrollIntoViewIfNeeded();
   const box = await graph.boundingBox();
@@ -275,7 +275,7 @@ test("the pointer names the edge it is over, a click opens its relation, a drag 
   // A node sits where its edges meet: a click on it selects the entity, not an edge.
   const node = page.locator(".graph-svg .node").first();
   const id = await node.getAttribute("data-entity-id");
-  await node.locator("path").click();
+  await node.click();
   await page.waitForSelector(`.entity-card[data-entity-id="${id}"]`);
   assert.doesNotMatch(page.url(), /relation=/);
   assert.deepEqual(errors, []);

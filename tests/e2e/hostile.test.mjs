@@ -102,7 +102,7 @@ for (const width of [375, 1280]) {
       await assertInert(visited, "overview");
 
       // The graph: the entity named with markup is a node; its card shows the name as text.
-      await page.locator('.graph-svg [data-entity-id="sok"] path').first().click();
+      await page.locator('.graph-svg .node[data-entity-id="sok"]').first().click();
       await page.waitForSelector('.entity-card[data-entity-id="sok"]');
       const name = await text(page, '.entity-card[data-entity-id="sok"] h2');
       assert.ok(name.includes(`${SCRIPT} ${IMG} ${RLO}Sok javascript:alert(1)`), `entity name shown literally: ${name}`);
@@ -111,7 +111,7 @@ for (const width of [375, 1280]) {
       await assertInert(visited, "entity card of the markup name");
 
       // A speaker's card: the quote carries markup and a javascript: address as text.
-      await page.locator('.graph-svg [data-entity-id="khieu-sopheak"] path').first().click();
+      await page.locator('.graph-svg .node[data-entity-id="khieu-sopheak"]').first().click();
       await page.waitForSelector('.entity-card[data-entity-id="khieu-sopheak"]');
       const card = await text(page, '.entity-card[data-entity-id="khieu-sopheak"]');
       assert.ok(card.includes(`We received ${SCRIPT} and a link to javascript:alert(1)`), "the quote is shown literally");
@@ -121,7 +121,7 @@ for (const width of [375, 1280]) {
 
       // The 5,000-character name: its card at full length.
       const long = `Q${"u".repeat(4999)}`;
-      await page.locator('.graph-svg [data-entity-id^="quuuu"] path').first().click();
+      await page.locator('.graph-svg .node[data-entity-id^="quuuu"]').first().click();
       await page.waitForSelector('.entity-card[data-entity-id^="quuuu"] h2');
       assert.ok((await text(page, ".entity-card h2")).trim().startsWith(`${long} `), "the long name is shown whole");
       await assertInert(visited, "entity card of the 5,000-character name");
@@ -210,7 +210,7 @@ test("hostile links show a notice and a working page", async () => {
       }
       const marks = await page.locator(".timeline-svg [data-event-id], .timeline-svg .cluster").count();
       assert.ok(marks > 0, `${step}: the timeline shows events`);
-      await page.locator('.graph-svg [data-entity-id="khieu-sopheak"] path').first().click();
+      await page.locator('.graph-svg .node[data-entity-id="khieu-sopheak"]').first().click();
       await page.waitForSelector('.entity-card[data-entity-id="khieu-sopheak"]', { timeout: 5000 });
       assert.match(page.url(), /entity=khieu-sopheak/, step);
       assert.deepEqual(errors, [], step);

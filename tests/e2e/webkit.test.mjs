@@ -32,7 +32,7 @@ test("WebKit: select an entity, copy the link, and the link opens the same selec
   const first = await driver.session();
   await first.go(site.url);
   const id = await first.until(`return document.querySelector(".graph-svg .node")?.dataset.entityId`);
-  await first.click(`.graph-svg .node[data-entity-id="${id}"] path`);
+  await first.click(`.graph-svg .node[data-entity-id="${id}"]`);
   const name = await first.until(`return document.querySelector('.entity-card[data-entity-id="${id}"] h2')?.textContent`);
   await first.click(".header .actions button");
   // Where the page may write the clipboard it says so; elsewhere it shows the link to copy by hand.

@@ -251,16 +251,19 @@ impl PostingsBuilder {
 
     /// The words in order, with their ids in one list.
     fn finish(self) -> Postings {
-        let mut sorted: Vec<(Box<str>, Vec<u8>)> = self.by_word.into_iter().map(|(word, (ids, _))| (word, ids)).collect();
-        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let bytes = sorted.iter().map(|(_, ids)| ids.len()).sum();
+        let mut entries: Vec<(Box<str>, Vec<u8>)> = self.by_word.into_iter().map(|(word, (ids, _))| (word, ids)).collect();
+        // Sorted by position through `view::sorting`, whose one sort the app shares, rather than by a sort of its own.
+        let mut order: Vec<usize> = (0..entries.len()).collect();
+        super::sorting::sort_by(&mut order, |&a, &b| entries[a].0.cmp(&entries[b].0));
+        let bytes = entries.iter().map(|(_, ids)| ids.len()).sum();
         let mut postings = Postings {
-            words: Vec::with_capacity(sorted.len()),
-            ends: Vec::with_capacity(sorted.len()),
+            words: Vec::with_capacity(entries.len()),
+            ends: Vec::with_capacity(entries.len()),
             ids: Vec::with_capacity(bytes),
             texts: self.texts,
         };
-        for (word, ids) in sorted {
+        for at in order {
+            let (word, ids) = std::mem::take(&mut entries[at]);
             postings.ids.extend(ids);
             postings.words.push(word);
             postings.ends.push(u32::try_from(postings.ids.len()).expect("fewer than 4 GiB of postings"));

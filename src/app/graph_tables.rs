@@ -1,7 +1,11 @@
 //! The graph's text alternative: entities and relations as tables that
 //! follow the filters, each a scroll box building only the rows in view.
 
-use super::{data, scroll_list::ScrollTable, SharedFiltered};
+use super::{
+    data,
+    scroll_list::{ScrollList, TableHead},
+    SharedFiltered,
+};
 use crate::view::state::Action;
 use crate::view::strings::{kind_name, relation_name, EN};
 use yew::prelude::*;
@@ -57,9 +61,9 @@ pub fn tables(
         <details class="alternative" {ontoggle}>
             <summary>{ format!("{} ({} · {})", EN.graph_as_table, filtered.entities.len(), filtered.relations.len()) }</summary>
             if open {
-                <ScrollTable caption={EN.entity} columns={vec![EN.entity.into(), EN.kind.into(), EN.role.into(), EN.mentions.into()]}
+                <ScrollList table={TableHead { caption: EN.entity.into(), columns: vec![EN.entity.into(), EN.kind.into(), EN.role.into(), EN.mentions.into()] }}
                     count={filtered.entities.len()} row_height={TABLE_ROW} row={entity_row} />
-                <ScrollTable caption={EN.relation} columns={vec![EN.source.into(), EN.relation.into(), EN.target.into(), EN.evidence.into()]}
+                <ScrollList table={TableHead { caption: EN.relation.into(), columns: vec![EN.source.into(), EN.relation.into(), EN.target.into(), EN.evidence.into()] }}
                     count={filtered.relations.len()} row_height={TABLE_ROW} row={relation_row} />
             }
         </details>

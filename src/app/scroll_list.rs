@@ -105,13 +105,25 @@ pub fn use_scroll_window(count: usize, assumed_row_height: f64, row_selector: &'
     ScrollWindow { node, onscroll, window }
 }
 
+/// A table's caption and column headings.
+#[derive(PartialEq)]
+pub struct TableHead {
+    pub caption: AttrValue,
+    pub columns: Vec<AttrValue>,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ScrollListProps {
     pub count: usize,
     /// Every row's height in pixels as the CSS sets it, assumed until measured.
     pub row_height: f64,
-    /// Builds the inside of the row at a position.
+    /// Builds the inside of the row at a position; in a table, the `<tr>`
+    /// (its `aria-rowindex` is the position plus 2, after the head).
     pub row: Callback<usize, Html>,
+    /// The rows are a table's with this head rather than a list's: one
+    /// component for both, since each compiles Yew's lifecycle anew.
+    #[prop_or_default]
+    pub table: Option<TableHead>,
     /// Classes of the list element.
     #[prop_or_default]
     pub class: Classes,
@@ -123,58 +135,47 @@ pub struct ScrollListProps {
 
 #[function_component(ScrollList)]
 pub fn scroll_list(props: &ScrollListProps) -> Html {
-    let ScrollWindow { node, onscroll, window } = use_scroll_window(props.count, props.row_height, "li");
-    let rows = window.rows.clone().map(|position| {
-        html! {
+    let row_selector = if props.table.is_some() { "tbody tr:not([aria-hidden])" } else { "li" };
+    let ScrollWindow { node, onscroll, window } = use_scroll_window(props.count, props.row_height, row_selector);
+    let rows = window.rows.clone().map(|position| match props.table {
+        Some(_) => html! { <key={position}>{ props.row.emit(position) }</> },
+        None => html! {
             <li key={position} aria-posinset={(position + 1).to_string()} aria-setsize={props.count.to_string()}>{ props.row.emit(position) }</li>
-        }
+        },
     });
-    let list = use_node_ref();
-    browser::use_style_property(&list, "padding-block", format!("{}px {}px", decimal(window.above, 2), decimal(window.below, 2)));
+    // The room for the rows not built: a list's padding (set through `above`, its element), a table's spacer
+    // rows. The same hooks either way, whatever the props.
+    let (above, below) = (use_node_ref(), use_node_ref());
+    let (above_px, below_px) = (decimal(window.above, 2), decimal(window.below, 2));
+    let ((above_property, above_value), below_value) = match props.table {
+        Some(_) => (("height", format!("{above_px}px")), format!("{below_px}px")),
+        None => (("padding-block", format!("{above_px}px {below_px}px")), String::new()),
+    };
+    browser::use_style_property(&above, above_property, above_value);
+    browser::use_style_property(&below, "height", below_value);
     let (class, id) = (props.class.clone(), props.id.clone());
     html! {
         <div class="scroll-list" ref={node} {onscroll}>
-            if props.ordered {
-                <ol {class} {id} ref={list} start={(window.rows.start + 1).to_string()}>{ for rows }</ol>
+            if let Some(head) = &props.table {
+                <table aria-rowcount={(props.count + 1).to_string()}>
+                    <caption>{ &head.caption }</caption>
+                    <thead><tr aria-rowindex="1">{ for head.columns.iter().map(|column| html! { <th scope="col">{ column }</th> }) }</tr></thead>
+                    <tbody>
+                        { spacer_row(head, above) }
+                        { for rows }
+                        { spacer_row(head, below) }
+                    </tbody>
+                </table>
+            } else if props.ordered {
+                <ol {class} {id} ref={above} start={(window.rows.start + 1).to_string()}>{ for rows }</ol>
             } else {
-                <ul {class} {id} ref={list}>{ for rows }</ul>
+                <ul {class} {id} ref={above}>{ for rows }</ul>
             }
         </div>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ScrollTableProps {
-    pub count: usize,
-    /// Every row's height in pixels as the CSS sets it, assumed until measured.
-    pub row_height: f64,
-    /// Builds the `<tr>` at a position (its `aria-rowindex` is the position plus 2, after the head).
-    pub row: Callback<usize, Html>,
-    pub caption: AttrValue,
-    /// The column headings.
-    pub columns: Vec<AttrValue>,
-}
-
-#[function_component(ScrollTable)]
-pub fn scroll_table(props: &ScrollTableProps) -> Html {
-    let ScrollWindow { node, onscroll, window } = use_scroll_window(props.count, props.row_height, "tbody tr:not([aria-hidden])");
-    let (above, below) = (use_node_ref(), use_node_ref());
-    browser::use_style_property(&above, "height", format!("{}px", decimal(window.above, 2)));
-    browser::use_style_property(&below, "height", format!("{}px", decimal(window.below, 2)));
-    let spacer = |cell: NodeRef| {
-        html! { <tr aria-hidden="true" class="spacer"><td colspan={props.columns.len().to_string()} ref={cell}></td></tr> }
-    };
-    html! {
-        <div class="scroll-list" ref={node} {onscroll}>
-            <table aria-rowcount={(props.count + 1).to_string()}>
-                <caption>{ &props.caption }</caption>
-                <thead><tr aria-rowindex="1">{ for props.columns.iter().map(|column| html! { <th scope="col">{ column }</th> }) }</tr></thead>
-                <tbody>
-                    { spacer(above) }
-                    { for window.rows.clone().map(|position| html! { <key={position}>{ props.row.emit(position) }</> }) }
-                    { spacer(below) }
-                </tbody>
-            </table>
-        </div>
-    }
+/// A table row standing in for the rows not built, sized through `cell`.
+fn spacer_row(head: &TableHead, cell: NodeRef) -> Html {
+    html! { <tr aria-hidden="true" class="spacer"><td colspan={head.columns.len().to_string()} ref={cell}></td></tr> }
 }

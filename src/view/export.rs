@@ -355,12 +355,18 @@ fn graph_relations<'f, 'c>(filtered: &'f Filtered<'c>) -> impl Iterator<Item = (
 
 /// A standalone SVG of the filtered graph at the precomputed positions.
 pub fn graph_svg(filtered: &Filtered) -> String {
-    let positions: HashMap<&str, (f32, f32)> = filtered.entities.iter().map(|e| (e.id.as_str(), (e.x, e.y))).collect();
+    // Each entity's place in the list, not its coordinates: the app's other `&str` tables hold places too,
+    // so the wasm carries one hash table type for both.
+    let at: HashMap<&str, usize> = filtered.entities.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
+    let position = |id: &str| {
+        let entity = filtered.entities[at[id]];
+        (entity.x, entity.y)
+    };
     let mut out = String::from(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"-600 -600 1200 1200\" font-family=\"sans-serif\" font-size=\"14\">\n",
     );
     for (relation, evidence) in graph_relations(filtered) {
-        let (a, b) = (positions[relation.source.as_str()], positions[relation.target.as_str()]);
+        let (a, b) = (position(relation.source.as_str()), position(relation.target.as_str()));
         out.push_str(&format!(
             "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#8a8f98\" stroke-opacity=\"0.6\" stroke-width=\"{}\"><title>{}</title></line>\n",
             decimal(a.0, 2),

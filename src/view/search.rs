@@ -219,8 +219,11 @@ impl Postings {
 /// added in order.
 #[derive(Default)]
 struct PostingsBuilder {
+    /// Each word's place in `ids_by_place`: a `String` key and a place, as
+    /// the app's other hash tables have, so the wasm carries one table type.
+    by_word: HashMap<String, usize>,
     /// Each word's ids so far, and the last of them.
-    by_word: HashMap<Box<str>, (Vec<u8>, u32)>,
+    ids_by_place: Vec<(Vec<u8>, u32)>,
     /// How many texts were added: the next text's id.
     texts: usize,
     lower: String,
@@ -233,36 +236,43 @@ impl PostingsBuilder {
         self.texts += 1;
         for (_, word) in parts.into_iter().flat_map(words) {
             lower_into(word, &mut self.lower);
-            match self.by_word.get_mut(self.lower.as_str()) {
-                // Ids arrive in order, so a repeat is always the last one.
-                Some((_, last)) if *last == id => {}
-                Some((ids, last)) => {
-                    push_delta(ids, id - *last);
-                    *last = id;
+            match self.by_word.get(self.lower.as_str()) {
+                Some(&place) => {
+                    let (ids, last) = &mut self.ids_by_place[place];
+                    // Ids arrive in order, so a repeat is always the last one.
+                    if *last != id {
+                        push_delta(ids, id - *last);
+                        *last = id;
+                    }
                 }
                 None => {
                     let mut ids = Vec::new();
                     push_delta(&mut ids, id);
-                    self.by_word.insert(self.lower.as_str().into(), (ids, id));
+                    self.by_word.insert(self.lower.clone(), self.ids_by_place.len());
+                    self.ids_by_place.push((ids, id));
                 }
             }
         }
     }
 
     /// The words in order, with their ids in one list.
-    fn finish(self) -> Postings {
-        let mut sorted: Vec<(Box<str>, Vec<u8>)> = self.by_word.into_iter().map(|(word, (ids, _))| (word, ids)).collect();
-        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let bytes = sorted.iter().map(|(_, ids)| ids.len()).sum();
+    fn finish(mut self) -> Postings {
+        let mut entries: Vec<(String, usize)> = self.by_word.into_iter().collect();
+        // Sorted by position through `view::sorting`, whose one sort the app shares, rather than by a sort of its own.
+        let mut order: Vec<usize> = (0..entries.len()).collect();
+        super::sorting::sort_by(&mut order, |&a, &b| entries[a].0.cmp(&entries[b].0));
+        let bytes = self.ids_by_place.iter().map(|(ids, _)| ids.len()).sum();
         let mut postings = Postings {
-            words: Vec::with_capacity(sorted.len()),
-            ends: Vec::with_capacity(sorted.len()),
+            words: Vec::with_capacity(entries.len()),
+            ends: Vec::with_capacity(entries.len()),
             ids: Vec::with_capacity(bytes),
             texts: self.texts,
         };
-        for (word, ids) in sorted {
+        for at in order {
+            let (word, place) = std::mem::take(&mut entries[at]);
+            let ids = std::mem::take(&mut self.ids_by_place[place].0);
             postings.ids.extend(ids);
-            postings.words.push(word);
+            postings.words.push(word.into_boxed_str());
             postings.ends.push(u32::try_from(postings.ids.len()).expect("fewer than 4 GiB of postings"));
         }
         postings

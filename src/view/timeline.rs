@@ -218,11 +218,15 @@ pub fn group_lanes(events: &[&Event], days: &[Option<(i64, i64)>], lane_of: impl
         // Keep the fullest lanes in their order; the rest share the last one.
         let mut by_size: Vec<usize> = (0..grouped.len()).collect();
         super::sorting::sort_by_key(&mut by_size, |&i| std::cmp::Reverse(grouped[i].1.len()));
-        let kept: std::collections::HashSet<usize> = by_size[..MAX_LANES - 1].iter().copied().collect();
+        // By lane, whether it is kept (a Vec, not a HashSet: one hash table type fewer in the wasm).
+        let mut kept = vec![false; grouped.len()];
+        for &i in &by_size[..MAX_LANES - 1] {
+            kept[i] = true;
+        }
         let mut rest = Vec::new();
         let mut lanes = Vec::new();
-        for (i, lane) in grouped.into_iter().enumerate() {
-            if kept.contains(&i) {
+        for (lane, kept) in grouped.into_iter().zip(kept) {
+            if kept {
                 lanes.push(lane);
             } else {
                 folded += 1;

@@ -44,6 +44,12 @@ function uleb(value) {
   return out;
 }
 
+/** A name (its length, then its UTF-8 bytes) at `at`, and where it ends. */
+function readName(bytes, at) {
+  const [length, start] = readUleb(bytes, at);
+  return [bytes.subarray(start, start + length), start + length];
+}
+
 /** Where an import's description (after its kind byte) ends. */
 function descriptionEnd(bytes, kind, at) {
   const limits = (at) => {
@@ -93,13 +99,9 @@ function renameImports(wasm) {
       let [count, p] = readUleb(wasm, start);
       const section = uleb(count);
       while (count--) {
-        let length;
-        [length, p] = readUleb(wasm, p);
-        const module = wasm.subarray(p, p + length);
-        p += length;
-        [length, p] = readUleb(wasm, p);
-        let name = wasm.subarray(p, p + length);
-        p += length;
+        let module, name;
+        [module, p] = readName(wasm, p);
+        [name, p] = readName(wasm, p);
         const descriptionStart = p;
         p = descriptionEnd(wasm, wasm[p], p + 1);
         if (decoder.decode(module) === GLUE_MODULE) {
@@ -125,10 +127,8 @@ function renameExports(section, renamed) {
   let [count, p] = readUleb(section, 0);
   const out = uleb(count);
   while (count--) {
-    let length;
-    [length, p] = readUleb(section, p);
-    let name = section.subarray(p, p + length);
-    p += length;
+    let name;
+    [name, p] = readName(section, p);
     const descriptionStart = p;
     p = readUleb(section, p + 1)[1];
     const text = decoder.decode(name);

@@ -258,9 +258,8 @@ impl PostingsBuilder {
     /// The words in order, with their ids in one list.
     fn finish(mut self) -> Postings {
         let mut entries: Vec<(String, usize)> = self.by_word.into_iter().collect();
-        // Sorted by position through `view::sorting`, whose one sort the app shares, rather than by a sort of its own.
-        let mut order: Vec<usize> = (0..entries.len()).collect();
-        super::sorting::sort_by(&mut order, |&a, &b| entries[a].0.cmp(&entries[b].0));
+        // Ordered through `view::sorting`, whose one sort the app shares, rather than by a sort of its own.
+        let order = super::sorting::stable_order(entries.len(), &|a, b| entries[a].0.cmp(&entries[b].0));
         let bytes = self.ids_by_place.iter().map(|(ids, _)| ids.len()).sum();
         let mut postings = Postings {
             words: Vec::with_capacity(entries.len()),
@@ -269,7 +268,7 @@ impl PostingsBuilder {
             texts: self.texts,
         };
         for at in order {
-            let (word, place) = std::mem::take(&mut entries[at]);
+            let (word, place) = std::mem::take(&mut entries[at as usize]);
             let ids = std::mem::take(&mut self.ids_by_place[place].0);
             postings.ids.extend(ids);
             postings.words.push(word.into_boxed_str());

@@ -41,8 +41,9 @@ pub fn first_by<T: Copy>(items: impl IntoIterator<Item = T>, count: usize, compa
 }
 
 /// The positions `0..len` in the order `compare` gives them: the one sort
-/// the helpers above share.
-fn stable_order(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<u32> {
+/// the helpers above share, and what sorts items that cannot be copied
+/// (take each from its position in this order).
+pub fn stable_order(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<u32> {
     let mut order: Vec<u32> = (0..len as u32).collect();
     order.sort_by(|&a, &b| compare(a as usize, b as usize));
     order

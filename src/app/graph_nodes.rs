@@ -2,6 +2,7 @@
 //! pan or zoom is in progress the graph moves this picture instead.
 
 use super::{activate_within, Shared};
+use crate::model::Entity;
 use crate::view::decimal::decimal;
 use crate::view::export::kind_shape;
 use crate::view::graph::{node_labels, radius, Drawing, ViewBox, LABEL_FONT_SIZE};
@@ -39,17 +40,23 @@ pub fn graph_nodes(props: &NodesProps) -> Html {
             }),
         )
     };
-    let nodes = ranked.iter().rev().map(|&(entity, _)| {
+    let shape = |entity: &Entity| kind_shape(entity.kind, radius(entity.mentions.len(), most) * units_per_pixel);
+    let place = |entity: &Entity| format!("translate({},{})", decimal(entity.x, 2), decimal(entity.y, 2));
+    let nodes = drawing.paint_order().into_iter().map(|entity| {
         let is_selected = selected.as_deref() == Some(entity.id.as_str());
-        let r = radius(entity.mentions.len(), most) * units_per_pixel;
         // One element per node, its shape, filled by its kind's class (the stylesheet), not an attribute each:
         // a selection or a filter brings in and removes hundreds of them.
         html! {
             <path key={entity.id.as_str()} class={classes!("node", entity.kind.as_str(), is_selected.then_some("selected"), drawing.dimmed(&entity.id).then_some("dimmed"))}
-                transform={format!("translate({},{})", decimal(entity.x, 2), decimal(entity.y, 2))} d={kind_shape(entity.kind, r)} role="button" tabindex="0"
+                transform={place(entity)} d={shape(entity)} role="button" tabindex="0"
                 data-entity-id={entity.id.clone()} aria-pressed={is_selected.to_string()}
                 aria-label={format!("{} ({}), {} {}", entity.name, entity.kind.as_str(), entity.mentions.len(), EN.mentions.to_lowercase())} />
         }
+    });
+    // The selection drawn again over every node: its own element stays among its neighbours (see
+    // `Drawing::paint_order`). Transparent to the pointer, which reaches the node under it.
+    let mark = ranked.iter().map(|&(entity, _)| entity).find(|entity| selected.as_deref() == Some(entity.id.as_str())).map(|entity| {
+        html! { <path class={classes!("node-mark", entity.kind.as_str())} transform={place(entity)} d={shape(entity)} /> }
     });
     // Above every node, since a label may cover a lesser one; nodes name themselves to assistive technology.
     // Nodes and labels are keyed by entity, so a changed selection or filter keeps the elements of the entities still drawn.
@@ -64,6 +71,8 @@ pub fn graph_nodes(props: &NodesProps) -> Html {
     html! {
         <>
             <g class="nodes" {onclick} {onkeydown}>{ for nodes }</g>
+            // A group of its own, always there, so that the groups around it keep their elements.
+            <g class="selection" aria-hidden="true">{ for mark }</g>
             // Size and anchor are set once on the labels' group, which they inherit, not as attributes of each.
             <g class="labels" aria-hidden="true" font-size={font_size} text-anchor="middle">{ for label_texts }</g>
         </>

@@ -206,6 +206,19 @@ impl<'e> Drawing<'e> {
         self.edges.iter().find(|edge| edge.relation.id == relation)
     }
 
+    /// The drawn entities in the order their nodes are painted, the most
+    /// important last, on top: those that must show over the rest, the
+    /// more mentioned over the less. The selection is painted among its
+    /// neighbours, not last, so that choosing a node does not itself move
+    /// its element: moving the focused element takes the focus from it and
+    /// makes the browser restyle the page in the middle of the render.
+    /// The graph marks the selection on top with a copy of its shape instead.
+    pub fn paint_order(&self) -> Vec<&'e Entity> {
+        let mut order = self.ranked.clone();
+        super::sorting::sort_by_key(&mut order, |&(entity, must_show)| (!must_show, std::cmp::Reverse(entity.mentions.len())));
+        order.into_iter().rev().map(|(entity, _)| entity).collect()
+    }
+
     /// Whether what is not the selection or its neighbours fades: something is selected.
     pub fn fades(&self) -> bool {
         self.selected.is_some()
@@ -704,9 +717,13 @@ mod tests {
         let drawing = Drawing::new(&refs, ends(&refs, relations.iter().map(|r| (r, 1))), Some("e0"));
         assert_eq!(order(&drawing), [("e0", true), ("e1", true), ("e3", false), ("e2", false)]);
         assert_eq!(["e0", "e1", "e2", "e3"].map(|id| drawing.dimmed(id)), [false, false, true, true]);
+        // Painted least important first; the selection (e0) among its neighbours, by mentions, not last.
+        let painted = |drawing: &Drawing| drawing.paint_order().iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+        assert_eq!(painted(&drawing), ["e2", "e3", "e0", "e1"]);
 
         let nothing_selected = Drawing::new(&refs, ends(&refs, relations.iter().map(|r| (r, 1))), None);
         assert_eq!(order(&nothing_selected), [("e3", false), ("e2", false), ("e1", false), ("e0", false)]);
+        assert_eq!(painted(&nothing_selected), ["e0", "e1", "e2", "e3"]);
         assert!(!nothing_selected.dimmed("e0"));
     }
 

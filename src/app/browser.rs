@@ -259,6 +259,17 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Takes keyboard focus away from anything inside the element `node`, as
+/// removing the element would.
+pub fn blur_within(node: &yew::NodeRef) {
+    let (Some(element), Some(focused)) = (node.cast::<web_sys::Element>(), document().active_element()) else { return };
+    if element.contains(Some(&focused)) {
+        if let Ok(focused) = focused.dyn_into::<web_sys::HtmlElement>() {
+            let _ = focused.blur();
+        }
+    }
+}
+
 /// A panic replaces the page with an error panel and a reload link, never a blank page.
 pub fn install_panic_panel() {
     std::panic::set_hook(Box::new(|info| {

@@ -2,7 +2,7 @@
 //! figures it claims (conflicts flagged), related entities and events (in
 //! scroll boxes that build only the rows in view).
 
-use super::{cards::evidence, data, scroll_list::ScrollList, SharedFiltered, SharedTimeline};
+use super::{browser, cards::evidence, data, scroll_list::ScrollList, SharedFiltered, SharedTimeline};
 use crate::model::{Entity, Figure, Quote, Relation};
 use crate::view::state::Action;
 use crate::view::strings::{count, kind_with_confidence, relation_name, relation_sentence, EN};
@@ -34,16 +34,25 @@ pub struct EntityCardProps {
 pub fn entity_card(props: &EntityCardProps) -> Html {
     let (corpus, index) = data();
     let dispatch = &props.dispatch;
-    // Whether the reader asked for all the quotes and figures (the panel keys the card by entity).
-    let (all_quotes, all_figures) = (use_state(|| false), use_state(|| false));
+    // The card stays in place from one entity to the next, its elements patched rather than built again (a
+    // selection's largest cost): what it shows for one entity must not carry over to the next. The entity whose
+    // quotes and figures the reader asked to see all of, so that another entity shows its first few again.
+    let (all_quotes, all_figures) = (use_state(|| None::<String>), use_state(|| None::<String>));
+    // Keyboard focus in the card (on a related entity just chosen, say) leaves it, as it left the card built anew:
+    // here, before the card is patched, rather than in an effect (each costs half a KiB of wasm, gzip).
+    let (card, shown) = (use_node_ref(), use_mut_ref(|| props.id.clone()));
+    if *shown.borrow() != props.id {
+        browser::blur_within(&card);
+        *shown.borrow_mut() = props.id.clone();
+    }
     let Some(entity) = index.entity(corpus, &props.id) else { return html! { <p>{ EN.no_results }</p> } };
     let quotes: Vec<&Quote> = props.filtered.quotes.iter().copied().filter(|q| q.speaker.as_deref() == Some(entity.id.as_str())).collect();
-    let quote_items = first_shown(&quotes, *all_quotes).map(|q| {
+    let quote_items = first_shown(&quotes, all_quotes.as_ref() == Some(&props.id)).map(|q| {
         html! { <li><q>{ &q.text }</q>{ evidence(&q.evidence, dispatch) }</li> }
     });
     let figures: Vec<&Figure> =
         props.filtered.figures.iter().copied().filter(|f| f.claimant.as_deref() == Some(entity.id.as_str())).collect();
-    let figure_items = first_shown(&figures, *all_figures).map(|figure| {
+    let figure_items = first_shown(&figures, all_figures.as_ref() == Some(&props.id)).map(|figure| {
         let conflicts: Vec<Html> = figure
             .conflicts_with
             .iter()
@@ -103,31 +112,34 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
             html! { <button type="button" class="link" data-event-id={event.id.clone()} title={line.clone()} {onclick}>{ line }</button> }
         })
     };
-    // The first few, then a button that shows the rest.
+    // The first few, then a button that shows the rest. Each section is one child of the card, present or not, so
+    // that an entity without quotes does not shift the sections after onto other elements.
     let section = |title: &str,
                    class: &'static str,
                    items: Vec<Html>,
                    total: usize,
                    (one, many): (&str, &str),
-                   all: &UseStateHandle<bool>| {
+                   all: &UseStateHandle<Option<String>>| {
+        let shown_all = all.as_ref() == Some(&props.id);
         let show_all = {
-            let all = all.clone();
-            Callback::from(move |_| all.set(true))
+            let (all, id) = (all.clone(), props.id.clone());
+            Callback::from(move |_| all.set(Some(id.clone())))
         };
-        (total > 0).then(|| {
-            html! {
-                <><h3>{ title }</h3><ul class={class}>{ for items }</ul>
-                if total > FIRST_SHOWN && !**all {
+        html! {
+            if total > 0 {
+                <h3>{ title }</h3><ul class={class}>{ for items }</ul>
+                if total > FIRST_SHOWN && !shown_all {
                     <button type="button" class="link show-all" onclick={show_all}>{ format!("{} {}", EN.show_all, count(total, one, many)) }</button>
-                }</>
+                }
             }
-        })
+        }
     };
+    let subject = AttrValue::from(props.id.clone());
     let long_section = |title: &str, class: &'static str, count: usize, row: Callback<usize, Html>| {
-        (count > 0).then(|| html! { <><h3>{ title }</h3><ScrollList {class} {count} row_height={CARD_ROW} {row} /></> })
+        html! { if count > 0 { <h3>{ title }</h3><ScrollList {class} {count} row_height={CARD_ROW} {row} subject={subject.clone()} /> } }
     };
     html! {
-        <article class="card entity-card" data-entity-id={entity.id.clone()} aria-current="true">
+        <article ref={card} class="card entity-card" data-entity-id={entity.id.clone()} aria-current="true">
             <h2><span class={classes!("swatch", entity.kind.as_str())} aria-hidden="true"></span>{ &entity.name }</h2>
             <dl>
                 <dt>{ EN.kind }</dt><dd>{ kind_with_confidence(entity.kind, entity.confidence, &entity.kind_cues) }</dd>
@@ -135,10 +147,10 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
                 if !entity.aliases.is_empty() { <dt>{ EN.aliases }</dt><dd>{ entity.aliases.join(", ") }</dd> }
                 <dt>{ EN.mentions }</dt><dd>{ entity.mentions.len() }</dd>
             </dl>
-            { for section(EN.quotes, "quotes", quote_items.collect(), quotes.len(), (EN.one_quote, EN.quotes), &all_quotes) }
-            { for section(EN.figures, "figures", figure_items.collect(), figures.len(), (EN.one_figure, EN.figures), &all_figures) }
-            { for long_section(EN.related, "related", related.len(), related_row) }
-            { for long_section(EN.events, "events", events.len(), event_row) }
+            { section(EN.quotes, "quotes", quote_items.collect(), quotes.len(), (EN.one_quote, EN.quotes), &all_quotes) }
+            { section(EN.figures, "figures", figure_items.collect(), figures.len(), (EN.one_figure, EN.figures), &all_figures) }
+            { long_section(EN.related, "related", related.len(), related_row) }
+            { long_section(EN.events, "events", events.len(), event_row) }
         </article>
     }
 }

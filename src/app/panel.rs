@@ -16,7 +16,7 @@ pub fn panel(props: &ViewProps, timeline: &SharedTimeline) -> Html {
     let close = props.dispatch.reform(|_| Action::ClosePanel);
     let body = match &state.open {
         Some(Open::Entity(id)) => Some(
-            html! { <EntityCard key={id.as_str()} id={id.clone()} filtered={props.filtered.clone()} events={timeline.clone()} dispatch={props.dispatch.clone()} /> },
+            html! { <EntityCard id={id.clone()} filtered={props.filtered.clone()} events={timeline.clone()} dispatch={props.dispatch.clone()} /> },
         ),
         Some(Open::Event(id)) => Some(cards::event_card(id, &props.dispatch)),
         Some(Open::Relation(id)) => Some(cards::relation_card(id, &props.dispatch)),

@@ -10,8 +10,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// The viewport assumed until the box is measured, so that a server render
-/// and the first client render agree; the CSS bounds scroll boxes near it.
-const ASSUMED_HEIGHT: f64 = 400.0;
+/// and the first client render agree; the CSS bounds scroll boxes near its height.
+const FRESH: Viewport = Viewport { scroll_top: 0.0, height: 400.0 };
 /// Rows built past each edge of the viewport: Tab always finds the next row built.
 const OVERSCAN: usize = 8;
 /// Rows that must stay built past each edge before a scroll or a measure builds
@@ -27,6 +27,8 @@ pub struct ScrollWindow {
 
 /// What a scroll box was last measured at, and what its last render built.
 struct Measures {
+    /// Whose rows the box lists: another subject starts the box afresh.
+    subject: AttrValue,
     viewport: Viewport,
     /// The rows' height, once one is laid out.
     row_height: Option<f64>,
@@ -55,17 +57,29 @@ impl Measures {
 }
 
 /// Follows a scroll box of `count` rows matching `row_selector`, each
-/// `assumed_row_height` pixels high until one is measured.
+/// `assumed_row_height` pixels high until one is measured. When `subject`
+/// changes the box starts again at its top, as a box built anew would, but
+/// keeps its elements (and its rows, patched): the entity card lists another
+/// entity's rows on every selection.
 #[hook]
-pub fn use_scroll_window(count: usize, assumed_row_height: f64, row_selector: &'static str) -> ScrollWindow {
+pub fn use_scroll_window(count: usize, assumed_row_height: f64, row_selector: &'static str, subject: &AttrValue) -> ScrollWindow {
     let node = use_node_ref();
     let measures = use_mut_ref(|| {
-        let viewport = Viewport { scroll_top: 0.0, height: ASSUMED_HEIGHT };
-        let shown = (Window::of(viewport, assumed_row_height, count, OVERSCAN), assumed_row_height);
-        Measures { viewport, row_height: None, count, assumed_row_height, shown }
+        let shown = (Window::of(FRESH, assumed_row_height, count, OVERSCAN), assumed_row_height);
+        Measures { subject: subject.clone(), viewport: FRESH, row_height: None, count, assumed_row_height, shown }
     });
     let window = {
         let mut measures = measures.borrow_mut();
+        if measures.subject != *subject {
+            // Scrolled back here, before the rows are patched, rather than in an effect (each costs wasm); only a
+            // box scrolled down, since setting the offset lays out the page at once. The viewport (measured again only
+            // when the box's size changes) is assumed, as a new box's is; the rows keep their measured height,
+            // which the CSS sets, not the subject.
+            if let Some(element) = node.cast::<web_sys::Element>().filter(|_| measures.viewport.scroll_top > 0.0) {
+                element.set_scroll_top(0);
+            }
+            (measures.subject, measures.viewport) = (subject.clone(), FRESH);
+        }
         (measures.count, measures.assumed_row_height) = (count, assumed_row_height);
         measures.shown = (measures.window(OVERSCAN), measures.row_height());
         measures.shown.0.clone()
@@ -131,12 +145,15 @@ pub struct ScrollListProps {
     pub ordered: bool,
     #[prop_or_default]
     pub id: Option<AttrValue>,
+    /// Whose rows these are, when the list stays in place for another's (see `use_scroll_window`).
+    #[prop_or_default]
+    pub subject: AttrValue,
 }
 
 #[function_component(ScrollList)]
 pub fn scroll_list(props: &ScrollListProps) -> Html {
     let row_selector = if props.table.is_some() { "tbody tr:not([aria-hidden])" } else { "li" };
-    let ScrollWindow { node, onscroll, window } = use_scroll_window(props.count, props.row_height, row_selector);
+    let ScrollWindow { node, onscroll, window } = use_scroll_window(props.count, props.row_height, row_selector, &props.subject);
     let rows = window.rows.clone().map(|position| match props.table {
         Some(_) => html! { <key={position}>{ props.row.emit(position) }</> },
         None => html! {

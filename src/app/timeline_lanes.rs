@@ -10,6 +10,7 @@ use crate::view::state::Action;
 use crate::view::strings::{count, EN};
 use crate::view::timeline::{cluster_dates, cluster_radius, fit_label, ticks, Lane, Scale};
 use yew::prelude::*;
+use yew::virtual_dom::VList;
 
 const LANE_LABEL: f64 = 18.0;
 const ROW: f64 = 24.0;
@@ -52,8 +53,9 @@ pub fn lanes_svg(
                 let cx = item.x + item.width / 2.0;
                 let name = format!("{}, {}", count(item.events.len(), EN.one_event, EN.events), cluster_dates(span));
                 label_text(&name, false, onclick.clone());
+                // Keyed by its first event alone, so that a filter that changes its count patches it in place.
                 return html! {
-                    <g key={format!("cluster {} {}", events[item.events[0]].id, item.events.len())} class="cluster" role="button" tabindex="0" aria-label={format!("{name}: {}", EN.zoom_in)} {onclick} {onkeydown}>
+                    <g key={format!("cluster {}", events[item.events[0]].id)} class="cluster" role="button" tabindex="0" aria-label={format!("{name}: {}", EN.zoom_in)} {onclick} {onkeydown}>
                         <title>{ format!("{name}: {}", EN.zoom_in) }</title>
                         <circle cx={decimal(cx, 2).to_string()} cy={decimal(cy, 2).to_string()} r={decimal(cluster_radius(item.events.len()), 2).to_string()} />
                         <text x={decimal(cx, 2).to_string()} y={decimal(cy + 4.0, 2).to_string()} text-anchor="middle">{ item.events.len() }</text>
@@ -84,8 +86,10 @@ pub fn lanes_svg(
                 </g>
             }
         }).collect();
-        // Marks are keyed by their events, so a pan or a filter keeps the elements of the marks still shown.
-        drawn.push(html! { <g class="lane">{ label }{ for items }<g class="labels" aria-hidden="true">{ for labels }</g></g> });
+        // Marks are keyed by their events, and lanes by their names, so that a pan, a filter or a selection keeps
+        // the elements of the marks still shown: the keyed marks are one child of the lane, apart from its label.
+        let items = VList::with_children(items, None);
+        drawn.push(html! { <g key={lane.label.as_str()} class="lane">{ label }{ items }<g class="labels" aria-hidden="true">{ for labels }</g></g> });
         y = top + LANE_LABEL + lane.rows as f64 * ROW + 8.0;
     }
     let height = y.max(AXIS + BRUSH + 40.0);
@@ -97,17 +101,19 @@ pub fn lanes_svg(
             </g>
         }
     });
-    let brush = brushed.map(|(a, b)| {
-        let (x0, x1) = (scale.x(a).max(0.0), scale.x(b).min(scale.width));
-        html! { <rect class="brushed" x={decimal(x0, 2).to_string()} y={decimal(AXIS, 2).to_string()} width={decimal((x1 - x0).max(1.0), 2).to_string()} height={decimal(height - AXIS, 2).to_string()} /> }
-    });
+    let brush = brushed.map(|(a, b)| (scale.x(a).max(0.0), scale.x(b).min(scale.width)));
+    // Each part is one child (`{ for }` would splice its items in among the others), so that another number of
+    // ticks, or a brush drawn or cleared, does not shift the lanes onto other elements.
+    let (tick_marks, drawn) = (VList::with_children(tick_marks.collect(), None), VList::with_children(drawn, None));
     let body = html! {
         <>
-            { for tick_marks }
+            { tick_marks }
             <rect class="brush-strip" x="0" y={decimal(AXIS, 2).to_string()} width={decimal(scale.width, 2).to_string()} height={decimal(BRUSH, 2).to_string()}><title>{ EN.brush_hint }</title></rect>
             <text class="brush-hint" x="6" y={decimal(AXIS + 15.0, 2).to_string()}>{ EN.brush_hint }</text>
-            { for brush }
-            { for drawn }
+            if let Some((x0, x1)) = brush {
+                <rect class="brushed" x={decimal(x0, 2).to_string()} y={decimal(AXIS, 2).to_string()} width={decimal((x1 - x0).max(1.0), 2).to_string()} height={decimal(height - AXIS, 2).to_string()} />
+            }
+            { drawn }
         </>
     };
     (body, height)

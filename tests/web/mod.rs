@@ -114,3 +114,40 @@ async fn the_reader_heading_is_the_marked_headline_shown_once() {
     assert_eq!(count(root, ".reader > p:not(.byline)") as usize, article.paragraphs.len() - 1, "the headline is not repeated");
     unmount(mounted);
 }
+
+#[wasm_bindgen_test]
+async fn another_entity_patches_the_card_and_starts_it_afresh() {
+    let mounted = mount("entity=united-states&panel=entity").await;
+    let root = &mounted.0;
+    let card = root.query_selector(".entity-card").expect("query").expect("card");
+    let related = root.query_selector(".entity-card .scroll-list").expect("query").expect("related list");
+    // No stylesheet here: the box is bounded as the CSS bounds it.
+    related.set_attribute("style", "height: 100px; overflow-y: auto").expect("style");
+    // Scrolled to its end (the rows built follow the scroll position), with a row focused.
+    related.set_scroll_top(related.scroll_height());
+    for _ in 0..50 {
+        if related.query_selector("li[aria-posinset='1']").expect("query").is_none() {
+            break;
+        }
+        yew::platform::time::sleep(Duration::from_millis(10)).await;
+    }
+    assert!(related.scroll_top() > 0, "the related entities scroll");
+    let rows = related.query_selector_all("button[data-entity-id]").expect("query");
+    let row: HtmlElement = rows.item(rows.length() - 1).expect("a row built at the end").unchecked_into();
+    row.focus().expect("focus");
+    // Another entity with more relations than its list shows, chosen in the graph.
+    let other = root.query_selector(r#".graph-svg [data-entity-id="cambodian"]"#).expect("query").expect("node");
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    other.dispatch_event(&web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).expect("event")).expect("dispatch");
+    flush().await;
+    flush().await;
+    assert_eq!(card.get_attribute("data-entity-id").as_deref(), Some("cambodian"), "the card shows the entity chosen");
+    assert!(card.is_connected(), "the card is patched, not built again");
+    assert!(related.is_connected() && related.scroll_height() > related.client_height(), "its related entities scroll too");
+    assert_eq!(related.scroll_top(), 0, "and start at the top");
+    assert!(related.query_selector("li[aria-posinset='1']").expect("query").is_some(), "with the first rows built");
+    let focused = gloo::utils::document().active_element();
+    assert!(!focused.is_some_and(|f| card.contains(Some(&f))), "keyboard focus leaves the card, as when it was built anew");
+    unmount(mounted);
+}

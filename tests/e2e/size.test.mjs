@@ -32,7 +32,12 @@
 // and its custom sections dropped (-0.5 KiB). 225 -> 223: two hash table
 // types and the unstable sort out of the wasm (-1.8 KiB). 223 -> 222:
 // ScrollTable folded into ScrollList (-0.6 KiB), the search index's word
-// table keyed as the app's other tables are (-0.7 KiB).
+// table keyed as the app's other tables are (-0.7 KiB). 222 -> 223: the
+// entity card patched from one entity to the next instead of rebuilt
+// (+0.6 KiB: card mutations per select 1,214 -> 676, click handler median
+// 34.8 -> 29.5 ms paired), the selection marked by a copy of its shape so
+// its node keeps its place (+0.6 KiB: keyboard focus kept after Enter on a
+// node 4/10 -> 8/10; a restyle forced mid-render in 5-6 of 10 selects -> 2).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
@@ -40,7 +45,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { DIST } from "./support.mjs";
 
-const SHELL_GZIP_LIMIT_KIB = 222;
+const SHELL_GZIP_LIMIT_KIB = 223;
 const SHELL_FILES = [/^explorer-[0-9a-f]+_bg\.wasm$/, /^explorer-[0-9a-f]+\.js$/, /^style-[0-9a-f]+\.css$/];
 
 test(`the shell is at most ${SHELL_GZIP_LIMIT_KIB} KiB gzip`, () => {

@@ -89,7 +89,9 @@ pub fn lanes_svg(
         // Marks are keyed by their events, and lanes by their names, so that a pan, a filter or a selection keeps
         // the elements of the marks still shown: the keyed marks are one child of the lane, apart from its label.
         let items = VList::with_children(items, None);
-        drawn.push(html! { <g key={lane.label.as_str()} class="lane">{ label }{ items }<g class="labels" aria-hidden="true">{ for labels }</g></g> });
+        // The folded lanes share a lane labelled "", as a lane of untitled articles would be: the keys keep them apart.
+        let key = if lane.merged > 0 { String::from("folded") } else { format!("lane {}", lane.label) };
+        drawn.push(html! { <g {key} class="lane">{ label }{ items }<g class="labels" aria-hidden="true">{ for labels }</g></g> });
         y = top + LANE_LABEL + lane.rows as f64 * ROW + 8.0;
     }
     let height = y.max(AXIS + BRUSH + 40.0);

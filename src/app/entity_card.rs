@@ -64,16 +64,20 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
             .collect();
         html! { <li><strong>{ &figure.text }</strong>{ " " }{ for conflicts }{ evidence(&figure.evidence, dispatch) }</li> }
     });
-    let mut related: Vec<(&'static Entity, &'static Relation, usize)> = props
-        .filtered
-        .relations
-        .iter()
-        .filter(|(r, _)| r.source == entity.id || r.target == entity.id)
-        .filter_map(|(r, evidence)| {
-            let other = if r.source == entity.id { &r.target } else { &r.source };
-            Some((index.entity(corpus, other)?, r, evidence.len()))
-        })
-        .collect();
+    // The shown relations know their ends by position among the shown entities: compared as numbers, not as
+    // ids, with no lookup of the other end (a selection otherwise compared ids 90,000 times on the BBC corpus).
+    let shown_entities = &props.filtered.entities;
+    let mut related: Vec<(&'static Entity, &'static Relation, usize)> = match shown_entities.iter().position(|e| std::ptr::eq(*e, entity)) {
+        Some(me) => props
+            .filtered
+            .relations
+            .with_ends()
+            .filter(|&(_, (source, target), _)| source == me || target == me)
+            .map(|(r, (source, target), evidence)| (shown_entities[if source == me { target } else { source }], r, evidence.len()))
+            .collect(),
+        // Not shown itself (filtered out), so none of its relations is.
+        None => Vec::new(),
+    };
     // By other entity, then kind (its JSON string), then evidence count.
     crate::view::sorting::sort_by(&mut related, |a, b| (a.0.id.as_str(), a.1.kind, a.2).cmp(&(b.0.id.as_str(), b.1.kind, b.2)));
     // A much-named entity has hundreds of relations and events: their lists build only the rows in view.

@@ -7,7 +7,7 @@ use super::filter::{Filtered, Index};
 use super::strings::EN;
 use crate::json::Writer;
 use crate::model::{Article, Corpus, Entity, EntityKind, Event, Precision, Quote, Relation, Span};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// CSV text written a row at a time, lines ended by CRLF.
 struct Csv(String);
@@ -355,18 +355,13 @@ fn graph_relations<'f, 'c>(filtered: &'f Filtered<'c>) -> impl Iterator<Item = (
 
 /// A standalone SVG of the filtered graph at the precomputed positions.
 pub fn graph_svg(filtered: &Filtered) -> String {
-    // Each entity's place in the list, not its coordinates: the app's other `&str` tables hold places too,
-    // so the wasm carries one hash table type for both.
-    let at: HashMap<&str, usize> = filtered.entities.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
-    let position = |id: &str| {
-        let entity = filtered.entities[at[id]];
-        (entity.x, entity.y)
-    };
     let mut out = String::from(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"-600 -600 1200 1200\" font-family=\"sans-serif\" font-size=\"14\">\n",
     );
-    for (relation, evidence) in graph_relations(filtered) {
-        let (a, b) = (position(relation.source.as_str()), position(relation.target.as_str()));
+    // The shown relations know their ends by place among the shown entities, both always shown.
+    let position = |place: usize| (filtered.entities[place].x, filtered.entities[place].y);
+    for (relation, (source, target), evidence) in filtered.relations.with_ends() {
+        let (a, b) = (position(source), position(target));
         out.push_str(&format!(
             "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#8a8f98\" stroke-opacity=\"0.6\" stroke-width=\"{}\"><title>{}</title></line>\n",
             decimal(a.0, 2),

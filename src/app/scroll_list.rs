@@ -8,6 +8,7 @@ use crate::view::decimal::decimal;
 use crate::view::window::{Viewport, Window};
 use std::rc::Rc;
 use yew::prelude::*;
+use yew::virtual_dom::VList;
 
 /// The viewport assumed until the box is measured, so that a server render
 /// and the first client render agree; the CSS bounds scroll boxes near its height.
@@ -154,12 +155,19 @@ pub struct ScrollListProps {
 pub fn scroll_list(props: &ScrollListProps) -> Html {
     let row_selector = if props.table.is_some() { "tbody tr:not([aria-hidden])" } else { "li" };
     let ScrollWindow { node, onscroll, window } = use_scroll_window(props.count, props.row_height, row_selector, &props.subject);
-    let rows = window.rows.clone().map(|position| match props.table {
-        Some(_) => html! { <key={position}>{ props.row.emit(position) }</> },
-        None => html! {
-            <li key={position} aria-posinset={(position + 1).to_string()} aria-setsize={props.count.to_string()}>{ props.row.emit(position) }</li>
-        },
-    });
+    // The keyed rows are one child of their parent (`{ for }` would splice them in among a table's spacer rows,
+    // and Yew diffs a list with unkeyed children by position), so that a scroll keeps the rows still in view.
+    let rows: Vec<Html> = window
+        .rows
+        .clone()
+        .map(|position| match props.table {
+            Some(_) => html! { <key={position}>{ props.row.emit(position) }</> },
+            None => html! {
+                <li key={position} aria-posinset={(position + 1).to_string()} aria-setsize={props.count.to_string()}>{ props.row.emit(position) }</li>
+            },
+        })
+        .collect();
+    let rows = VList::with_children(rows, None);
     // The room for the rows not built: a list's padding (set through `above`, its element), a table's spacer
     // rows. The same hooks either way, whatever the props.
     let (above, below) = (use_node_ref(), use_node_ref());
@@ -179,14 +187,14 @@ pub fn scroll_list(props: &ScrollListProps) -> Html {
                     <thead><tr aria-rowindex="1">{ for head.columns.iter().map(|column| html! { <th scope="col">{ column }</th> }) }</tr></thead>
                     <tbody>
                         { spacer_row(head, above) }
-                        { for rows }
+                        { rows }
                         { spacer_row(head, below) }
                     </tbody>
                 </table>
             } else if props.ordered {
-                <ol {class} {id} ref={above} start={(window.rows.start + 1).to_string()}>{ for rows }</ol>
+                <ol {class} {id} ref={above} start={(window.rows.start + 1).to_string()}>{ rows }</ol>
             } else {
-                <ul {class} {id} ref={above}>{ for rows }</ul>
+                <ul {class} {id} ref={above}>{ rows }</ul>
             }
         </div>
     }

@@ -102,3 +102,33 @@ test("the article facet has no WCAG A/AA violation with a filter typed and an ar
   assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes[0]?.target?.join(" ")} — ${v.help}`), []);
   await page.close();
 });
+
+test("the graph's entity table scrolls by what the reader scrolls, with the rows in view built", async () => {
+  const page = await served.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(served.site.url);
+  await ready(page);
+  await unfold(page, "Entities and relations as tables");
+  const box = page.locator("section.graph details.alternative .scroll-list").first();
+  await box.locator("tbody tr:not(.spacer)").first().waitFor();
+  // Step by step, as a wheel scrolls: each step moves the box by that step, never further (rows patched onto
+  // other rows once made the browser's scroll anchoring run thousands of rows ahead), and builds the rows it shows.
+  const steps = await box.evaluate(async (list) => {
+    const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 30)));
+    const seen = [];
+    for (let i = 1; i <= 10; i++) {
+      list.scrollTop = i * 150;
+      await frame();
+      await frame();
+      const top = list.getBoundingClientRect().top + list.querySelector("thead").getBoundingClientRect().height;
+      const rowAtTop = [...list.querySelectorAll("tbody tr:not(.spacer)")].find((row) => row.getBoundingClientRect().bottom > top);
+      seen.push({ asked: i * 150, at: list.scrollTop, rowAtTop: rowAtTop ? Number(rowAtTop.getAttribute("aria-rowindex")) : null });
+    }
+    return seen;
+  });
+  for (const { asked, at, rowAtTop } of steps) {
+    assert.ok(Math.abs(at - asked) <= 1, `scrolled to ${asked} px, the box is at ${at}: ${JSON.stringify(steps)}`);
+    assert.ok(rowAtTop !== null && rowAtTop > 1, `a built row at the top of the view at ${asked} px: ${JSON.stringify(steps)}`);
+  }
+  assert.ok(steps.at(-1).rowAtTop > steps[0].rowAtTop, `the rows follow the scroll: ${JSON.stringify(steps)}`);
+  await page.close();
+});

@@ -3,6 +3,7 @@
 
 use super::{activate_within, Shared};
 use crate::model::Entity;
+use crate::view::case;
 use crate::view::decimal::decimal;
 use crate::view::export::kind_shape;
 use crate::view::graph::{node_labels, radius, Drawing, ViewBox, LABEL_FONT_SIZE};
@@ -50,7 +51,7 @@ pub fn graph_nodes(props: &NodesProps) -> Html {
             <path key={entity.id.as_str()} class={classes!("node", entity.kind.as_str(), is_selected.then_some("selected"), drawing.dimmed(&entity.id).then_some("dimmed"))}
                 transform={place(entity)} d={shape(entity)} role="button" tabindex="0"
                 data-entity-id={entity.id.clone()} aria-pressed={is_selected.to_string()}
-                aria-label={format!("{} ({}), {} {}", entity.name, entity.kind.as_str(), entity.mentions.len(), EN.mentions.to_lowercase())} />
+                aria-label={format!("{} ({}), {} {}", entity.name, entity.kind.as_str(), entity.mentions.len(), case::lowercase(EN.mentions))} />
         }
     });
     // The selection drawn again over every node: its own element stays among its neighbours (see

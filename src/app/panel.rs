@@ -3,6 +3,7 @@
 
 use super::data;
 use super::{cards, entity_card::EntityCard, reader::reader, SharedFiltered, SharedTimeline, ViewProps};
+use crate::view::case;
 use crate::view::overview::overview;
 use crate::view::state::{Action, Open};
 use crate::view::strings::{count, EN};
@@ -67,17 +68,17 @@ fn overview_panel(props: &OverviewProps) -> Html {
     let mut stats = format!(
         "{} {} {}",
         count(view.articles, EN.one_article, EN.articles),
-        EN.from.to_lowercase(),
+        case::lowercase(EN.from),
         count(view.outlets, EN.one_outlet, EN.outlets)
     );
     if let Some((first, last)) = view.published {
-        stats.push_str(&format!(", {} {first} – {last}", EN.published.to_lowercase()));
+        stats.push_str(&format!(", {} {first} – {last}", case::lowercase(EN.published)));
     }
     html! {
         <section class="panel overview" aria-labelledby="overview-title">
             <h2 id="overview-title">{ EN.overview_title }</h2>
             <p class="stats">{ stats }{ "." }
-                { for view.event_years.map(|(a, b)| format!(" {} {a} {} {b}.", EN.events_about, EN.to.to_lowercase())) }</p>
+                { for view.event_years.map(|(a, b)| format!(" {} {a} {} {b}.", EN.events_about, case::lowercase(EN.to))) }</p>
             if !view.people.is_empty() {
                 <h3>{ EN.most_mentioned_people }</h3><ul>{ entity_links(&view.people) }</ul>
             }

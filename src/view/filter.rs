@@ -4,6 +4,7 @@
 //! The `Index` holds every lookup filtering needs, so no filter scans the corpus.
 
 use super::calendar::{event_range, range_of};
+use super::case;
 use super::search::{marked, IdSet, Matches, SearchIndex, SearchIndexBuilder};
 use super::state::Filters;
 use crate::model::{Article, Corpus, Entity, Event, Figure, Quote, Relation, Span};
@@ -974,9 +975,10 @@ impl<'a> Scope<'a> {
 /// every word of `query`, in any case; all of them for an empty query. The
 /// article facet's own filter, which narrows its list and nothing else.
 pub fn articles_matching(articles: &[Article], query: &str) -> Vec<usize> {
-    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    let words: Vec<String> = query.split_whitespace().map(case::lowercase).collect();
     let matches = |article: &Article| {
-        let described = format!("{} {} {}", article.title, article.outlet, article.published.as_deref().unwrap_or_default()).to_lowercase();
+        let described =
+            case::lowercase(&format!("{} {} {}", article.title, article.outlet, article.published.as_deref().unwrap_or_default()));
         words.iter().all(|word| described.contains(word.as_str()))
     };
     articles.iter().enumerate().filter(|(_, article)| words.is_empty() || matches(article)).map(|(position, _)| position).collect()

@@ -2,6 +2,7 @@
 //! point, panning, and where labels go so that none overlaps another; what
 //! a selection draws, its edges as a few paths, and the edge under the pointer.
 
+use super::case;
 use super::decimal::decimal;
 use super::gesture::{Gesture, Move};
 use super::state::GraphView;
@@ -537,7 +538,7 @@ pub fn label_width(text: &str) -> f64 {
         'i' | 'l' | 'j' | 't' | 'f' | 'r' | 'I' | 'J' | ' ' | '.' | ',' | '\'' | '\u{2019}' | '-' | ':' | ';' | '!' | '|' | '/' | '('
         | ')' => 4.2,
         'm' | 'w' | 'M' | 'W' | '@' | '%' => 11.0,
-        c if c.is_uppercase() || c.is_ascii_digit() => 8.6,
+        c if case::is_capital(c) || c.is_ascii_digit() => 8.6,
         _ => 7.6,
     };
     text.chars().map(advance).sum::<f64>() + 4.0

@@ -3,6 +3,7 @@
 //! Everything here is unit-tested natively.
 
 pub mod calendar;
+pub mod case;
 pub mod decimal;
 pub mod export;
 pub mod filter;

@@ -4,6 +4,7 @@
 //! are kept sorted, so the words beginning with a prefix are one range found
 //! by binary search, and a keystroke reads postings instead of the corpus.
 
+use super::case;
 use crate::model::Corpus;
 use std::collections::HashMap;
 
@@ -42,7 +43,7 @@ fn lower_into(word: &str, into: &mut String) {
         into.push_str(word);
         into.make_ascii_lowercase();
     } else {
-        into.extend(word.chars().flat_map(char::to_lowercase));
+        word.chars().for_each(|c| case::push_lowercase(c, into));
     }
 }
 
@@ -66,7 +67,7 @@ fn matched_length(word: &str, query: &[String]) -> Option<usize> {
     // Walk the text's chars until their lower-case forms cover the query word.
     let mut covered = 0;
     for (at, c) in word.char_indices() {
-        covered += c.to_lowercase().map(char::len_utf8).sum::<usize>();
+        covered += case::lowercase_len(c);
         if covered >= longest {
             return Some(at + c.len_utf8());
         }

@@ -1,6 +1,7 @@
 //! Every string the interface shows, in one place, ready for translation.
 //! Components take their words from here and never spell them inline.
 
+use super::case;
 use super::decimal::decimal;
 use crate::model::{EntityKind, RelationKind, SharedId};
 
@@ -281,7 +282,7 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {
-        format!("{n} {}", many.to_lowercase())
+        format!("{n} {}", case::lowercase(many))
     }
 }
 

@@ -126,6 +126,13 @@ fn activate_within(
     (click, key)
 }
 
+/// A coordinate or length as an attribute value: to two decimal places,
+/// trailing zeros dropped. One function for the drawings' many such
+/// attributes, rather than the formatting compiled at each.
+fn number_attr(value: impl Into<f64>) -> yew::AttrValue {
+    crate::view::decimal::decimal(value, 2).to_string().into()
+}
+
 /// Whether a key activates a button: Enter or Space.
 fn activates(e: &yew::KeyboardEvent) -> bool {
     e.key() == "Enter" || e.key() == " "

@@ -300,10 +300,9 @@ pub fn use_width(node: &yew::NodeRef) -> f64 {
     let width = yew::use_state(|| 800.0);
     {
         let (node, width) = (node.clone(), width.clone());
-        yew::use_effect_with((), move |_| {
+        super::use_mount(move || {
             let element = node.cast::<web_sys::Element>();
-            let watch = element.map(|element| ResizeWatch::new(&element, move || width.set(width_of(&node, 800.0))));
-            move || drop(watch)
+            element.map(|element| ResizeWatch::new(&element, move || width.set(width_of(&node, 800.0))))
         });
     }
     *width

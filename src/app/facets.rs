@@ -1,6 +1,6 @@
 //! Facets: entity kinds, articles (`article_facet`), date range and quotes only, with counts.
 
-use super::{article_facet::ArticleFacet, browser, SharedFiltered};
+use super::{article_facet::ArticleFacet, browser, use_mount, SharedFiltered};
 use crate::model::EntityKind;
 use crate::view::calendar::{format_day, range_of};
 use crate::view::sorted_set::SortedSet;
@@ -56,7 +56,7 @@ pub fn facets(props: &FacetsProps) -> Html {
     let unfolded = use_state(|| false);
     {
         let (unfolded, embed) = (unfolded.clone(), props.embed);
-        use_effect_with((), move |_| unfolded.set(!embed && browser::is_wide()));
+        use_mount(move || unfolded.set(!embed && browser::is_wide()));
     }
     html! {
         <aside class="facets" aria-label={EN.facets}>

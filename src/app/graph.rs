@@ -3,6 +3,7 @@
 //! zoom (moving the drawn picture until the gesture rests), the selected
 //! entity's ego network, and the same data as tables.
 
+use super::number_attr;
 use super::pan_zoom::{use_pan_zoom, use_settled, SETTLE_MS};
 use super::use_unfolded;
 use super::{
@@ -13,7 +14,6 @@ use super::{
     graph_tables::tables,
     Shared, SharedFiltered,
 };
-use crate::view::decimal::decimal;
 use crate::view::graph::{after, fit, zoom_at, Drawing, ViewBox};
 use crate::view::state::{Action, GraphView};
 use crate::view::strings::EN;
@@ -86,7 +86,7 @@ pub fn graph(props: &GraphProps) -> Html {
                 onpointermove={pan_zoom.onpointermove} onkeydown={pan_zoom.onkeydown} onpointerup={pan_zoom.onpointerup.clone()}
                 onpointercancel={pan_zoom.onpointerup.clone()} onpointerleave={pan_zoom.onpointerup}>
                 <svg ref={picture} class={classes!("graph-svg", pointer.hovered.is_some().then_some("on-edge"))} width="100%"
-                    height={decimal(height, 2).to_string()} viewBox={viewbox.attribute()} role="group" tabindex="0" aria-label={EN.graph}
+                    height={number_attr(height)} viewBox={viewbox.attribute()} role="group" tabindex="0" aria-label={EN.graph}
                     aria-describedby="graph-help" onpointerdown={pointer.onpointerdown} onpointermove={pointer.onpointermove}
                     onpointerleave={pointer.onpointerleave} onclick={pointer.onclick}>
                     <GraphEdges drawing={drawing.clone()} relation={props.relation.clone()} dispatch={props.dispatch.clone()} {on_focus_name} />

@@ -6,8 +6,8 @@
 //! drawn over them. The named relation is highlighted, with its name drawn
 //! at the edge's midpoint.
 
+use super::number_attr;
 use super::{activate, Shared};
-use crate::view::decimal::decimal;
 use crate::view::graph::{edge_label, Drawing, DrawnEdge, ViewBox, LABEL_FONT_SIZE};
 use crate::view::state::Action;
 use crate::view::strings::relation_sentence;
@@ -42,7 +42,7 @@ pub fn graph_edges(props: &EdgesProps) -> Html {
         let look = path.look;
         html! {
             <path key={path.key()} class={classes!("edge", look.typed.then_some("typed"), look.near.then_some("near"))} d={path.data.clone()}
-                stroke-width={decimal(look.stroke_width(), 2).to_string()} />
+                stroke-width={number_attr(look.stroke_width())} />
         }
     });
     // The chosen relation's line, drawn opaque over the paths.
@@ -52,8 +52,8 @@ pub fn graph_edges(props: &EdgesProps) -> Html {
         let (onclick, onkeydown) = activate(dispatch.reform(move |_| Action::SelectRelation(Some(id.clone()))));
         html! {
             <line key={shown.id.as_str()} class={classes!("edge", look.typed.then_some("typed"), "selected", look.near.then_some("near"))}
-                x1={decimal(source.x, 2).to_string()} y1={decimal(source.y, 2).to_string()} x2={decimal(target.x, 2).to_string()} y2={decimal(target.y, 2).to_string()}
-                stroke-width={decimal(look.stroke_width(), 2).to_string()} role="button" tabindex="-1" aria-pressed="true"
+                x1={number_attr(source.x)} y1={number_attr(source.y)} x2={number_attr(target.x)} y2={number_attr(target.y)}
+                stroke-width={number_attr(look.stroke_width())} role="button" tabindex="-1" aria-pressed="true"
                 aria-label={relation_sentence(&source.name, shown.kind, &target.name, evidence)}
                 {onclick} {onkeydown} onfocus={name_on(on_focus_name, Some(&shown.id))} onblur={name_on(on_focus_name, None)} />
         }
@@ -73,8 +73,8 @@ pub fn named_edge(named: Option<&DrawnEdge>) -> Html {
     let Some(edge) = named else { return html! {} };
     let (source, target) = (edge.source, edge.target);
     html! {
-        <line class="edge named" aria-hidden="true" x1={decimal(source.x, 2).to_string()} y1={decimal(source.y, 2).to_string()} x2={decimal(target.x, 2).to_string()}
-            y2={decimal(target.y, 2).to_string()} stroke-width={decimal(edge.look.stroke_width(), 2).to_string()} />
+        <line class="edge named" aria-hidden="true" x1={number_attr(source.x)} y1={number_attr(source.y)} x2={number_attr(target.x)}
+            y2={number_attr(target.y)} stroke-width={number_attr(edge.look.stroke_width())} />
     }
 }
 
@@ -89,9 +89,9 @@ pub fn edge_name(named: Option<&DrawnEdge>, viewbox: ViewBox, pixel_width: f64) 
     let scale = viewbox.units_per_pixel(pixel_width);
     html! {
         <g class="edge-name" aria-hidden="true">
-            <rect x={decimal(label.frame.x, 2).to_string()} y={decimal(label.frame.y, 2).to_string()} width={decimal(label.frame.width, 2).to_string()}
-                height={decimal(label.frame.height, 2).to_string()} rx={decimal(3.0 * scale, 2).to_string()} />
-            <text x={decimal(label.anchor.0, 2).to_string()} y={decimal(label.anchor.1, 2).to_string()} font-size={decimal(LABEL_FONT_SIZE * scale, 2).to_string()}
+            <rect x={number_attr(label.frame.x)} y={number_attr(label.frame.y)} width={number_attr(label.frame.width)}
+                height={number_attr(label.frame.height)} rx={number_attr(3.0 * scale)} />
+            <text x={number_attr(label.anchor.0)} y={number_attr(label.anchor.1)} font-size={number_attr(LABEL_FONT_SIZE * scale)}
                 text-anchor="middle">{ text }</text>
         </g>
     }

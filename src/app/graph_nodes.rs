@@ -1,7 +1,7 @@
 //! The graph's nodes and their labels, drawn for one settled view: while a
 //! pan or zoom is in progress the graph moves this picture instead.
 
-use super::{activate_within, Shared};
+use super::{activate_within, number_attr, Shared};
 use crate::model::Entity;
 use crate::view::case;
 use crate::view::decimal::decimal;
@@ -61,12 +61,12 @@ pub fn graph_nodes(props: &NodesProps) -> Html {
     });
     // Above every node, since a label may cover a lesser one; nodes name themselves to assistive technology.
     // Nodes and labels are keyed by entity, so a changed selection or filter keeps the elements of the entities still drawn.
-    let font_size = decimal(LABEL_FONT_SIZE * units_per_pixel, 2).to_string();
+    let font_size = number_attr(LABEL_FONT_SIZE * units_per_pixel);
     let labels = node_labels(ranked, *viewbox, *width);
     let label_texts = ranked.iter().zip(&labels).filter_map(|(&(entity, _), label)| {
         let (x, y) = (*label)?;
         Some(html! {
-            <text key={entity.id.as_str()} class={classes!(drawing.dimmed(&entity.id).then_some("dimmed"))} x={decimal(x, 2).to_string()} y={decimal(y, 2).to_string()}>{ &entity.name }</text>
+            <text key={entity.id.as_str()} class={classes!(drawing.dimmed(&entity.id).then_some("dimmed"))} x={number_attr(x)} y={number_attr(y)}>{ &entity.name }</text>
         })
     });
     html! {

@@ -126,6 +126,13 @@ fn activate_within(
     (click, key)
 }
 
+/// A coordinate or length as an attribute value: to two decimal places,
+/// trailing zeros dropped. One function for the drawings' many such
+/// attributes, rather than the formatting compiled at each.
+fn number_attr(value: impl Into<f64>) -> yew::AttrValue {
+    crate::view::decimal::decimal(value, 2).to_string().into()
+}
+
 /// Whether a key activates a button: Enter or Space.
 fn activates(e: &yew::KeyboardEvent) -> bool {
     e.key() == "Enter" || e.key() == " "
@@ -144,6 +151,21 @@ fn use_unfolded() -> (bool, yew::Callback<yew::Event>) {
         })
     };
     (*open, ontoggle)
+}
+
+/// Runs `f` once, after the component's first render; what it returns
+/// (listeners, a watch) is kept until the component is removed. Every such
+/// effect goes through `use_mount_boxed`, since each closure handed to Yew's
+/// `use_effect_with` compiles Yew's effect machinery anew.
+pub fn use_mount<K: 'static>(f: impl FnOnce() -> K + 'static) -> impl yew::functional::Hook<Output = ()> {
+    use_mount_boxed(Box::new(move || Box::new(f())))
+}
+
+fn use_mount_boxed(f: Box<dyn FnOnce() -> Box<dyn std::any::Any>>) -> impl yew::functional::Hook<Output = ()> {
+    yew::use_effect_with((), move |()| {
+        let kept = f();
+        move || drop(kept)
+    })
 }
 
 /// How long a slice of building the lookups runs before the browser may

@@ -4,7 +4,7 @@
 //! On screen the list is built only while printing: up to 500 entries would
 //! otherwise be rebuilt, unseen, on every search keystroke and selection.
 
-use super::{data, SharedTimeline};
+use super::{data, use_mount, SharedTimeline};
 use crate::view::strings::EN;
 use gloo::events::EventListener;
 use yew::prelude::*;
@@ -29,14 +29,13 @@ fn use_printing() -> bool {
     let printing = use_state(|| true);
     {
         let printing = printing.setter();
-        use_effect_with((), move |_| {
+        use_mount(move || {
             printing.set(false);
             let window = gloo::utils::window();
-            let listeners = [("beforeprint", true), ("afterprint", false)].map(|(kind, value)| {
+            [("beforeprint", true), ("afterprint", false)].map(|(kind, value)| {
                 let printing = printing.clone();
                 EventListener::new(&window, kind, move |_| printing.set(value))
-            });
-            move || drop(listeners)
+            })
         });
     }
     *printing

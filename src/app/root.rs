@@ -3,7 +3,7 @@
 
 use super::{
     browser, data, facets::Facets, graph::Graph, header::header, pan_zoom::use_settled, panel::panel, passes, passes::Later,
-    print::PrintList, reader, results::Results, timeline::Timeline, Shared, SharedFiltered, SharedTimeline,
+    print::PrintList, reader, results::Results, timeline::Timeline, use_mount, Shared, SharedFiltered, SharedTimeline,
 };
 use crate::view::filter::apply;
 use crate::view::state::{Action, Filters, Open, ViewState};
@@ -83,21 +83,27 @@ pub fn app(start: &Start) -> Html {
         notices
     });
     let copied = use_state(|| None);
-    let previous = use_mut_ref(|| start.state.clone());
+    // The state last written to the URL; none before the first render's effect.
+    let previous = use_mut_ref(|| None::<ViewState>);
     let url = use_memo((), |_| browser::UrlWriter::default());
     {
         let state = store.0.clone();
         use_effect_with(state, move |state| {
-            let push = previous.borrow().is_navigation(state);
+            let mut previous = previous.borrow_mut();
+            let push = previous.as_ref().is_some_and(|previous| previous.is_navigation(state));
             url.write(state.encode(&data().0.version), push);
-            *previous.borrow_mut() = state.clone();
             browser::post_height();
+            // The reader scrolls to its target once drawn: when the app starts on it, opens it or moves its target.
+            if matches!(state.open, Some(Open::Reader(_))) && previous.as_ref().is_none_or(|previous| previous.open != state.open) {
+                reader::scroll_to_target();
+            }
+            *previous = Some(state.clone());
         });
     }
     {
         let dispatcher = store.dispatcher();
         let notices = notices.clone();
-        use_effect_with((), move |_| {
+        use_mount(move || {
             let listeners: Vec<EventListener> = ["popstate", "hashchange"]
                 .into_iter()
                 .map(|kind| {
@@ -115,14 +121,9 @@ pub fn app(start: &Start) -> Html {
             let height = browser::report_height();
             passes::first_pass_done();
             yew::platform::spawn_local(build_word_index());
-            move || drop((listeners, height))
+            (listeners, height)
         });
     }
-    let reading = match &store.0.open {
-        Some(Open::Reader(target)) => Some(target.clone()),
-        _ => None,
-    };
-    use_effect_with(reading, |_| reader::scroll_to_target());
     // One callback for the app's life, so that children whose other props are unchanged skip rendering.
     let dispatch = {
         let dispatcher = store.dispatcher();

@@ -3,7 +3,7 @@
 //! keeps its place in the whole list for assistive technology. Rows are as
 //! high as the CSS makes them: assumed by the caller until measured.
 
-use super::browser;
+use super::{browser, use_mount};
 use crate::view::decimal::decimal;
 use crate::view::window::{Viewport, Window};
 use std::rc::Rc;
@@ -111,10 +111,7 @@ pub fn use_scroll_window(count: usize, assumed_row_height: f64, row_selector: &'
     // list opened): the browser reports that after its layout, so measuring forces none in the middle of an update.
     {
         let (node, follow) = (node.clone(), follow.clone());
-        use_effect_with((), move |_| {
-            let watch = node.cast::<web_sys::Element>().map(|element| browser::ResizeWatch::new(&element, move || follow(true)));
-            move || drop(watch)
-        });
+        use_mount(move || node.cast::<web_sys::Element>().map(|element| browser::ResizeWatch::new(&element, move || follow(true))));
     }
     let onscroll = Callback::from(move |_: Event| follow(false));
     ScrollWindow { node, onscroll, window }

@@ -3,11 +3,11 @@
 //! pan rests), a brush that filters every view,
 //! and the same events as an ordered list.
 
+use super::number_attr;
 use super::pan_zoom::{use_pan_zoom, use_settled, SETTLE_MS};
 use super::{browser, data, event_lists::EventLists, timeline_lanes::lanes_svg, SharedTimeline};
 use crate::model::Event;
 use crate::view::calendar::{event_range, format_day, span_of};
-use crate::view::decimal::decimal;
 use crate::view::state::{Action, DayRange, Lanes};
 use crate::view::strings::{count, kind_name, EN};
 use crate::view::timeline::{brushed_range, extent, group_lanes, layout, step, window_showing, Scale};
@@ -167,7 +167,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             // The frame takes the gestures and clips the moved picture; the picture stays the focusable group.
             <div ref={node} class="timeline-frame" onwheel={pan_zoom.onwheel} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()}
                 onpointercancel={onpointerup.clone()} onpointerleave={onpointerup} onkeydown={pan_zoom.onkeydown}>
-                <svg ref={picture} class="timeline-svg" width="100%" height={decimal(height, 2).to_string()} tabindex="0" role="group"
+                <svg ref={picture} class="timeline-svg" width="100%" height={number_attr(height)} tabindex="0" role="group"
                     aria-label={EN.timeline} aria-describedby="timeline-help">
                     { svg_body }
                 </svg>

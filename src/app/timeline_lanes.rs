@@ -2,9 +2,9 @@
 //! Geometry comes from `view::timeline`; this only draws it.
 
 use super::activate;
+use super::number_attr;
 use super::timeline::{AXIS, BRUSH};
 use crate::view::calendar::span_of;
-use crate::view::decimal::decimal;
 use crate::view::filter::TimelineEvents;
 use crate::view::state::Action;
 use crate::view::strings::{count, EN};
@@ -30,7 +30,7 @@ pub fn lanes_svg(
     for lane in lanes {
         let top = y;
         let name = if lane.merged > 0 { format!("{} {}", lane.merged, EN.more_lanes) } else { lane.label.clone() };
-        let label = html! { <text class="lane-label" x="4" y={decimal(top + 12.0, 2).to_string()}>{ name }</text> };
+        let label = html! { <text class="lane-label" x="4" y={number_attr(top + 12.0)}>{ name }</text> };
         // Labels are drawn apart from the marks, hidden from assistive
         // technology: a cut label is not the mark's name, which stays whole.
         let mut labels = Vec::new();
@@ -39,7 +39,7 @@ pub fn lanes_svg(
             let mut label_text = |text: &str, selected: bool, onclick: Callback<MouseEvent>| {
                 if let Some(slot) = item.label {
                     labels.push(html! {
-                        <text class={classes!("event-label", selected.then_some("selected"))} x={decimal(slot.x, 2).to_string()} y={decimal(cy + 4.0, 2).to_string()} {onclick}>
+                        <text class={classes!("event-label", selected.then_some("selected"))} x={number_attr(slot.x)} y={number_attr(cy + 4.0)} {onclick}>
                             { fit_label(text, slot.width) }
                         </text>
                     });
@@ -57,8 +57,8 @@ pub fn lanes_svg(
                 return html! {
                     <g key={format!("cluster {}", events[item.events[0]].id)} class="cluster" role="button" tabindex="0" aria-label={format!("{name}: {}", EN.zoom_in)} {onclick} {onkeydown}>
                         <title>{ format!("{name}: {}", EN.zoom_in) }</title>
-                        <circle cx={decimal(cx, 2).to_string()} cy={decimal(cy, 2).to_string()} r={decimal(cluster_radius(item.events.len()), 2).to_string()} />
-                        <text x={decimal(cx, 2).to_string()} y={decimal(cy + 4.0, 2).to_string()} text-anchor="middle">{ item.events.len() }</text>
+                        <circle cx={number_attr(cx)} cy={number_attr(cy)} r={number_attr(cluster_radius(item.events.len()))} />
+                        <text x={number_attr(cx)} y={number_attr(cy + 4.0)} text-anchor="middle">{ item.events.len() }</text>
                     </g>
                 };
             }
@@ -73,9 +73,9 @@ pub fn lanes_svg(
             let label = format!("{}: {}", event.date.value.clone().unwrap_or_default(), event.text);
             label_text(&event.text, selected, onclick.clone());
             let shape = if item.bar {
-                html! { <rect x={decimal(item.x + 0.5, 2).to_string()} y={decimal(cy - 7.0, 2).to_string()} width={decimal((item.width - 1.0).max(2.0), 2).to_string()} height="14" rx="3" /> }
+                html! { <rect x={number_attr(item.x + 0.5)} y={number_attr(cy - 7.0)} width={number_attr((item.width - 1.0).max(2.0))} height="14" rx="3" /> }
             } else {
-                html! { <circle cx={decimal(item.x + item.width / 2.0, 2).to_string()} cy={decimal(cy, 2).to_string()} r="6" /> }
+                html! { <circle cx={number_attr(item.x + item.width / 2.0)} cy={number_attr(cy)} r="6" /> }
             };
             html! {
                 <g key={event.id.as_str()} class={classes!("event", item.bar.then_some("bar"), selected.then_some("selected"))} role="button" tabindex="0"
@@ -98,8 +98,8 @@ pub fn lanes_svg(
     let tick_marks = ticks(scale).into_iter().map(|t| {
         html! {
             <g class={classes!("tick", t.major.then_some("major"))}>
-                <line x1={decimal(t.x, 2).to_string()} x2={decimal(t.x, 2).to_string()} y1={decimal(AXIS - 6.0, 2).to_string()} y2={decimal(height, 2).to_string()} />
-                <text x={decimal(t.x + 3.0, 2).to_string()} y={decimal(AXIS - 10.0, 2).to_string()}>{ t.label }</text>
+                <line x1={number_attr(t.x)} x2={number_attr(t.x)} y1={number_attr(AXIS - 6.0)} y2={number_attr(height)} />
+                <text x={number_attr(t.x + 3.0)} y={number_attr(AXIS - 10.0)}>{ t.label }</text>
             </g>
         }
     });
@@ -110,10 +110,10 @@ pub fn lanes_svg(
     let body = html! {
         <>
             { tick_marks }
-            <rect class="brush-strip" x="0" y={decimal(AXIS, 2).to_string()} width={decimal(scale.width, 2).to_string()} height={decimal(BRUSH, 2).to_string()}><title>{ EN.brush_hint }</title></rect>
-            <text class="brush-hint" x="6" y={decimal(AXIS + 15.0, 2).to_string()}>{ EN.brush_hint }</text>
+            <rect class="brush-strip" x="0" y={number_attr(AXIS)} width={number_attr(scale.width)} height={number_attr(BRUSH)}><title>{ EN.brush_hint }</title></rect>
+            <text class="brush-hint" x="6" y={number_attr(AXIS + 15.0)}>{ EN.brush_hint }</text>
             if let Some((x0, x1)) = brush {
-                <rect class="brushed" x={decimal(x0, 2).to_string()} y={decimal(AXIS, 2).to_string()} width={decimal((x1 - x0).max(1.0), 2).to_string()} height={decimal(height - AXIS, 2).to_string()} />
+                <rect class="brushed" x={number_attr(x0)} y={number_attr(AXIS)} width={number_attr((x1 - x0).max(1.0))} height={number_attr(height - AXIS)} />
             }
             { drawn }
         </>

@@ -5,7 +5,8 @@
 // * The functions the wasm imports from the glue are renamed to short names
 //   in both: wasm-bindgen names each after its JavaScript name and a hash,
 //   which compress poorly (about 2.9 KiB gzip of the wasm and 2.0 of the glue);
-//   so are the wasm's exports that the glue reads.
+//   so are the wasm's exports that the glue reads, and the module the imports
+//   come from ("./explorer_bg.js", repeated in every import: 0.2 KiB).
 // * The wasm's custom sections, which name the tools that made it, are dropped.
 // * The glue is minified by esbuild (Trunk's own minifier breaks it).
 import { createHash } from "node:crypto";
@@ -22,6 +23,7 @@ const only = (pattern) => {
 const wasmFile = only(/^explorer-[0-9a-f]+_bg\.wasm$/);
 const glueFile = only(/^explorer-[0-9a-f]+\.js$/);
 const GLUE_MODULE = "./explorer_bg.js";
+const GLUE_MODULE_SHORT = "a";
 const digest = (bytes) => "sha384-" + createHash("sha384").update(bytes).digest("base64");
 
 function readUleb(bytes, at) {
@@ -108,6 +110,7 @@ function renameImports(wasm) {
           const short = shortName(renamed.size);
           renamed.set(decoder.decode(name), short);
           name = encoder.encode(short);
+          module = encoder.encode(GLUE_MODULE_SHORT);
         }
         section.push(...uleb(module.length), ...module, ...uleb(name.length), ...name, ...wasm.subarray(descriptionStart, p));
       }
@@ -153,6 +156,10 @@ for (const [name, short] of renamed) {
   if (uses.length !== 2) throw new Error(`the glue names ${name} ${uses.length - 1} times, not once`);
   glue = uses.join(short);
 }
+// The glue names the module once, as the key of its import object.
+const moduleKey = glue.split(new RegExp(`(["'])${GLUE_MODULE.replace(/\./g, "\\.")}\\1`));
+if (moduleKey.length !== 3) throw new Error(`the glue names ${GLUE_MODULE} ${(moduleKey.length - 1) / 2} times, not once`);
+glue = moduleKey[0] + JSON.stringify(GLUE_MODULE_SHORT) + moduleKey[2];
 for (const [name, short] of renamedExports) glue = glue.replaceAll(new RegExp(`\\.${name}\\b`, "g"), "." + short);
 writeFileSync(wasmFile, shrunk);
 writeFileSync(glueFile, glue);

@@ -6,8 +6,7 @@
 //! drawn over them. The named relation is highlighted, with its name drawn
 //! at the edge's midpoint.
 
-use super::number_attr;
-use super::{activate, Shared};
+use super::{activate, dispatch_on, number_attr, Shared};
 use crate::view::graph::{edge_label, Drawing, DrawnEdge, ViewBox, LABEL_FONT_SIZE};
 use crate::view::state::Action;
 use crate::view::strings::relation_sentence;
@@ -48,8 +47,7 @@ pub fn graph_edges(props: &EdgesProps) -> Html {
     // The chosen relation's line, drawn opaque over the paths.
     let line = relation.as_deref().and_then(|id| drawing.edge(id)).map(|edge| {
         let DrawnEdge { relation: shown, source, target, evidence, look } = *edge;
-        let id = shown.id.clone();
-        let (onclick, onkeydown) = activate(dispatch.reform(move |_| Action::SelectRelation(Some(id.clone()))));
+        let (onclick, onkeydown) = activate(dispatch_on(dispatch, Action::SelectRelation(Some(shown.id.clone()))));
         html! {
             <line key={shown.id.as_str()} class={classes!("edge", look.typed.then_some("typed"), "selected", look.near.then_some("near"))}
                 x1={number_attr(source.x)} y1={number_attr(source.y)} x2={number_attr(target.x)} y2={number_attr(target.y)}

@@ -31,6 +31,7 @@ pub mod prerender;
 
 use crate::model::Corpus;
 use crate::view::filter::{Filtered, Index, IndexBuilder, TimelineEvents};
+use crate::view::state::Action;
 use std::rc::Rc;
 use std::sync::OnceLock;
 
@@ -87,6 +88,12 @@ impl<T> std::ops::Deref for Shared<T> {
     fn deref(&self) -> &T {
         &self.0
     }
+}
+
+/// A handler, for any event, that dispatches `action`: one closure for the
+/// app's many buttons that each dispatch a fixed action.
+fn dispatch_on<E: 'static>(dispatch: &yew::Callback<Action>, action: Action) -> yew::Callback<E> {
+    dispatch.reform(move |_| action.clone())
 }
 
 /// Click and keyboard (Enter, Space) handlers for an element that acts as a

@@ -3,9 +3,8 @@
 //! pan rests), a brush that filters every view,
 //! and the same events as an ordered list.
 
-use super::number_attr;
 use super::pan_zoom::{use_pan_zoom, use_settled, SETTLE_MS};
-use super::{browser, data, event_lists::EventLists, timeline_lanes::lanes_svg, SharedTimeline};
+use super::{browser, data, dispatch_on, event_lists::EventLists, number_attr, timeline_lanes::lanes_svg, SharedTimeline};
 use crate::model::Event;
 use crate::view::calendar::{event_range, format_day, span_of};
 use crate::view::state::{Action, DayRange, Lanes};
@@ -95,11 +94,9 @@ pub fn timeline(props: &TimelineProps) -> Html {
         })
     };
     let zoom = |factor: f64| set_window.reform(move |_: MouseEvent| scale.zoomed(factor, scale.width / 2.0));
-    let fit = props.dispatch.reform(|_| Action::SetWindow(None));
-    let lanes_toggle = {
-        let next = if props.lanes == Lanes::Article { Lanes::Kind } else { Lanes::Article };
-        props.dispatch.reform(move |_| Action::SetLanes(next))
-    };
+    let fit = dispatch_on(&props.dispatch, Action::SetWindow(None));
+    let lanes_toggle =
+        dispatch_on(&props.dispatch, Action::SetLanes(if props.lanes == Lanes::Article { Lanes::Kind } else { Lanes::Article }));
     let story = &props.events.story;
     let position = props.selected.as_deref().and_then(|id| story.iter().position(|e| e.id == id));
     let step_by = |delta: isize| {
@@ -149,7 +146,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     <button type="button" onclick={fit}>{ EN.reset_view }</button>
                     <button type="button" onclick={lanes_toggle}>{ if props.lanes == Lanes::Article { EN.lanes_by_kind } else { EN.lanes_by_article } }</button>
                     if let Some(range) = props.range {
-                        <button type="button" onclick={props.dispatch.reform(|_| Action::SetRange(None))}>
+                        <button type="button" onclick={dispatch_on(&props.dispatch, Action::SetRange(None))}>
                             { format!("{} ({} – {})", EN.clear_range, range.from.map(format_day).unwrap_or_default(), range.to.map(format_day).unwrap_or_default()) }
                         </button>
                     }

@@ -1,9 +1,8 @@
 //! The timeline's SVG body: axis ticks, the brush strip, lanes and items.
 //! Geometry comes from `view::timeline`; this only draws it.
 
-use super::activate;
-use super::number_attr;
 use super::timeline::{AXIS, BRUSH};
+use super::{activate, dispatch_on, number_attr};
 use crate::view::calendar::span_of;
 use crate::view::filter::TimelineEvents;
 use crate::view::state::Action;
@@ -49,7 +48,7 @@ pub fn lanes_svg(
                 // A lane holds dated events only, so a cluster always spans some days.
                 let span = span_of(item.events.iter().filter_map(|&i| timeline.days[i])).unwrap_or((0, 1));
                 let window = crate::view::timeline::extent(span, scale.width);
-                let (onclick, onkeydown) = activate(dispatch.reform(move |_| Action::SetWindow(Some(window))));
+                let (onclick, onkeydown) = activate(dispatch_on(dispatch, Action::SetWindow(Some(window))));
                 let cx = item.x + item.width / 2.0;
                 let name = format!("{}, {}", count(item.events.len(), EN.one_event, EN.events), cluster_dates(span));
                 label_text(&name, false, onclick.clone());
@@ -63,8 +62,7 @@ pub fn lanes_svg(
                 };
             }
             let event = events[item.events[0]];
-            let id = event.id.clone();
-            let (onclick, onkeydown) = activate(dispatch.reform(move |_| Action::SelectEvent(Some(id.clone()))));
+            let (onclick, onkeydown) = activate(dispatch_on(dispatch, Action::SelectEvent(Some(event.id.clone()))));
             let (enter, leave) = {
                 let id = event.id.clone();
                 (on_hover.reform(move |()| Some(id.clone())), on_hover.reform(|()| None))

@@ -3,7 +3,7 @@
 //! and `use_settled`, which lets a view draw again only once a gesture (or
 //! typing) rests.
 
-use super::browser;
+use super::{browser, use_effect_on};
 use crate::view::gesture::{key, wheel, Gesture, Pointers};
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
@@ -32,16 +32,15 @@ where
         }
         drawn.0.clone()
     };
-    use_effect_with(view, move |view| {
+    use_effect_on(view, move |view| {
         let view = view.clone();
         let moving = drawn.borrow().0 != view;
-        let pending = moving.then(|| {
+        moving.then(|| {
             Timeout::new(hold_ms, move || {
                 drawn.borrow_mut().0 = view;
                 redraw_now.force_update();
             })
-        });
-        move || drop(pending)
+        })
     });
     settled
 }

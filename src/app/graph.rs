@@ -5,7 +5,7 @@
 
 use super::pan_zoom::{use_pan_zoom, use_settled, SETTLE_MS};
 use super::{
-    browser, dispatch_on,
+    browser, emit_on,
     graph_edges::{edge_name, named_edge, GraphEdges},
     graph_nodes::GraphNodes,
     graph_pointer::use_edge_pointer,
@@ -62,7 +62,7 @@ pub fn graph(props: &GraphProps) -> Html {
     let set_view = props.dispatch.reform(|v: GraphView| Action::SetGraphView(Some(v)));
     let pan_zoom = use_pan_zoom(&node, true, set_view.reform(move |gesture| after(view, gesture, aspect)));
     let zoom = |factor: f64| set_view.reform(move |_: MouseEvent| zoom_at(view, factor, 0.5, 0.5, aspect));
-    let reset = dispatch_on(&props.dispatch, Action::SetGraphView(None));
+    let reset = emit_on(&props.dispatch, Action::SetGraphView(None));
     let tables_unfolded = use_unfolded();
     let pointer = use_edge_pointer(&node, &drawing, shown, width, &props.dispatch);
     let named = pointer.hovered.as_deref().or(focused_relation.as_deref()).and_then(|id| drawing.edge(id));

@@ -31,7 +31,6 @@ pub mod prerender;
 
 use crate::model::Corpus;
 use crate::view::filter::{Filtered, Index, IndexBuilder, TimelineEvents};
-use crate::view::state::Action;
 use std::any::Any;
 use std::rc::Rc;
 use std::sync::OnceLock;
@@ -91,16 +90,17 @@ impl<T> std::ops::Deref for Shared<T> {
     }
 }
 
-/// A handler, for any event, that dispatches `action`: one closure for the
-/// app's many buttons that each dispatch a fixed action.
-fn dispatch_on<E: 'static>(dispatch: &yew::Callback<Action>, action: Action) -> yew::Callback<E> {
-    dispatch.reform(move |_| action.clone())
+/// A handler, for any event, that emits `value` to `callback`: one closure
+/// for the app's many handlers that each dispatch a fixed action or name a
+/// fixed item.
+fn emit_on<T: Clone + 'static, E: 'static>(callback: &yew::Callback<T>, value: T) -> yew::Callback<E> {
+    callback.reform(move |_| value.clone())
 }
 
 /// Click and keyboard (Enter, Space) handlers for an element that acts as a
 /// button without being one, such as an SVG group.
 fn activate(callback: yew::Callback<()>) -> (yew::Callback<yew::MouseEvent>, yew::Callback<yew::KeyboardEvent>) {
-    let click = callback.reform(|_: yew::MouseEvent| ());
+    let click = emit_on(&callback, ());
     let key = yew::Callback::from(move |e: yew::KeyboardEvent| {
         if activates(&e) {
             e.prevent_default();

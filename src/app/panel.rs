@@ -2,7 +2,7 @@
 //! embed dialog) and closes it; with nothing open, the corpus overview.
 
 use super::{cards, entity_card::EntityCard, reader::reader, SharedFiltered, SharedTimeline, ViewProps};
-use super::{data, dispatch_on};
+use super::{data, emit_on};
 use crate::view::case;
 use crate::view::overview::overview;
 use crate::view::state::{Action, Open};
@@ -14,7 +14,7 @@ use yew::prelude::*;
 /// `timeline` is the timeline's events, for the entity card's list of them.
 pub fn panel(props: &ViewProps, timeline: &SharedTimeline) -> Html {
     let state = &props.state;
-    let close = dispatch_on(&props.dispatch, Action::ClosePanel);
+    let close = emit_on(&props.dispatch, Action::ClosePanel);
     let body = match &state.open {
         Some(Open::Entity(id)) => Some(
             html! { <EntityCard id={id.clone()} filtered={props.filtered.clone()} events={timeline.clone()} dispatch={props.dispatch.clone()} /> },
@@ -52,14 +52,14 @@ fn overview_panel(props: &OverviewProps) -> Html {
         entities
             .iter()
             .map(|entity| {
-                let onclick = dispatch_on(&props.dispatch, Action::SelectEntity(Some(entity.id.clone())));
+                let onclick = emit_on(&props.dispatch, Action::SelectEntity(Some(entity.id.clone())));
                 html! { <li><button type="button" class="link" data-entity-id={entity.id.clone()} {onclick}>{ &entity.name }</button>
                 <span class="count">{ entity.mentions.len() }</span></li> }
             })
             .collect::<Html>()
     };
     let recent = view.recent.iter().map(|event| {
-        let onclick = dispatch_on(&props.dispatch, Action::SelectEvent(Some(event.id.clone())));
+        let onclick = emit_on(&props.dispatch, Action::SelectEvent(Some(event.id.clone())));
         html! { <li><time>{ event.date.value.clone().unwrap_or_default() }</time>
         <button type="button" class="link" data-event-id={event.id.clone()} {onclick}>{ &event.text }</button></li> }
     });

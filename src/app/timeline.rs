@@ -4,7 +4,7 @@
 //! and the same events as an ordered list.
 
 use super::pan_zoom::{use_pan_zoom, use_settled, SETTLE_MS};
-use super::{browser, data, dispatch_on, event_lists::EventLists, number_attr, timeline_lanes::lanes_svg, SharedTimeline};
+use super::{browser, data, emit_on, event_lists::EventLists, number_attr, timeline_lanes::lanes_svg, SharedTimeline};
 use crate::model::Event;
 use crate::view::calendar::{event_range, format_day, span_of};
 use crate::view::state::{Action, DayRange, Lanes};
@@ -94,9 +94,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
         })
     };
     let zoom = |factor: f64| set_window.reform(move |_: MouseEvent| scale.zoomed(factor, scale.width / 2.0));
-    let fit = dispatch_on(&props.dispatch, Action::SetWindow(None));
-    let lanes_toggle =
-        dispatch_on(&props.dispatch, Action::SetLanes(if props.lanes == Lanes::Article { Lanes::Kind } else { Lanes::Article }));
+    let fit = emit_on(&props.dispatch, Action::SetWindow(None));
+    let lanes_toggle = emit_on(&props.dispatch, Action::SetLanes(if props.lanes == Lanes::Article { Lanes::Kind } else { Lanes::Article }));
     let story = &props.events.story;
     let position = props.selected.as_deref().and_then(|id| story.iter().position(|e| e.id == id));
     let step_by = |delta: isize| {
@@ -146,16 +145,16 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     <button type="button" onclick={fit}>{ EN.reset_view }</button>
                     <button type="button" onclick={lanes_toggle}>{ if props.lanes == Lanes::Article { EN.lanes_by_kind } else { EN.lanes_by_article } }</button>
                     if let Some(range) = props.range {
-                        <button type="button" onclick={dispatch_on(&props.dispatch, Action::SetRange(None))}>
+                        <button type="button" onclick={emit_on(&props.dispatch, Action::SetRange(None))}>
                             { format!("{} ({} – {})", EN.clear_range, range.from.map(format_day).unwrap_or_default(), range.to.map(format_day).unwrap_or_default()) }
                         </button>
                     }
                 </div>
             </div>
             <div class="story">
-                <button type="button" onclick={previous.reform(|_| ())} disabled={!has_previous} aria-keyshortcuts="p">{ EN.previous_event }</button>
+                <button type="button" onclick={emit_on(&previous, ())} disabled={!has_previous} aria-keyshortcuts="p">{ EN.previous_event }</button>
                 <span class="story-position">{ position.map_or_else(|| count(story.len(), EN.one_event, EN.events), |p| format!("{} / {}", p + 1, story.len())) }</span>
-                <button type="button" onclick={next.reform(|_| ())} disabled={!has_next} aria-keyshortcuts="n">{ EN.next_event }</button>
+                <button type="button" onclick={emit_on(&next, ())} disabled={!has_next} aria-keyshortcuts="n">{ EN.next_event }</button>
                 <p class="story-caption">{ for caption }</p>
                 // Announces each step of the story, not every mark the pointer crosses.
                 <p class="visually-hidden" aria-live="polite">{ for announced }</p>

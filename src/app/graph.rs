@@ -3,7 +3,7 @@
 //! zoom (moving the drawn picture until the gesture rests), the selected
 //! entity's ego network, and the same data as tables.
 
-use super::pan_zoom::{use_pan_zoom, use_settled, SETTLE_MS};
+use super::pan_zoom::{use_pan_zoom, use_settled, zoom_buttons, SETTLE_MS};
 use super::{
     browser, emit_on,
     graph_edges::{edge_name, named_edge, GraphEdges},
@@ -71,9 +71,7 @@ pub fn graph(props: &GraphProps) -> Html {
             <div class="section-head">
                 <h2 id="graph-title">{ EN.graph } <span class="count">{ format!("{} · {}", filtered.entities.len(), filtered.relations.len()) }</span></h2>
                 <div class="tools">
-                    <button type="button" onclick={zoom(1.4)} aria-label={EN.zoom_in}>{ "+" }</button>
-                    <button type="button" onclick={zoom(1.0 / 1.4)} aria-label={EN.zoom_out}>{ "\u{2212}" }</button>
-                    <button type="button" onclick={reset}>{ EN.reset_view }</button>
+                    { zoom_buttons(zoom(1.4), zoom(1.0 / 1.4), reset) }
                 </div>
             </div>
             <p class="help" id="graph-help">{ EN.graph_help }</p>

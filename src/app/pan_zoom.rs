@@ -5,6 +5,7 @@
 
 use super::{browser, use_effect_on};
 use crate::view::gesture::{key, wheel, Gesture, Pointers};
+use crate::view::strings::EN;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
@@ -43,6 +44,17 @@ where
         })
     });
     settled
+}
+
+/// The zoom in, zoom out and reset buttons of a view that pans and zooms.
+pub fn zoom_buttons(zoom_in: Callback<MouseEvent>, zoom_out: Callback<MouseEvent>, reset: Callback<MouseEvent>) -> Html {
+    html! {
+        <>
+            <button type="button" onclick={zoom_in} aria-label={EN.zoom_in}>{ "+" }</button>
+            <button type="button" onclick={zoom_out} aria-label={EN.zoom_out}>{ "\u{2212}" }</button>
+            <button type="button" onclick={reset}>{ EN.reset_view }</button>
+        </>
+    }
 }
 
 /// The handlers to put on the drawing's element.

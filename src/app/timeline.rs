@@ -3,7 +3,7 @@
 //! pan rests), a brush that filters every view,
 //! and the same events as an ordered list.
 
-use super::pan_zoom::{use_pan_zoom, use_settled, SETTLE_MS};
+use super::pan_zoom::{use_pan_zoom, use_settled, zoom_buttons, SETTLE_MS};
 use super::{browser, data, emit_on, event_lists::EventLists, number_attr, timeline_lanes::lanes_svg, SharedTimeline};
 use crate::model::Event;
 use crate::view::calendar::{event_range, format_day, span_of};
@@ -140,9 +140,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             <div class="section-head">
                 <h2 id="timeline-title">{ EN.timeline } <span class="count">{ count(props.events.events.len(), EN.one_event, EN.events) }</span></h2>
                 <div class="tools">
-                    <button type="button" onclick={zoom(1.5)} aria-label={EN.zoom_in}>{ "+" }</button>
-                    <button type="button" onclick={zoom(1.0 / 1.5)} aria-label={EN.zoom_out}>{ "\u{2212}" }</button>
-                    <button type="button" onclick={fit}>{ EN.reset_view }</button>
+                    { zoom_buttons(zoom(1.5), zoom(1.0 / 1.5), fit) }
                     <button type="button" onclick={lanes_toggle}>{ if props.lanes == Lanes::Article { EN.lanes_by_kind } else { EN.lanes_by_article } }</button>
                     if let Some(range) = props.range {
                         <button type="button" onclick={emit_on(&props.dispatch, Action::SetRange(None))}>

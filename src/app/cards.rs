@@ -62,14 +62,16 @@ pub fn event_card(id: &str, dispatch: &Callback<Action>) -> Html {
     }
 }
 
+/// A button that selects the entity `id`, named `name`.
+pub fn entity_link(id: &str, name: &str, dispatch: &Callback<Action>) -> Html {
+    let onclick = emit_on(dispatch, Action::SelectEntity(Some(id.to_string())));
+    html! { <button type="button" class="link" data-entity-id={id.to_string()} {onclick}>{ name }</button> }
+}
+
 pub fn relation_card(id: &str, dispatch: &Callback<Action>) -> Html {
     let (corpus, index) = data();
     let Some(relation) = index.relation(corpus, id) else { return html! { <p>{ EN.no_results }</p> } };
-    let link = |entity: &str| {
-        let name = index.entity(corpus, entity).map_or(entity.to_string(), |e| e.name.clone());
-        let onclick = emit_on(dispatch, Action::SelectEntity(Some(entity.to_string())));
-        html! { <button type="button" class="link" data-entity-id={entity.to_string()} {onclick}>{ name }</button> }
-    };
+    let link = |entity: &str| entity_link(entity, index.entity(corpus, entity).map_or(entity, |e| &e.name), dispatch);
     html! {
         <article class="card relation-card">
             <h2>{ link(&relation.source) }{ format!(" {} ", relation_name(relation.kind)) }{ link(&relation.target) }</h2>

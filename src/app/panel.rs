@@ -52,9 +52,7 @@ fn overview_panel(props: &OverviewProps) -> Html {
         entities
             .iter()
             .map(|entity| {
-                let onclick = emit_on(&props.dispatch, Action::SelectEntity(Some(entity.id.clone())));
-                html! { <li><button type="button" class="link" data-entity-id={entity.id.clone()} {onclick}>{ &entity.name }</button>
-                <span class="count">{ entity.mentions.len() }</span></li> }
+                html! { <li>{ cards::entity_link(&entity.id, &entity.name, &props.dispatch) }<span class="count">{ entity.mentions.len() }</span></li> }
             })
             .collect::<Html>()
     };

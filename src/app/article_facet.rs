@@ -3,7 +3,7 @@
 //! checkboxes, only those in view built. The chosen articles live in the
 //! URL; the field's text is this component's own, as it filters nothing else.
 
-use super::{data, scroll_list::ScrollList, SharedFiltered};
+use super::{data, emit_on, scroll_list::ScrollList, SharedFiltered};
 use crate::model::Article;
 use crate::view::filter::articles_matching;
 use crate::view::sorted_set::SortedSet;
@@ -38,8 +38,7 @@ pub fn article_facet(props: &ArticleFacetProps) -> Html {
         Callback::from(move |e: InputEvent| query.set(e.target_unchecked_into::<HtmlInputElement>().value()))
     };
     let chips = props.chosen.iter().filter_map(|id| index.article(corpus, id)).map(|article| {
-        let id = article.id.clone();
-        let onclick = props.dispatch.reform(move |_| Action::ToggleArticle(id.clone()));
+        let onclick = emit_on(&props.dispatch, Action::ToggleArticle(article.id.clone()));
         html! {
             <li><button type="button" class="chip" title={article.title.clone()} aria-label={format!("{}: {}", EN.remove_article, article.title)} {onclick}>
                 <span class="line">{ &article.title }</span><span aria-hidden="true">{ "\u{00d7}" }</span>
@@ -55,8 +54,7 @@ pub fn article_facet(props: &ArticleFacetProps) -> Html {
         Callback::from(move |position: usize| {
             let article = &corpus.articles[matching[position]];
             let events = per_article.get(article.id.as_str()).copied().unwrap_or(0);
-            let id = article.id.clone();
-            article_row(article, chosen.contains(&article.id), events, dispatch.reform(move |_| Action::ToggleArticle(id.clone())))
+            article_row(article, chosen.contains(&article.id), events, emit_on(&dispatch, Action::ToggleArticle(article.id.clone())))
         })
     };
     html! {

@@ -82,7 +82,7 @@ pub fn reveal() {
 #[yew::hook]
 pub fn use_style_property(node: &yew::NodeRef, property: &'static str, value: String) {
     let node = node.clone();
-    yew::use_effect_with(value, move |value| {
+    super::use_effect_on(value, move |value| {
         let style = match node.get() {
             Some(element) => match element.dyn_ref::<web_sys::HtmlElement>() {
                 Some(html) => Some(html.style()),

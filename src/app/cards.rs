@@ -1,6 +1,6 @@
 //! Cards for an event, a relation's evidence and the embed dialog.
 
-use super::{browser, data, marked::marked_text};
+use super::{browser, data, emit_on, marked::marked_text};
 use crate::model::{Article, Precision, Span};
 use crate::view::state::{Action, Open, ReaderTarget, ViewState};
 use crate::view::strings::{relation_name, EN};
@@ -21,8 +21,7 @@ pub fn original(article: &Article) -> Option<Html> {
 pub fn evidence(span: &Span, dispatch: &Callback<Action>) -> Html {
     let (corpus, index) = data();
     let Some(article) = index.article(corpus, &span.article) else { return Html::default() };
-    let target = ReaderTarget { article: span.article.to_string(), start: Some(span.start) };
-    let read = dispatch.reform(move |_| Action::OpenReader(target.clone()));
+    let read = emit_on(dispatch, Action::OpenReader(ReaderTarget { article: span.article.to_string(), start: Some(span.start) }));
     html! {
         <figure class="evidence">
             <blockquote>{ marked_text(&span.article, span.start, span.end, None, dispatch) }</blockquote>
@@ -63,15 +62,16 @@ pub fn event_card(id: &str, dispatch: &Callback<Action>) -> Html {
     }
 }
 
+/// A button that selects the entity `id`, named `name`.
+pub fn entity_link(id: &str, name: &str, dispatch: &Callback<Action>) -> Html {
+    let onclick = emit_on(dispatch, Action::SelectEntity(Some(id.to_string())));
+    html! { <button type="button" class="link" data-entity-id={id.to_string()} {onclick}>{ name }</button> }
+}
+
 pub fn relation_card(id: &str, dispatch: &Callback<Action>) -> Html {
     let (corpus, index) = data();
     let Some(relation) = index.relation(corpus, id) else { return html! { <p>{ EN.no_results }</p> } };
-    let link = |entity: &str| {
-        let name = index.entity(corpus, entity).map_or(entity.to_string(), |e| e.name.clone());
-        let id = entity.to_string();
-        let onclick = dispatch.reform(move |_| Action::SelectEntity(Some(id.clone())));
-        html! { <button type="button" class="link" data-entity-id={entity.to_string()} {onclick}>{ name }</button> }
-    };
+    let link = |entity: &str| entity_link(entity, index.entity(corpus, entity).map_or(entity, |e| &e.name), dispatch);
     html! {
         <article class="card relation-card">
             <h2>{ link(&relation.source) }{ format!(" {} ", relation_name(relation.kind)) }{ link(&relation.target) }</h2>

@@ -2,7 +2,7 @@
 //! figures it claims (conflicts flagged), related entities and events (in
 //! scroll boxes that build only the rows in view).
 
-use super::{browser, cards::evidence, data, scroll_list::ScrollList, SharedFiltered, SharedTimeline};
+use super::{browser, cards::evidence, data, emit_on, scroll_list::ScrollList, SharedFiltered, SharedTimeline};
 use crate::model::{Entity, Figure, Quote, Relation};
 use crate::view::state::Action;
 use crate::view::strings::{count, kind_with_confidence, relation_name, relation_sentence, EN};
@@ -88,9 +88,8 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
         let (related, dispatch) = (related.clone(), dispatch.clone());
         Callback::from(move |position: usize| {
             let (other, relation, count) = related[position];
-            let onclick = dispatch.reform(move |_| Action::SelectEntity(Some(other.id.clone())));
-            let id = relation.id.clone();
-            let open_relation = dispatch.reform(move |_| Action::SelectRelation(Some(id.clone())));
+            let onclick = emit_on(&dispatch, Action::SelectEntity(Some(other.id.clone())));
+            let open_relation = emit_on(&dispatch, Action::SelectRelation(Some(relation.id.clone())));
             let (source, target) = if *relation.source == *other.id { (&other.name, &entity.name) } else { (&entity.name, &other.name) };
             let kind = relation_name(relation.kind);
             html! {
@@ -111,7 +110,7 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
         let (events, dispatch) = (props.events.clone(), dispatch.clone());
         Callback::from(move |position: usize| {
             let event = events.events[position];
-            let onclick = dispatch.reform(move |_| Action::SelectEvent(Some(event.id.clone())));
+            let onclick = emit_on(&dispatch, Action::SelectEvent(Some(event.id.clone())));
             let line = format!("{} · {}", event.date.value.clone().unwrap_or_default(), event.text);
             html! { <button type="button" class="link" data-event-id={event.id.clone()} title={line.clone()} {onclick}>{ line }</button> }
         })

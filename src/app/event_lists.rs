@@ -2,7 +2,7 @@
 //! apart, the statements whose dates cannot be placed. Each is built only
 //! once unfolded, and then only the rows in view.
 
-use super::{scroll_list::ScrollList, use_unfolded, SharedTimeline};
+use super::{emit_on, scroll_list::ScrollList, use_unfolded, SharedTimeline};
 use crate::model::Event;
 use crate::view::state::Action;
 use crate::view::strings::EN;
@@ -52,8 +52,7 @@ pub fn event_lists(props: &EventListsProps) -> Html {
 fn listed_event(event: &Event, dated: bool, selected: bool, dispatch: &Callback<Action>) -> Html {
     let when = if dated { event.date.value.clone().unwrap_or_default() } else { event.date.as_written.clone() };
     let title = format!("{when} {}", event.text);
-    let id = event.id.clone();
-    let onclick = dispatch.reform(move |_| Action::SelectEvent(Some(id.clone())));
+    let onclick = emit_on(dispatch, Action::SelectEvent(Some(event.id.clone())));
     html! {
         <button type="button" data-event-id={event.id.clone()} aria-pressed={selected.to_string()} {title} {onclick}>
             if dated { <time>{ when }</time> } else { <q>{ when }</q> }{ " " }{ &event.text }

@@ -1,6 +1,6 @@
 //! Facets: entity kinds, articles (`article_facet`), date range and quotes only, with counts.
 
-use super::{article_facet::ArticleFacet, browser, use_mount, SharedFiltered};
+use super::{article_facet::ArticleFacet, browser, emit_on, use_mount, SharedFiltered};
 use crate::model::EntityKind;
 use crate::view::calendar::{format_day, range_of};
 use crate::view::sorted_set::SortedSet;
@@ -26,7 +26,7 @@ pub struct FacetsProps {
 pub fn facets(props: &FacetsProps) -> Html {
     let counted = |kind: EntityKind| props.filtered.entities.iter().filter(|e| e.kind == kind).count();
     let kinds = EntityKind::ALL.into_iter().map(|kind| {
-        let onchange = props.dispatch.reform(move |_| Action::ToggleKind(kind));
+        let onchange = emit_on(&props.dispatch, Action::ToggleKind(kind));
         html! {
             <li><label class={classes!("kind", kind.as_str())}>
                 <input type="checkbox" checked={props.kinds.contains(&kind)} {onchange} />
@@ -44,11 +44,8 @@ pub fn facets(props: &FacetsProps) -> Html {
         let value = value.map(format_day).unwrap_or_default();
         html! { <label>{ label }<input type="date" {value} {onchange} /></label> }
     };
-    let quotes = props.dispatch.reform({
-        let on = props.quotes_only;
-        move |_| Action::SetQuotesOnly(!on)
-    });
-    let clear = props.dispatch.reform(|_| Action::ClearFilters);
+    let quotes = emit_on(&props.dispatch, Action::SetQuotesOnly(!props.quotes_only));
+    let clear = emit_on(&props.dispatch, Action::ClearFilters);
     // Folded on phones and in frames, so the views come first. The page is
     // prerendered folded (rendering reads no browser state) and unfolds on
     // wide screens once running: there the facets are a column of their own,

@@ -3,16 +3,14 @@
 //! zoom (moving the drawn picture until the gesture rests), the selected
 //! entity's ego network, and the same data as tables.
 
-use super::number_attr;
-use super::pan_zoom::{use_pan_zoom, use_settled, SETTLE_MS};
-use super::use_unfolded;
+use super::pan_zoom::{use_pan_zoom, use_settled, zoom_buttons, SETTLE_MS};
 use super::{
-    browser,
+    browser, emit_on,
     graph_edges::{edge_name, named_edge, GraphEdges},
     graph_nodes::GraphNodes,
     graph_pointer::use_edge_pointer,
     graph_tables::tables,
-    Shared, SharedFiltered,
+    number_attr, use_unfolded, Shared, SharedFiltered,
 };
 use crate::view::graph::{after, fit, zoom_at, Drawing, ViewBox};
 use crate::view::state::{Action, GraphView};
@@ -64,7 +62,7 @@ pub fn graph(props: &GraphProps) -> Html {
     let set_view = props.dispatch.reform(|v: GraphView| Action::SetGraphView(Some(v)));
     let pan_zoom = use_pan_zoom(&node, true, set_view.reform(move |gesture| after(view, gesture, aspect)));
     let zoom = |factor: f64| set_view.reform(move |_: MouseEvent| zoom_at(view, factor, 0.5, 0.5, aspect));
-    let reset = props.dispatch.reform(|_| Action::SetGraphView(None));
+    let reset = emit_on(&props.dispatch, Action::SetGraphView(None));
     let tables_unfolded = use_unfolded();
     let pointer = use_edge_pointer(&node, &drawing, shown, width, &props.dispatch);
     let named = pointer.hovered.as_deref().or(focused_relation.as_deref()).and_then(|id| drawing.edge(id));
@@ -73,9 +71,7 @@ pub fn graph(props: &GraphProps) -> Html {
             <div class="section-head">
                 <h2 id="graph-title">{ EN.graph } <span class="count">{ format!("{} · {}", filtered.entities.len(), filtered.relations.len()) }</span></h2>
                 <div class="tools">
-                    <button type="button" onclick={zoom(1.4)} aria-label={EN.zoom_in}>{ "+" }</button>
-                    <button type="button" onclick={zoom(1.0 / 1.4)} aria-label={EN.zoom_out}>{ "\u{2212}" }</button>
-                    <button type="button" onclick={reset}>{ EN.reset_view }</button>
+                    { zoom_buttons(zoom(1.4), zoom(1.0 / 1.4), reset) }
                 </div>
             </div>
             <p class="help" id="graph-help">{ EN.graph_help }</p>

@@ -6,8 +6,7 @@
 //! drawn over them. The named relation is highlighted, with its name drawn
 //! at the edge's midpoint.
 
-use super::number_attr;
-use super::{activate, Shared};
+use super::{activate, emit_on, number_attr, Shared};
 use crate::view::graph::{edge_label, Drawing, DrawnEdge, ViewBox, LABEL_FONT_SIZE};
 use crate::view::state::Action;
 use crate::view::strings::relation_sentence;
@@ -23,12 +22,6 @@ pub struct EdgesProps {
     pub dispatch: Callback<Action>,
     /// Names the focused relation, or none when focus leaves it.
     pub on_focus_name: Callback<Option<String>>,
-}
-
-/// A handler, for any event, that names `value`.
-fn name_on<E: 'static>(on_name: &Callback<Option<String>>, value: Option<&str>) -> Callback<E> {
-    let value = value.map(str::to_string);
-    on_name.reform(move |_: E| value.clone())
 }
 
 /// The paths, computed with the drawing and keyed by look and layer, so
@@ -48,14 +41,13 @@ pub fn graph_edges(props: &EdgesProps) -> Html {
     // The chosen relation's line, drawn opaque over the paths.
     let line = relation.as_deref().and_then(|id| drawing.edge(id)).map(|edge| {
         let DrawnEdge { relation: shown, source, target, evidence, look } = *edge;
-        let id = shown.id.clone();
-        let (onclick, onkeydown) = activate(dispatch.reform(move |_| Action::SelectRelation(Some(id.clone()))));
+        let (onclick, onkeydown) = activate(emit_on(dispatch, Action::SelectRelation(Some(shown.id.clone()))));
         html! {
             <line key={shown.id.as_str()} class={classes!("edge", look.typed.then_some("typed"), "selected", look.near.then_some("near"))}
                 x1={number_attr(source.x)} y1={number_attr(source.y)} x2={number_attr(target.x)} y2={number_attr(target.y)}
                 stroke-width={number_attr(look.stroke_width())} role="button" tabindex="-1" aria-pressed="true"
                 aria-label={relation_sentence(&source.name, shown.kind, &target.name, evidence)}
-                {onclick} {onkeydown} onfocus={name_on(on_focus_name, Some(&shown.id))} onblur={name_on(on_focus_name, None)} />
+                {onclick} {onkeydown} onfocus={emit_on(on_focus_name, Some(shown.id.clone()))} onblur={emit_on(on_focus_name, None)} />
         }
     });
     html! {

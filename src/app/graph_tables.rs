@@ -2,7 +2,7 @@
 //! follow the filters, each a scroll box building only the rows in view.
 
 use super::{
-    data,
+    data, emit_on,
     scroll_list::{ScrollList, TableHead},
     SharedFiltered,
 };
@@ -25,8 +25,7 @@ pub fn tables(
         Callback::from(move |position: usize| {
             let entity = filtered.entities[position];
             let selected = selected.as_deref() == Some(entity.id.as_str());
-            let id = entity.id.clone();
-            let onclick = dispatch.reform(move |_| Action::SelectEntity((!selected).then(|| id.clone())));
+            let onclick = emit_on(&dispatch, Action::SelectEntity((!selected).then(|| entity.id.clone())));
             let role = entity.role.clone().unwrap_or_default();
             html! {
                 <tr data-entity-id={entity.id.clone()} aria-selected={selected.to_string()} aria-rowindex={(position + 2).to_string()}>
@@ -44,8 +43,7 @@ pub fn tables(
             let (corpus, index) = data();
             let name = |id: &str| index.entity(corpus, id).map_or(id.to_string(), |e| e.name.clone());
             let (relation, evidence) = filtered.relations.get(position);
-            let id = relation.id.clone();
-            let onclick = dispatch.reform(move |_| Action::SelectRelation(Some(id.clone())));
+            let onclick = emit_on(&dispatch, Action::SelectRelation(Some(relation.id.clone())));
             let (source, target) = (name(&relation.source), name(&relation.target));
             html! {
                 <tr aria-rowindex={(position + 2).to_string()}>

@@ -1,6 +1,6 @@
 //! The header: title, search box, copy link, embed and export.
 
-use super::{browser, data};
+use super::{browser, data, emit_on};
 use crate::view::export;
 use crate::view::filter::apply;
 use crate::view::state::{Action, ViewState};
@@ -28,7 +28,7 @@ pub fn header(state: &ViewState, dispatch: &Callback<Action>, copied: &Copied) -
             });
         })
     };
-    let embed = dispatch.reform(|_| Action::OpenEmbedDialog);
+    let embed = emit_on(dispatch, Action::OpenEmbedDialog);
     let labels = [
         EN.export_events_csv,
         EN.export_entities_csv,

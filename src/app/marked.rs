@@ -2,7 +2,7 @@
 //! kind (choosable), quotes, figures, and the sentence a link points at
 //! wrapped in one highlighted element.
 
-use super::data;
+use super::{data, emit_on};
 use crate::view::markup::{marks, segments, Mark};
 use crate::view::state::Action;
 use yew::prelude::*;
@@ -45,10 +45,7 @@ fn marked(article: &str, start: usize, end: usize, dispatch: &Callback<Action>) 
         }
         match entity {
             Some(entity) => {
-                let onclick = dispatch.reform({
-                    let entity = entity.clone();
-                    move |_| Action::SelectEntity(Some(entity.clone()))
-                });
+                let onclick = emit_on(dispatch, Action::SelectEntity(Some(entity.clone())));
                 html! { <button type="button" class={classes} data-entity-id={entity} {onclick}>{ words }</button> }
             }
             None if segment.marks.is_empty() => html! { { words } },

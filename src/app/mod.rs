@@ -31,6 +31,7 @@ pub mod prerender;
 
 use crate::model::Corpus;
 use crate::view::filter::{Filtered, Index, IndexBuilder, TimelineEvents};
+use std::any::Any;
 use std::rc::Rc;
 use std::sync::OnceLock;
 
@@ -89,10 +90,17 @@ impl<T> std::ops::Deref for Shared<T> {
     }
 }
 
+/// A handler, for any event, that emits `value` to `callback`: one closure
+/// for the app's many handlers that each dispatch a fixed action or name a
+/// fixed item.
+fn emit_on<T: Clone + 'static, E: 'static>(callback: &yew::Callback<T>, value: T) -> yew::Callback<E> {
+    callback.reform(move |_| value.clone())
+}
+
 /// Click and keyboard (Enter, Space) handlers for an element that acts as a
 /// button without being one, such as an SVG group.
 fn activate(callback: yew::Callback<()>) -> (yew::Callback<yew::MouseEvent>, yew::Callback<yew::KeyboardEvent>) {
-    let click = callback.reform(|_: yew::MouseEvent| ());
+    let click = emit_on(&callback, ());
     let key = yew::Callback::from(move |e: yew::KeyboardEvent| {
         if activates(&e) {
             e.prevent_default();
@@ -153,19 +161,51 @@ fn use_unfolded() -> (bool, yew::Callback<yew::Event>) {
     (*open, ontoggle)
 }
 
-/// Runs `f` once, after the component's first render; what it returns
-/// (listeners, a watch) is kept until the component is removed. Every such
-/// effect goes through `use_mount_boxed`, since each closure handed to Yew's
-/// `use_effect_with` compiles Yew's effect machinery anew.
-pub fn use_mount<K: 'static>(f: impl FnOnce() -> K + 'static) -> impl yew::functional::Hook<Output = ()> {
-    use_mount_boxed(Box::new(move || Box::new(f())))
+/// Runs `f` after the first render and after every render that changes
+/// `deps`; what it returns (listeners, a timer, a watch) is kept until it
+/// runs again or the component is removed. Yew's `use_effect_with` for the
+/// app: every effect goes through the one effect type of `use_effect_boxed`,
+/// since each closure handed to Yew's compiles its effect machinery anew.
+pub fn use_effect_on<T: PartialEq + 'static, K: 'static>(
+    deps: T,
+    f: impl FnOnce(&T) -> K + 'static,
+) -> impl yew::functional::Hook<Output = ()> {
+    const OWN_DEPS: &str = "an effect is given its own dependencies";
+    let deps = Deps { value: Box::new(deps), same: same::<T> };
+    use_effect_boxed(deps, Box::new(move |deps| Box::new(f(deps.downcast_ref().expect(OWN_DEPS)))))
 }
 
-fn use_mount_boxed(f: Box<dyn FnOnce() -> Box<dyn std::any::Any>>) -> impl yew::functional::Hook<Output = ()> {
-    yew::use_effect_with((), move |()| {
-        let kept = f();
+/// Runs `f` once, after the component's first render; what it returns
+/// (listeners, a watch) is kept until the component is removed.
+pub fn use_mount<K: 'static>(f: impl FnOnce() -> K + 'static) -> impl yew::functional::Hook<Output = ()> {
+    use_effect_on((), move |()| f())
+}
+
+/// An effect, given its dependencies: it returns what it keeps until it runs
+/// again or its component is removed.
+type Effect = Box<dyn FnOnce(&dyn Any) -> Box<dyn Any>>;
+
+fn use_effect_boxed(deps: Deps, f: Effect) -> impl yew::functional::Hook<Output = ()> {
+    yew::use_effect_with(deps, move |deps| {
+        let kept = f(&*deps.value);
         move || drop(kept)
     })
+}
+
+/// An effect's dependencies, of whatever type, compared as that type.
+struct Deps {
+    value: Box<dyn Any>,
+    same: fn(&dyn Any, &dyn Any) -> bool,
+}
+
+impl PartialEq for Deps {
+    fn eq(&self, other: &Deps) -> bool {
+        (self.same)(&*self.value, &*other.value)
+    }
+}
+
+fn same<T: PartialEq + 'static>(a: &dyn Any, b: &dyn Any) -> bool {
+    a.downcast_ref::<T>() == b.downcast_ref::<T>()
 }
 
 /// How long a slice of building the lookups runs before the browser may

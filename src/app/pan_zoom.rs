@@ -3,8 +3,9 @@
 //! and `use_settled`, which lets a view draw again only once a gesture (or
 //! typing) rests.
 
-use super::browser;
+use super::{browser, use_effect_on};
 use crate::view::gesture::{key, wheel, Gesture, Pointers};
+use crate::view::strings::EN;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
@@ -32,18 +33,28 @@ where
         }
         drawn.0.clone()
     };
-    use_effect_with(view, move |view| {
+    use_effect_on(view, move |view| {
         let view = view.clone();
         let moving = drawn.borrow().0 != view;
-        let pending = moving.then(|| {
+        moving.then(|| {
             Timeout::new(hold_ms, move || {
                 drawn.borrow_mut().0 = view;
                 redraw_now.force_update();
             })
-        });
-        move || drop(pending)
+        })
     });
     settled
+}
+
+/// The zoom in, zoom out and reset buttons of a view that pans and zooms.
+pub fn zoom_buttons(zoom_in: Callback<MouseEvent>, zoom_out: Callback<MouseEvent>, reset: Callback<MouseEvent>) -> Html {
+    html! {
+        <>
+            <button type="button" onclick={zoom_in} aria-label={EN.zoom_in}>{ "+" }</button>
+            <button type="button" onclick={zoom_out} aria-label={EN.zoom_out}>{ "\u{2212}" }</button>
+            <button type="button" onclick={reset}>{ EN.reset_view }</button>
+        </>
+    }
 }
 
 /// The handlers to put on the drawing's element.

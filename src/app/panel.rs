@@ -1,8 +1,8 @@
 //! The side panel: shows the open card (entity, event, relation, reader,
 //! embed dialog) and closes it; with nothing open, the corpus overview.
 
-use super::data;
 use super::{cards, entity_card::EntityCard, reader::reader, SharedFiltered, SharedTimeline, ViewProps};
+use super::{data, emit_on};
 use crate::view::case;
 use crate::view::overview::overview;
 use crate::view::state::{Action, Open};
@@ -14,7 +14,7 @@ use yew::prelude::*;
 /// `timeline` is the timeline's events, for the entity card's list of them.
 pub fn panel(props: &ViewProps, timeline: &SharedTimeline) -> Html {
     let state = &props.state;
-    let close = props.dispatch.reform(|_| Action::ClosePanel);
+    let close = emit_on(&props.dispatch, Action::ClosePanel);
     let body = match &state.open {
         Some(Open::Entity(id)) => Some(
             html! { <EntityCard id={id.clone()} filtered={props.filtered.clone()} events={timeline.clone()} dispatch={props.dispatch.clone()} /> },
@@ -52,16 +52,12 @@ fn overview_panel(props: &OverviewProps) -> Html {
         entities
             .iter()
             .map(|entity| {
-                let id = entity.id.clone();
-                let onclick = props.dispatch.reform(move |_| Action::SelectEntity(Some(id.clone())));
-                html! { <li><button type="button" class="link" data-entity-id={entity.id.clone()} {onclick}>{ &entity.name }</button>
-                <span class="count">{ entity.mentions.len() }</span></li> }
+                html! { <li>{ cards::entity_link(&entity.id, &entity.name, &props.dispatch) }<span class="count">{ entity.mentions.len() }</span></li> }
             })
             .collect::<Html>()
     };
     let recent = view.recent.iter().map(|event| {
-        let id = event.id.clone();
-        let onclick = props.dispatch.reform(move |_| Action::SelectEvent(Some(id.clone())));
+        let onclick = emit_on(&props.dispatch, Action::SelectEvent(Some(event.id.clone())));
         html! { <li><time>{ event.date.value.clone().unwrap_or_default() }</time>
         <button type="button" class="link" data-event-id={event.id.clone()} {onclick}>{ &event.text }</button></li> }
     });

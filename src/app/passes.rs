@@ -4,7 +4,7 @@
 //! of a waiting section stays on screen; it becomes live a task later.
 //! The app is marked ready (`browser::reveal`) once every pass is done.
 
-use super::browser;
+use super::{browser, use_effect_on};
 use std::cell::Cell;
 use yew::prelude::*;
 use yew::suspense::{Suspension, SuspensionResult};
@@ -51,7 +51,7 @@ fn use_pass(pass: u32) -> SuspensionResult<()> {
     });
     let waited = suspension.is_some();
     let done = suspension.as_ref().is_none_or(Suspension::resumed);
-    use_effect_with(done, move |&done| {
+    use_effect_on(done, move |&done| {
         if waited && done {
             WAITING.set(WAITING.get() - 1);
             reveal_when_done();

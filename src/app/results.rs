@@ -1,6 +1,6 @@
 //! Search results: matching entities and sentences, each a way in.
 
-use super::{data, scroll_list::ScrollList};
+use super::{data, emit_on, scroll_list::ScrollList};
 use crate::view::filter::{hits, SentenceHit};
 use crate::view::markup::lead_in;
 use crate::view::state::{Action, Filters, ReaderTarget};
@@ -25,8 +25,7 @@ pub fn results(props: &ResultsProps) -> Html {
     // The hits alone, not the whole filtered corpus: a keystroke shows only them.
     let found = use_memo(props.filters.clone(), |filters| hits(corpus, index, filters));
     let entities = found.entities.iter().take(30).map(|entity| {
-        let id = entity.id.clone();
-        let onclick = props.dispatch.reform(move |_| Action::SelectEntity(Some(id.clone())));
+        let onclick = emit_on(&props.dispatch, Action::SelectEntity(Some(entity.id.clone())));
         html! { <li><button type="button" class={classes!("chip", entity.kind.as_str())} data-entity-id={entity.id.clone()} {onclick}>{ &entity.name }</button></li> }
     });
     let hit_row = {
@@ -52,8 +51,8 @@ fn sentence_hit(hit: &SentenceHit, dispatch: &Callback<Action>) -> Html {
     let (corpus, index) = data();
     let article = index.article(corpus, &hit.sentence.article);
     let text = article.map_or("", |a| a.text.as_str());
-    let target = ReaderTarget { article: hit.sentence.article.to_string(), start: Some(hit.sentence.start) };
-    let onclick = dispatch.reform(move |_| Action::OpenReader(target.clone()));
+    let onclick =
+        emit_on(dispatch, Action::OpenReader(ReaderTarget { article: hit.sentence.article.to_string(), start: Some(hit.sentence.start) }));
     let sentence = &text[hit.sentence.start..hit.sentence.end];
     let title = article.map_or(String::new(), |a| a.title.clone());
     let pieces = hit.pieces(text).into_iter().enumerate().map(|(i, (piece, matched))| match (i, matched) {

@@ -3,7 +3,7 @@
 
 use super::{
     browser, data, facets::Facets, graph::Graph, header::header, pan_zoom::use_settled, panel::panel, passes, passes::Later,
-    print::PrintList, reader, results::Results, timeline::Timeline, use_mount, Shared, SharedFiltered, SharedTimeline,
+    print::PrintList, reader, results::Results, timeline::Timeline, use_effect_on, use_mount, Shared, SharedFiltered, SharedTimeline,
 };
 use crate::view::filter::apply;
 use crate::view::state::{Action, Filters, Open, ViewState};
@@ -88,7 +88,7 @@ pub fn app(start: &Start) -> Html {
     let url = use_memo((), |_| browser::UrlWriter::default());
     {
         let state = store.0.clone();
-        use_effect_with(state, move |state| {
+        use_effect_on(state, move |state| {
             let mut previous = previous.borrow_mut();
             let push = previous.as_ref().is_some_and(|previous| previous.is_navigation(state));
             url.write(state.encode(&data().0.version), push);

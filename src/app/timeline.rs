@@ -3,9 +3,8 @@
 //! pan rests), a brush that filters every view,
 //! and the same events as an ordered list.
 
-use super::number_attr;
-use super::pan_zoom::{use_pan_zoom, use_settled, SETTLE_MS};
-use super::{browser, data, event_lists::EventLists, timeline_lanes::lanes_svg, SharedTimeline};
+use super::pan_zoom::{use_pan_zoom, use_settled, zoom_buttons, SETTLE_MS};
+use super::{browser, data, emit_on, event_lists::EventLists, number_attr, timeline_lanes::lanes_svg, SharedTimeline};
 use crate::model::Event;
 use crate::view::calendar::{event_range, format_day, span_of};
 use crate::view::state::{Action, DayRange, Lanes};
@@ -95,11 +94,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
         })
     };
     let zoom = |factor: f64| set_window.reform(move |_: MouseEvent| scale.zoomed(factor, scale.width / 2.0));
-    let fit = props.dispatch.reform(|_| Action::SetWindow(None));
-    let lanes_toggle = {
-        let next = if props.lanes == Lanes::Article { Lanes::Kind } else { Lanes::Article };
-        props.dispatch.reform(move |_| Action::SetLanes(next))
-    };
+    let fit = emit_on(&props.dispatch, Action::SetWindow(None));
+    let lanes_toggle = emit_on(&props.dispatch, Action::SetLanes(if props.lanes == Lanes::Article { Lanes::Kind } else { Lanes::Article }));
     let story = &props.events.story;
     let position = props.selected.as_deref().and_then(|id| story.iter().position(|e| e.id == id));
     let step_by = |delta: isize| {
@@ -144,21 +140,19 @@ pub fn timeline(props: &TimelineProps) -> Html {
             <div class="section-head">
                 <h2 id="timeline-title">{ EN.timeline } <span class="count">{ count(props.events.events.len(), EN.one_event, EN.events) }</span></h2>
                 <div class="tools">
-                    <button type="button" onclick={zoom(1.5)} aria-label={EN.zoom_in}>{ "+" }</button>
-                    <button type="button" onclick={zoom(1.0 / 1.5)} aria-label={EN.zoom_out}>{ "\u{2212}" }</button>
-                    <button type="button" onclick={fit}>{ EN.reset_view }</button>
+                    { zoom_buttons(zoom(1.5), zoom(1.0 / 1.5), fit) }
                     <button type="button" onclick={lanes_toggle}>{ if props.lanes == Lanes::Article { EN.lanes_by_kind } else { EN.lanes_by_article } }</button>
                     if let Some(range) = props.range {
-                        <button type="button" onclick={props.dispatch.reform(|_| Action::SetRange(None))}>
+                        <button type="button" onclick={emit_on(&props.dispatch, Action::SetRange(None))}>
                             { format!("{} ({} – {})", EN.clear_range, range.from.map(format_day).unwrap_or_default(), range.to.map(format_day).unwrap_or_default()) }
                         </button>
                     }
                 </div>
             </div>
             <div class="story">
-                <button type="button" onclick={previous.reform(|_| ())} disabled={!has_previous} aria-keyshortcuts="p">{ EN.previous_event }</button>
+                <button type="button" onclick={emit_on(&previous, ())} disabled={!has_previous} aria-keyshortcuts="p">{ EN.previous_event }</button>
                 <span class="story-position">{ position.map_or_else(|| count(story.len(), EN.one_event, EN.events), |p| format!("{} / {}", p + 1, story.len())) }</span>
-                <button type="button" onclick={next.reform(|_| ())} disabled={!has_next} aria-keyshortcuts="n">{ EN.next_event }</button>
+                <button type="button" onclick={emit_on(&next, ())} disabled={!has_next} aria-keyshortcuts="n">{ EN.next_event }</button>
                 <p class="story-caption">{ for caption }</p>
                 // Announces each step of the story, not every mark the pointer crosses.
                 <p class="visually-hidden" aria-live="polite">{ for announced }</p>

@@ -1,9 +1,8 @@
 //! The timeline's SVG body: axis ticks, the brush strip, lanes and items.
 //! Geometry comes from `view::timeline`; this only draws it.
 
-use super::activate;
-use super::number_attr;
 use super::timeline::{AXIS, BRUSH};
+use super::{activate, emit_on, number_attr};
 use crate::view::calendar::span_of;
 use crate::view::filter::TimelineEvents;
 use crate::view::state::Action;
@@ -49,7 +48,7 @@ pub fn lanes_svg(
                 // A lane holds dated events only, so a cluster always spans some days.
                 let span = span_of(item.events.iter().filter_map(|&i| timeline.days[i])).unwrap_or((0, 1));
                 let window = crate::view::timeline::extent(span, scale.width);
-                let (onclick, onkeydown) = activate(dispatch.reform(move |_| Action::SetWindow(Some(window))));
+                let (onclick, onkeydown) = activate(emit_on(dispatch, Action::SetWindow(Some(window))));
                 let cx = item.x + item.width / 2.0;
                 let name = format!("{}, {}", count(item.events.len(), EN.one_event, EN.events), cluster_dates(span));
                 label_text(&name, false, onclick.clone());
@@ -63,12 +62,8 @@ pub fn lanes_svg(
                 };
             }
             let event = events[item.events[0]];
-            let id = event.id.clone();
-            let (onclick, onkeydown) = activate(dispatch.reform(move |_| Action::SelectEvent(Some(id.clone()))));
-            let (enter, leave) = {
-                let id = event.id.clone();
-                (on_hover.reform(move |()| Some(id.clone())), on_hover.reform(|()| None))
-            };
+            let (onclick, onkeydown) = activate(emit_on(dispatch, Action::SelectEvent(Some(event.id.clone()))));
+            let hovered = Some(event.id.clone());
             let selected = selected_event == Some(event.id.as_str());
             let label = format!("{}: {}", event.date.value.clone().unwrap_or_default(), event.text);
             label_text(&event.text, selected, onclick.clone());
@@ -80,7 +75,8 @@ pub fn lanes_svg(
             html! {
                 <g key={event.id.as_str()} class={classes!("event", item.bar.then_some("bar"), selected.then_some("selected"))} role="button" tabindex="0"
                     data-event-id={event.id.clone()} aria-pressed={selected.to_string()} aria-label={label.clone()} {onclick} {onkeydown}
-                    onmouseenter={enter.reform(|_| ())} onfocus={enter.reform(|_| ())} onmouseleave={leave.reform(|_| ())} onblur={leave.reform(|_| ())}>
+                    onmouseenter={emit_on(on_hover, hovered.clone())} onfocus={emit_on(on_hover, hovered)} onmouseleave={emit_on(on_hover, None)}
+                    onblur={emit_on(on_hover, None)}>
                     <title>{ label }</title>
                     { shape }
                 </g>

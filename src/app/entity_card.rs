@@ -2,7 +2,13 @@
 //! figures it claims (conflicts flagged), related entities and events (in
 //! scroll boxes that build only the rows in view).
 
-use super::{browser, cards::evidence, data, emit_on, scroll_list::ScrollList, SharedFiltered, SharedTimeline};
+use super::{
+    browser,
+    cards::{evidence, not_found},
+    data, emit_on,
+    scroll_list::ScrollList,
+    SharedFiltered, SharedTimeline,
+};
 use crate::model::{Entity, Figure, Quote, Relation};
 use crate::view::state::Action;
 use crate::view::strings::{count, kind_with_confidence, relation_name, relation_sentence, EN};
@@ -45,7 +51,7 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
         browser::blur_within(&card);
         *shown.borrow_mut() = props.id.clone();
     }
-    let Some(entity) = index.entity(corpus, &props.id) else { return html! { <p>{ EN.no_results }</p> } };
+    let Some(entity) = index.entity(corpus, &props.id) else { return not_found() };
     let quotes: Vec<&Quote> = props.filtered.quotes.iter().copied().filter(|q| q.speaker.as_deref() == Some(entity.id.as_str())).collect();
     let quote_items = first_shown(&quotes, all_quotes.as_ref() == Some(&props.id)).map(|q| {
         html! { <li><q>{ &q.text }</q>{ evidence(&q.evidence, dispatch) }</li> }

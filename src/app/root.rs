@@ -2,7 +2,7 @@
 //! every state change back to the URL and lays out the panels.
 
 use super::{
-    browser, data, facets::Facets, graph::Graph, header::header, pan_zoom::use_settled, panel::panel, passes, passes::Later,
+    browser, data, facets::Facets, graph::Graph, header::header, pan_zoom::use_settled, panel::panel, passes, passes::later,
     print::PrintList, reader, results::Results, timeline::Timeline, use_effect_on, use_mount, Shared, SharedFiltered, SharedTimeline,
 };
 use crate::view::filter::apply;
@@ -165,18 +165,18 @@ pub fn app(start: &Start) -> Html {
                         <Results filters={filters} dispatch={dispatch.clone()} />
                     }
                     // The timeline and the graph cost most to start: each becomes live in a task of its own.
-                    <Suspense><Later pass={1}>
+                    { later(1, html! {
                         <Timeline events={timeline.clone()} window={state.window} lanes={state.lanes} range={state.range}
                             selected={state.event().map(str::to_string)} dispatch={dispatch.clone()} />
-                    </Later></Suspense>
-                    <Suspense><Later pass={2}>
+                    }) }
+                    { later(2, html! {
                         <Graph filtered={filtered.clone()} view={state.graph} selected={state.entity().map(str::to_string)}
                             relation={state.relation().map(str::to_string)} dispatch={dispatch.clone()} />
-                    </Later></Suspense>
+                    }) }
                     { panel(&ViewProps { state: state.clone(), filtered: filtered.clone(), dispatch }, &timeline) }
                 </main>
                 // The printed list is hydrated only to be dropped: a task of its own, after the views.
-                <Suspense><Later pass={3}><PrintList events={timeline} /></Later></Suspense>
+                { later(3, html! { <PrintList events={timeline} /> }) }
             </div>
         </div>
     }

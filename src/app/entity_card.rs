@@ -130,10 +130,7 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
                    (one, many): (&str, &str),
                    all: &UseStateHandle<Option<String>>| {
         let shown_all = all.as_ref() == Some(&props.id);
-        let show_all = {
-            let (all, id) = (all.clone(), props.id.clone());
-            Callback::from(move |_| all.set(Some(id.clone())))
-        };
+        let show_all = emit_on(&Callback::from(all.setter()), Some(props.id.clone()));
         html! {
             if total > 0 {
                 <h3>{ title }</h3><ul class={class}>{ for items }</ul>

@@ -124,11 +124,9 @@ pub fn app(start: &Start) -> Html {
             (listeners, height)
         });
     }
-    // One callback for the app's life, so that children whose other props are unchanged skip rendering.
-    let dispatch = {
-        let dispatcher = store.dispatcher();
-        use_callback((), move |action: Action, _| dispatcher.dispatch(action))
-    };
+    // One callback for the app's life (the reducer's own dispatcher), so that children whose other props are
+    // unchanged skip rendering.
+    let dispatch = Callback::from(store.dispatcher());
     let state = &store.0;
     let filters = state.filters();
     // A keystroke updates the results at once; the views (facets, timeline, graph, panel) follow

@@ -35,7 +35,7 @@ use std::any::Any;
 use std::rc::Rc;
 use std::sync::OnceLock;
 
-pub use root::{App, Start, Store, ViewProps};
+pub use root::{App, Start, Store};
 
 static CORPUS: OnceLock<Corpus> = OnceLock::new();
 static INDEX: OnceLock<Index> = OnceLock::new();

@@ -12,17 +12,6 @@ use gloo::events::EventListener;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// What the panel receives: the state to render, the filtered corpus and
-/// the dispatcher. The timeline, the graph and the facets take only the
-/// parts of the state they read, so that panning one view does not render
-/// the others.
-#[derive(Properties, PartialEq, Clone)]
-pub struct ViewProps {
-    pub state: ViewState,
-    pub filtered: SharedFiltered,
-    pub dispatch: Callback<Action>,
-}
-
 /// The view state as a Yew reducer: `reduce` only delegates to the pure one.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Store(pub ViewState);
@@ -171,7 +160,7 @@ pub fn app(start: &Start) -> Html {
                         <Graph filtered={filtered.clone()} view={state.graph} selected={state.entity().map(str::to_string)}
                             relation={state.relation().map(str::to_string)} dispatch={dispatch.clone()} />
                     }) }
-                    { panel(&ViewProps { state: state.clone(), filtered: filtered.clone(), dispatch }, &timeline) }
+                    { panel(state, &filtered, &dispatch, &timeline) }
                 </main>
                 // The printed list is hydrated only to be dropped: a task of its own, after the views.
                 { later(3, html! { <PrintList events={timeline} /> }) }

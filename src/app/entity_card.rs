@@ -45,7 +45,7 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
     // quotes and figures the reader asked to see all of, so that another entity shows its first few again.
     let (all_quotes, all_figures) = (use_state(|| None::<String>), use_state(|| None::<String>));
     // Keyboard focus in the card (on a related entity just chosen, say) leaves it, as it left the card built anew:
-    // here, before the card is patched, rather than in an effect (each costs half a KiB of wasm, gzip).
+    // here, before the card is patched, rather than in an effect (each costs wasm).
     let (card, shown) = (use_node_ref(), use_mut_ref(|| props.id.clone()));
     if *shown.borrow() != props.id {
         browser::blur_within(&card);

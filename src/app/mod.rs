@@ -91,8 +91,8 @@ impl<T> std::ops::Deref for Shared<T> {
 }
 
 /// A handler, for any event, that emits `value` to `callback`: one closure
-/// for the app's many handlers that each dispatch a fixed action or name a
-/// fixed item.
+/// for the app's many handlers that each dispatch a fixed action, name a
+/// fixed item or set a fixed state.
 fn emit_on<T: Clone + 'static, E: 'static>(callback: &yew::Callback<T>, value: T) -> yew::Callback<E> {
     callback.reform(move |_| value.clone())
 }

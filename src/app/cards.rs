@@ -34,9 +34,14 @@ pub fn evidence(span: &Span, dispatch: &Callback<Action>) -> Html {
     }
 }
 
+/// What a card shows for an item the corpus does not hold.
+pub fn not_found() -> Html {
+    html! { <p>{ EN.no_results }</p> }
+}
+
 pub fn event_card(id: &str, dispatch: &Callback<Action>) -> Html {
     let (corpus, index) = data();
-    let Some(event) = index.event(corpus, id) else { return html! { <p>{ EN.no_results }</p> } };
+    let Some(event) = index.event(corpus, id) else { return not_found() };
     let article = index.article(corpus, &event.article);
     let precision = match event.date.precision {
         Precision::Year => EN.precision_year,
@@ -70,7 +75,7 @@ pub fn entity_link(id: &str, name: &str, dispatch: &Callback<Action>) -> Html {
 
 pub fn relation_card(id: &str, dispatch: &Callback<Action>) -> Html {
     let (corpus, index) = data();
-    let Some(relation) = index.relation(corpus, id) else { return html! { <p>{ EN.no_results }</p> } };
+    let Some(relation) = index.relation(corpus, id) else { return not_found() };
     let link = |entity: &str| entity_link(entity, index.entity(corpus, entity).map_or(entity, |e| &e.name), dispatch);
     html! {
         <article class="card relation-card">

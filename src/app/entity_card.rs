@@ -2,7 +2,13 @@
 //! figures it claims (conflicts flagged), related entities and events (in
 //! scroll boxes that build only the rows in view).
 
-use super::{browser, cards::evidence, data, emit_on, scroll_list::ScrollList, SharedFiltered, SharedTimeline};
+use super::{
+    browser,
+    cards::{evidence, not_found},
+    data, emit_on,
+    scroll_list::ScrollList,
+    SharedFiltered, SharedTimeline,
+};
 use crate::model::{Entity, Figure, Quote, Relation};
 use crate::view::state::Action;
 use crate::view::strings::{count, kind_with_confidence, relation_name, relation_sentence, EN};
@@ -39,13 +45,13 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
     // quotes and figures the reader asked to see all of, so that another entity shows its first few again.
     let (all_quotes, all_figures) = (use_state(|| None::<String>), use_state(|| None::<String>));
     // Keyboard focus in the card (on a related entity just chosen, say) leaves it, as it left the card built anew:
-    // here, before the card is patched, rather than in an effect (each costs half a KiB of wasm, gzip).
+    // here, before the card is patched, rather than in an effect (each costs wasm).
     let (card, shown) = (use_node_ref(), use_mut_ref(|| props.id.clone()));
     if *shown.borrow() != props.id {
         browser::blur_within(&card);
         *shown.borrow_mut() = props.id.clone();
     }
-    let Some(entity) = index.entity(corpus, &props.id) else { return html! { <p>{ EN.no_results }</p> } };
+    let Some(entity) = index.entity(corpus, &props.id) else { return not_found() };
     let quotes: Vec<&Quote> = props.filtered.quotes.iter().copied().filter(|q| q.speaker.as_deref() == Some(entity.id.as_str())).collect();
     let quote_items = first_shown(&quotes, all_quotes.as_ref() == Some(&props.id)).map(|q| {
         html! { <li><q>{ &q.text }</q>{ evidence(&q.evidence, dispatch) }</li> }
@@ -124,10 +130,7 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
                    (one, many): (&str, &str),
                    all: &UseStateHandle<Option<String>>| {
         let shown_all = all.as_ref() == Some(&props.id);
-        let show_all = {
-            let (all, id) = (all.clone(), props.id.clone());
-            Callback::from(move |_| all.set(Some(id.clone())))
-        };
+        let show_all = emit_on(&Callback::from(all.setter()), Some(props.id.clone()));
         html! {
             if total > 0 {
                 <h3>{ title }</h3><ul class={class}>{ for items }</ul>

@@ -36,10 +36,8 @@ pub fn graph(props: &GraphProps) -> Html {
     let node = use_node_ref();
     let width = browser::use_width(&node);
     let focused_relation = use_state(|| None::<String>);
-    let on_focus_name = {
-        let focused = focused_relation.setter();
-        use_callback((), move |id: Option<String>, _| focused.set(id))
-    };
+    // The state's own setter: the same callback on every render, so the edges do not render for it.
+    let on_focus_name = Callback::from(focused_relation.setter());
     let filtered = &props.filtered;
     let height = (width * 0.7).clamp(300.0, 560.0);
     let aspect = width / height;

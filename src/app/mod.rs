@@ -35,7 +35,7 @@ use std::any::Any;
 use std::rc::Rc;
 use std::sync::OnceLock;
 
-pub use root::{App, Start, Store, ViewProps};
+pub use root::{App, Start, Store};
 
 static CORPUS: OnceLock<Corpus> = OnceLock::new();
 static INDEX: OnceLock<Index> = OnceLock::new();
@@ -91,8 +91,8 @@ impl<T> std::ops::Deref for Shared<T> {
 }
 
 /// A handler, for any event, that emits `value` to `callback`: one closure
-/// for the app's many handlers that each dispatch a fixed action or name a
-/// fixed item.
+/// for the app's many handlers that each dispatch a fixed action, name a
+/// fixed item or set a fixed state.
 fn emit_on<T: Clone + 'static, E: 'static>(callback: &yew::Callback<T>, value: T) -> yew::Callback<E> {
     callback.reform(move |_| value.clone())
 }

@@ -1,27 +1,28 @@
 //! The side panel: shows the open card (entity, event, relation, reader,
 //! embed dialog) and closes it; with nothing open, the corpus overview.
 
-use super::{cards, entity_card::EntityCard, reader::reader, SharedFiltered, SharedTimeline, ViewProps};
+use super::{cards, entity_card::EntityCard, reader::reader, SharedFiltered, SharedTimeline};
 use super::{data, emit_on};
 use crate::view::case;
 use crate::view::overview::overview;
-use crate::view::state::{Action, Open};
+use crate::view::state::{Action, Open, ViewState};
 use crate::view::strings::{count, EN};
 use yew::prelude::*;
 
 /// The open card, or the overview. A function rather than a component: it
-/// takes the whole view state, so it would render on every change anyway.
+/// takes the whole view state, so it would render on every change anyway
+/// (the timeline, the graph and the facets take only the parts of the state
+/// they read, so that panning one view does not render the others).
 /// `timeline` is the timeline's events, for the entity card's list of them.
-pub fn panel(props: &ViewProps, timeline: &SharedTimeline) -> Html {
-    let state = &props.state;
-    let close = emit_on(&props.dispatch, Action::ClosePanel);
+pub fn panel(state: &ViewState, filtered: &SharedFiltered, dispatch: &Callback<Action>, timeline: &SharedTimeline) -> Html {
+    let close = emit_on(dispatch, Action::ClosePanel);
     let body = match &state.open {
-        Some(Open::Entity(id)) => Some(
-            html! { <EntityCard id={id.clone()} filtered={props.filtered.clone()} events={timeline.clone()} dispatch={props.dispatch.clone()} /> },
-        ),
-        Some(Open::Event(id)) => Some(cards::event_card(id, &props.dispatch)),
-        Some(Open::Relation(id)) => Some(cards::relation_card(id, &props.dispatch)),
-        Some(Open::Reader(target)) => Some(reader(target, &props.dispatch)),
+        Some(Open::Entity(id)) => {
+            Some(html! { <EntityCard id={id.clone()} filtered={filtered.clone()} events={timeline.clone()} dispatch={dispatch.clone()} /> })
+        }
+        Some(Open::Event(id)) => Some(cards::event_card(id, dispatch)),
+        Some(Open::Relation(id)) => Some(cards::relation_card(id, dispatch)),
+        Some(Open::Reader(target)) => Some(reader(target, dispatch)),
         Some(Open::Embed) => Some(cards::embed_dialog(state)),
         None => None,
     };
@@ -32,7 +33,7 @@ pub fn panel(props: &ViewProps, timeline: &SharedTimeline) -> Html {
                 { body }
             </section>
         },
-        None => html! { <Overview filtered={props.filtered.clone()} dispatch={props.dispatch.clone()} /> },
+        None => html! { <Overview filtered={filtered.clone()} dispatch={dispatch.clone()} /> },
     }
 }
 

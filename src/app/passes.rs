@@ -63,17 +63,22 @@ fn use_pass(pass: u32) -> SuspensionResult<()> {
     }
 }
 
+/// `content`, first rendered `pass` tasks after the rest of the app; its
+/// prerendered HTML stays on screen meanwhile.
+pub fn later(pass: u32, content: Html) -> Html {
+    html! { <Suspense><Later {pass}>{ content }</Later></Suspense> }
+}
+
 #[derive(Properties, PartialEq)]
-pub struct LaterProps {
+struct LaterProps {
     /// How many tasks after the first pass the content first renders.
     pub pass: u32,
     pub children: Html,
 }
 
-/// Content that first renders `pass` tasks after the rest of the app
-/// (inside a `Suspense`, which holds its prerendered HTML meanwhile).
+/// What `later` puts in its `Suspense`: the content, once `pass` tasks have run.
 #[function_component(Later)]
-pub fn later(props: &LaterProps) -> HtmlResult {
+fn later_pass(props: &LaterProps) -> HtmlResult {
     use_pass(props.pass)?;
     Ok(props.children.clone())
 }

@@ -4,7 +4,7 @@
 
 use super::{
     browser,
-    cards::original,
+    cards::{not_found, original},
     data,
     marked::{marked_text, TARGET_ID},
 };
@@ -18,7 +18,7 @@ use yew::prelude::*;
 /// target (`scroll_to_target`) once it is drawn.
 pub fn reader(target: &ReaderTarget, dispatch: &Callback<Action>) -> Html {
     let (corpus, index) = data();
-    let Some(article) = index.article(corpus, &target.article) else { return html! { <p>{ EN.no_results }</p> } };
+    let Some(article) = index.article(corpus, &target.article) else { return not_found() };
     let marked = |p: &Paragraph| marked_text(&article.id, p.start, p.end, target.start, dispatch);
     // The headline paragraph is the heading, marked like the body; the title stands in when there is none.
     let heading = match article.paragraphs.iter().find(|p| p.kind == ParagraphKind::Headline) {

@@ -2,7 +2,7 @@
 //! every state change back to the URL and lays out the panels.
 
 use super::{
-    browser, data, facets::Facets, graph::Graph, header::header, pan_zoom::use_settled, panel::panel, passes, passes::Later,
+    browser, data, facets::Facets, graph::Graph, header::header, pan_zoom::use_settled, panel::panel, passes, passes::later,
     print::PrintList, reader, results::Results, timeline::Timeline, use_effect_on, use_mount, Shared, SharedFiltered, SharedTimeline,
 };
 use crate::view::filter::apply;
@@ -11,17 +11,6 @@ use crate::view::strings::EN;
 use gloo::events::EventListener;
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// What the panel receives: the state to render, the filtered corpus and
-/// the dispatcher. The timeline, the graph and the facets take only the
-/// parts of the state they read, so that panning one view does not render
-/// the others.
-#[derive(Properties, PartialEq, Clone)]
-pub struct ViewProps {
-    pub state: ViewState,
-    pub filtered: SharedFiltered,
-    pub dispatch: Callback<Action>,
-}
 
 /// The view state as a Yew reducer: `reduce` only delegates to the pure one.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -124,11 +113,9 @@ pub fn app(start: &Start) -> Html {
             (listeners, height)
         });
     }
-    // One callback for the app's life, so that children whose other props are unchanged skip rendering.
-    let dispatch = {
-        let dispatcher = store.dispatcher();
-        use_callback((), move |action: Action, _| dispatcher.dispatch(action))
-    };
+    // One callback for the app's life (the reducer's own dispatcher), so that children whose other props are
+    // unchanged skip rendering.
+    let dispatch = Callback::from(store.dispatcher());
     let state = &store.0;
     let filters = state.filters();
     // A keystroke updates the results at once; the views (facets, timeline, graph, panel) follow
@@ -165,18 +152,18 @@ pub fn app(start: &Start) -> Html {
                         <Results filters={filters} dispatch={dispatch.clone()} />
                     }
                     // The timeline and the graph cost most to start: each becomes live in a task of its own.
-                    <Suspense><Later pass={1}>
+                    { later(1, html! {
                         <Timeline events={timeline.clone()} window={state.window} lanes={state.lanes} range={state.range}
                             selected={state.event().map(str::to_string)} dispatch={dispatch.clone()} />
-                    </Later></Suspense>
-                    <Suspense><Later pass={2}>
+                    }) }
+                    { later(2, html! {
                         <Graph filtered={filtered.clone()} view={state.graph} selected={state.entity().map(str::to_string)}
                             relation={state.relation().map(str::to_string)} dispatch={dispatch.clone()} />
-                    </Later></Suspense>
-                    { panel(&ViewProps { state: state.clone(), filtered: filtered.clone(), dispatch }, &timeline) }
+                    }) }
+                    { panel(state, &filtered, &dispatch, &timeline) }
                 </main>
                 // The printed list is hydrated only to be dropped: a task of its own, after the views.
-                <Suspense><Later pass={3}><PrintList events={timeline} /></Later></Suspense>
+                { later(3, html! { <PrintList events={timeline} /> }) }
             </div>
         </div>
     }

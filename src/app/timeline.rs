@@ -130,10 +130,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let brushed = (*brush)
         .map(|(a, b)| (a.min(b), a.max(b)))
         .or(props.range.map(|r| (r.from.map_or(f64::NEG_INFINITY, |d| d as f64), r.to.map_or(f64::INFINITY, |d| d as f64 + 1.0))));
-    let on_hover = {
-        let hovered = hovered.clone();
-        Callback::from(move |id: Option<String>| hovered.set(id))
-    };
+    let on_hover = Callback::from(hovered.setter());
     let (svg_body, height) = lanes_svg(&lanes, &drawn, brushed, &props.events, props.selected.as_deref(), &props.dispatch, &on_hover);
     html! {
         <section class="timeline" aria-labelledby="timeline-title" onkeydown={onstorykey}>

@@ -2,19 +2,75 @@ use std::borrow::Cow;
 use std::iter::FromIterator;
 use std::rc::Rc;
 
-use indexmap::IndexSet;
 
 use super::IntoPropValue;
 use crate::html::ImplicitClone;
 use crate::utils::RcExt;
 use crate::virtual_dom::AttrValue;
 
+/// Classes in the order first given, each once. Patched (vendor/README.md):
+/// a `Vec` searched on insertion rather than Yew's `IndexSet`, since an
+/// element has a handful of classes and hashing each one cost more.
+#[derive(Debug, Clone, Default)]
+struct ClassSet(Vec<AttrValue>);
+
+impl ClassSet {
+    fn insert(&mut self, class: AttrValue) -> bool {
+        let new = !self.0.contains(&class);
+        if new {
+            self.0.push(class);
+        }
+        new
+    }
+
+    fn contains(&self, class: &str) -> bool {
+        self.0.iter().any(|c| c.as_str() == class)
+    }
+
+    fn iter(&self) -> std::slice::Iter<'_, AttrValue> {
+        self.0.iter()
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Extend<AttrValue> for ClassSet {
+    fn extend<I: IntoIterator<Item = AttrValue>>(&mut self, iter: I) {
+        iter.into_iter().for_each(|class| {
+            self.insert(class);
+        })
+    }
+}
+
+impl FromIterator<AttrValue> for ClassSet {
+    fn from_iter<I: IntoIterator<Item = AttrValue>>(iter: I) -> Self {
+        let mut set = ClassSet::default();
+        set.extend(iter);
+        set
+    }
+}
+
+impl IntoIterator for ClassSet {
+    type IntoIter = std::vec::IntoIter<AttrValue>;
+    type Item = AttrValue;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
 /// A set of classes, cheap to clone.
 ///
 /// The preferred way of creating this is using the [`classes!`][yew::classes!] macro.
 #[derive(Debug, Clone, ImplicitClone, Default)]
 pub struct Classes {
-    set: Rc<IndexSet<AttrValue>>,
+    set: Rc<ClassSet>,
 }
 
 /// helper method to efficiently turn a set of classes into a space-separated
@@ -45,7 +101,7 @@ impl Classes {
     #[inline]
     pub fn new() -> Self {
         Self {
-            set: Rc::new(IndexSet::new()),
+            set: Rc::new(ClassSet::default()),
         }
     }
 
@@ -54,7 +110,7 @@ impl Classes {
     #[inline]
     pub fn with_capacity(n: usize) -> Self {
         Self {
-            set: Rc::new(IndexSet::with_capacity(n)),
+            set: Rc::new(ClassSet(Vec::with_capacity(n))),
         }
     }
 
@@ -144,7 +200,7 @@ impl<T: Into<Classes>> FromIterator<T> for Classes {
 }
 
 impl IntoIterator for Classes {
-    type IntoIter = indexmap::set::IntoIter<AttrValue>;
+    type IntoIter = std::vec::IntoIter<AttrValue>;
     type Item = AttrValue;
 
     #[inline]
@@ -154,7 +210,7 @@ impl IntoIterator for Classes {
 }
 
 impl IntoIterator for &Classes {
-    type IntoIter = indexmap::set::IntoIter<AttrValue>;
+    type IntoIter = std::vec::IntoIter<AttrValue>;
     type Item = AttrValue;
 
     #[inline]
@@ -200,7 +256,7 @@ impl From<String> for Classes {
             false => match t.is_empty() {
                 true => Self::new(),
                 false => Self {
-                    set: Rc::new(IndexSet::from_iter([AttrValue::from(t)])),
+                    set: Rc::new(ClassSet::from_iter([AttrValue::from(t)])),
                 },
             },
             true => Self::from(&t),
@@ -239,7 +295,7 @@ impl From<AttrValue> for Classes {
             false => match t.is_empty() {
                 true => Self::new(),
                 false => Self {
-                    set: Rc::new(IndexSet::from_iter([t])),
+                    set: Rc::new(ClassSet::from_iter([t])),
                 },
             },
             true => Self::from(&t),

@@ -1,7 +1,6 @@
 //! This module contains a scheduler.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 #[cfg(any(test, feature = "test"))]
 mod flush_wakers {
@@ -63,30 +62,34 @@ impl FifoQueue {
 #[derive(Default)]
 
 struct TopologicalQueue {
-    /// The Binary Tree Map guarantees components with lower id (parent) is rendered first
-    inner: BTreeMap<usize, QueueEntry>,
+    /// One entry per component, sorted by component id from the highest to
+    /// the lowest, so that components with lower id (parents) are taken
+    /// first, from the end. Patched (vendor/README.md): a sorted `Vec`
+    /// rather than Yew's `BTreeMap`, whose node code the wasm carried for
+    /// these few entries.
+    inner: Vec<(usize, QueueEntry)>,
 }
 
 impl TopologicalQueue {
     #[cfg(any(feature = "ssr", feature = "csr"))]
     fn push(&mut self, component_id: usize, task: Box<dyn Runnable>) {
-        self.inner.insert(component_id, QueueEntry { task });
+        let entry = (component_id, QueueEntry { task });
+        match self.inner.binary_search_by(|(id, _)| component_id.cmp(id)) {
+            // A component queued again keeps one entry, the latest.
+            Ok(at) => self.inner[at] = entry,
+            Err(at) => self.inner.insert(at, entry),
+        }
     }
 
     /// Take a single entry, preferring parents over children
     #[inline]
     fn pop_topmost(&mut self) -> Option<QueueEntry> {
-        self.inner.pop_first().map(|(_, v)| v)
+        self.inner.pop().map(|(_, v)| v)
     }
 
     /// Drain all entries, such that children are queued before parents
     fn drain_post_order_into(&mut self, queue: &mut Vec<QueueEntry>) {
-        if self.inner.is_empty() {
-            return;
-        }
-        let rendered = std::mem::take(&mut self.inner);
-        // Children rendered lifecycle happen before parents.
-        queue.extend(rendered.into_values().rev());
+        queue.extend(self.inner.drain(..).map(|(_, v)| v));
     }
 }
 

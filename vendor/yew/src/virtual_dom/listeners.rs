@@ -41,10 +41,21 @@ macro_rules! gen_listener_kinds {
         }
 
         impl ListenerKind {
+            // Patched (vendor/README.md): the "on" is cut once, after one
+            // lookup of the name, rather than in each of the kinds' arms,
+            // which compiled a string slice, and its checks, per kind.
             pub fn type_name(&self) -> std::borrow::Cow<'static, str> {
+                if let Self::other(type_name) = self {
+                    return type_name.clone();
+                }
+                std::borrow::Cow::Borrowed(self.known_name().and_then(|name| name.get(2..)).unwrap_or_default())
+            }
+
+            /// The `on…` name of a kind other than `other`.
+            fn known_name(&self) -> Option<&'static str> {
                 match self {
-                    Self::other(type_name) => type_name.clone(),
-                    $( Self::$kind => stringify!($kind)[2..].into(), )*
+                    $( Self::$kind => Some(stringify!($kind)), )*
+                    Self::other(_) => None,
                 }
             }
         }
@@ -52,8 +63,8 @@ macro_rules! gen_listener_kinds {
         impl AsRef<str> for ListenerKind {
             fn as_ref(&self) -> &str {
                 match self {
-                    $( Self::$kind => stringify!($kind), )*
                     Self::other(type_name) => type_name.as_ref(),
+                    kind => kind.known_name().unwrap_or_default(),
                 }
             }
         }

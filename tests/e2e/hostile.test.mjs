@@ -128,7 +128,8 @@ for (const width of [375, 1280]) {
 
       // An event card from the timeline: the statement with markup, and the 5,000-character title.
       await page.goto(hostile.url);
-      await page.waitForSelector(".timeline-svg");
+      // The prerendered timeline is there before the app runs, and a key pressed then does nothing: wait for the app.
+      await page.waitForSelector("html[data-ready]", { state: "attached" });
       // Marks of the same day overlap, so the mark is chosen as a keyboard reader does.
       await page.locator('.timeline-svg [data-event-id="ev-6"]').first().focus();
       await page.keyboard.press("Enter");
@@ -163,7 +164,7 @@ for (const width of [375, 1280]) {
 
       // A search for a hostile string: the hits show it as text.
       await page.goto(hostile.url);
-      await page.waitForSelector(".timeline-svg");
+      await page.waitForSelector("html[data-ready]", { state: "attached" });
       await page.fill("#search", "onerror");
       await page.waitForSelector(".results .hits li");
       const hits = await text(page, ".results .hits");

@@ -43,6 +43,8 @@ pub fn graph_nodes(props: &NodesProps) -> Html {
     };
     let shape = |entity: &Entity| kind_shape(entity.kind, radius(entity.mentions.len(), most) * units_per_pixel);
     let place = |entity: &Entity| format!("translate({},{})", decimal(entity.x, 2), decimal(entity.y, 2));
+    // Lowered once for the hundreds of node names, not once per node.
+    let mentions = case::lowercase(EN.mentions);
     let nodes = drawing.paint_order().into_iter().map(|entity| {
         let is_selected = selected.as_deref() == Some(entity.id.as_str());
         // One element per node, its shape, filled by its kind's class (the stylesheet), not an attribute each:
@@ -51,7 +53,7 @@ pub fn graph_nodes(props: &NodesProps) -> Html {
             <path key={entity.id.as_str()} class={classes!("node", entity.kind.as_str(), is_selected.then_some("selected"), drawing.dimmed(&entity.id).then_some("dimmed"))}
                 transform={place(entity)} d={shape(entity)} role="button" tabindex="0"
                 data-entity-id={entity.id.clone()} aria-pressed={is_selected.to_string()}
-                aria-label={format!("{} ({}), {} {}", entity.name, entity.kind.as_str(), entity.mentions.len(), case::lowercase(EN.mentions))} />
+                aria-label={format!("{} ({}), {} {}", entity.name, entity.kind.as_str(), entity.mentions.len(), mentions)} />
         }
     });
     // The selection drawn again over every node: its own element stays among its neighbours (see

@@ -11,7 +11,7 @@ use super::{
 };
 use crate::model::{Entity, Figure, Quote, Relation};
 use crate::view::state::Action;
-use crate::view::strings::{count, kind_with_confidence, relation_name, relation_sentence, EN};
+use crate::view::strings::{count, join, kind_with_confidence, relation_name, relation_sentence, EN};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -149,8 +149,8 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
             <h2><span class={classes!("swatch", entity.kind.as_str())} aria-hidden="true"></span>{ &entity.name }</h2>
             <dl>
                 <dt>{ EN.kind }</dt><dd>{ kind_with_confidence(entity.kind, entity.confidence, &entity.kind_cues) }</dd>
-                if !entity.roles.is_empty() { <dt>{ EN.role }</dt><dd>{ entity.roles.join(", ") }</dd> }
-                if !entity.aliases.is_empty() { <dt>{ EN.aliases }</dt><dd>{ entity.aliases.join(", ") }</dd> }
+                if !entity.roles.is_empty() { <dt>{ EN.role }</dt><dd>{ join(&entity.roles, ", ") }</dd> }
+                if !entity.aliases.is_empty() { <dt>{ EN.aliases }</dt><dd>{ join(&entity.aliases, ", ") }</dd> }
                 <dt>{ EN.mentions }</dt><dd>{ entity.mentions.len() }</dd>
             </dl>
             { section(EN.quotes, "quotes", quote_items.collect(), quotes.len(), (EN.one_quote, EN.quotes), &all_quotes) }

@@ -4,7 +4,7 @@
 
 use super::decimal::decimal;
 use super::filter::{Filtered, Index};
-use super::strings::EN;
+use super::strings::{join, EN};
 use crate::json::Writer;
 use crate::model::{Article, Corpus, Entity, EntityKind, Event, Precision, Quote, Relation, Span};
 use std::collections::HashSet;
@@ -51,7 +51,7 @@ pub fn events_csv(corpus: &Corpus, filtered: &Filtered) -> String {
         let end = date.end.as_ref().map_or("", |end| end.value.as_str());
         let evidence = corpus.slice(&e.evidence);
         let value = date.value.as_deref().unwrap_or_default();
-        csv.row(&[&e.id, value, date.precision.as_str(), end, &date.as_written, &e.text, &e.article, evidence, &e.entities.join(" ")]);
+        csv.row(&[&e.id, value, date.precision.as_str(), end, &date.as_written, &e.text, &e.article, evidence, &join(&e.entities, " ")]);
     }
     csv.0
 }
@@ -60,7 +60,7 @@ pub fn entities_csv(filtered: &Filtered) -> String {
     let mut csv = Csv::new(&["id", "name", "kind", "role", "aliases", "mentions"]);
     for e in &filtered.entities {
         let role = e.role.as_deref().unwrap_or_default();
-        csv.row(&[&e.id, &e.name, e.kind.as_str(), role, &e.aliases.join("; "), &e.mentions.len().to_string()]);
+        csv.row(&[&e.id, &e.name, e.kind.as_str(), role, &join(&e.aliases, "; "), &e.mentions.len().to_string()]);
     }
     csv.0
 }

@@ -207,7 +207,7 @@ impl ViewState {
             append_pair(&mut out, "kinds", &self.kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(","));
         }
         if !self.articles.is_empty() {
-            append_pair(&mut out, "articles", &self.articles.iter().cloned().collect::<Vec<_>>().join(","));
+            append_pair(&mut out, "articles", &self.articles.iter().map(String::as_str).collect::<Vec<_>>().join(","));
         }
         if let Some(range) = self.range {
             for (key, day) in [("from", range.from), ("to", range.to)] {

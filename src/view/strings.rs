@@ -242,7 +242,7 @@ pub fn kind_with_confidence(kind: EntityKind, confidence: f32, cues: &[SharedId]
     if confidence >= crate::model::SURE_KIND {
         return kind_name(kind).to_string();
     }
-    let why = if cues.is_empty() { String::new() } else { format!(": {}", cues.join(", ")) };
+    let why = if cues.is_empty() { String::new() } else { format!(": {}", join(cues, ", ")) };
     format!("{} (a guess, {}%{why})", kind_name(kind), decimal(confidence * 100.0, 0))
 }
 
@@ -275,6 +275,12 @@ pub fn relation_sentence(source: &str, kind: RelationKind, target: &str, sentenc
         RelationKind::CoOccurs => format!("{source} and {target}, {}", relation_phrase(kind, sentences)),
         _ => format!("{source}, {} {target} ({})", relation_phrase(kind, sentences), count(sentences, EN.one_sentence, EN.sentences)),
     }
+}
+
+/// `items` joined by `separator`, through one `join` for every kind of
+/// string: each kind's own `join` is compiled into the wasm anew.
+pub fn join<S: std::borrow::Borrow<str>>(items: &[S], separator: &str) -> String {
+    items.iter().map(|item| item.borrow()).collect::<Vec<&str>>().join(separator)
 }
 
 /// "1 event", "3 events": a count with the noun in the right number.

@@ -1,7 +1,7 @@
 // The shell (the wasm, JavaScript and CSS every visit downloads, the corpus
 // excluded: it travels in the page) must not grow unnoticed. Issue 10 asks
-// for 170 KiB gzip with a hard limit of 200; the shell is not there yet
-// (BENCHMARKS.md has the figures), so this guard holds today's size: it is
+// for 170 KiB gzip with a hard limit of 200; the shell is under the hard
+// limit but not yet at 170 (BENCHMARKS.md has the figures), so this guard holds today's size: it is
 // lowered as the shell shrinks, and raised only for a change whose measured
 // gain is worth its bytes (the commit that raises it says which). 262 -> 273:
 // hydrating in passes (Yew's Suspense, +5.2 KiB: longest load task 1.2 s ->
@@ -50,6 +50,10 @@
 // 206 -> 203: Yew's render queues in sorted Vecs instead of BTreeMaps
 // (vendor/README.md; -3.1 KiB). 203 -> 202: Yew's event types cut from their
 // kinds' names once, not in each of a hundred match arms (-1.5 KiB).
+// 202 -> 200, the issue's hard limit: Yew's event kinds tagged by a byte
+// (repr(u8), -0.6 KiB), one string join for every kind of string
+// (-0.2 KiB), wasm-opt inlining a function called from one place only if
+// it is small (-ocimfs=20 in index.html, -1.5 KiB).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
@@ -57,7 +61,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { DIST } from "./support.mjs";
 
-const SHELL_GZIP_LIMIT_KIB = 202;
+const SHELL_GZIP_LIMIT_KIB = 200;
 const SHELL_FILES = [/^explorer-[0-9a-f]+_bg\.wasm$/, /^explorer-[0-9a-f]+\.js$/, /^style-[0-9a-f]+\.css$/];
 
 test(`the shell is at most ${SHELL_GZIP_LIMIT_KIB} KiB gzip`, () => {

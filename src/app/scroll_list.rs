@@ -73,13 +73,15 @@ pub fn use_scroll_window(count: usize, assumed_row_height: f64, row_selector: &'
         let mut measures = measures.borrow_mut();
         if measures.subject != *subject {
             // Scrolled back here, before the rows are patched, rather than in an effect (each costs wasm); only a
-            // box scrolled down, since setting the offset lays out the page at once. The viewport (measured again only
-            // when the box's size changes) is assumed, as a new box's is; the rows keep their measured height,
-            // which the CSS sets, not the subject.
+            // box scrolled down, since setting the offset lays out the page at once. The box keeps its measured
+            // height rather than the taller one assumed for a new box, so it builds no rows out of its reach; a box
+            // that grows for a longer list is measured again (and the overscan covers the entity card's boxes
+            // meanwhile). The rows keep their measured height, which the CSS sets, not the subject.
             if let Some(element) = node.cast::<web_sys::Element>().filter(|_| measures.viewport.scroll_top > 0.0) {
                 element.set_scroll_top(0);
             }
-            (measures.subject, measures.viewport) = (subject.clone(), FRESH);
+            measures.subject = subject.clone();
+            measures.viewport.scroll_top = 0.0;
         }
         (measures.count, measures.assumed_row_height) = (count, assumed_row_height);
         measures.shown = (measures.window(OVERSCAN), measures.row_height());

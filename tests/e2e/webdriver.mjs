@@ -3,6 +3,9 @@
 // WebKitWebDriver (in a virtual display). Classic WebDriver over HTTP.
 import { spawn } from "node:child_process";
 
+/** How long one WebDriver command may take: opening a session starts a browser. */
+const CALL_TIMEOUT_MS = 120000;
+
 /**
  * Starts `command` (a WebDriver server) on a free-ish port with `args`, and
  * returns a client whose sessions open with `capabilities`; `stop` ends all.
@@ -12,7 +15,13 @@ export async function startDriver(command, args, capabilities) {
   const driver = spawn(command[0], [...command.slice(1), ...args(port)], { stdio: "ignore", detached: true });
   const base = `http://127.0.0.1:${port}`;
   const call = async (method, path, body) => {
-    const response = await fetch(`${base}${path}`, { method, headers: { "content-type": "application/json" }, body: body && JSON.stringify(body) });
+    // A driver that stops answering fails the test rather than holding the suite until CI's limit.
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { "content-type": "application/json" },
+      body: body && JSON.stringify(body),
+      signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
+    });
     const json = await response.json();
     if (!response.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json.value)}`);
     return json.value;

@@ -33,7 +33,13 @@ test("WebKit: select an entity, copy the link, and the link opens the same selec
   await first.go(site.url);
   const id = await first.until(`return document.querySelector(".graph-svg .node")?.dataset.entityId`);
   await first.click(`.graph-svg .node[data-entity-id="${id}"]`);
-  const name = await first.until(`return document.querySelector('.entity-card[data-entity-id="${id}"] h2')?.textContent`);
+  const name = await first
+    .until(`return document.querySelector('.entity-card[data-entity-id="${id}"] h2')?.textContent`)
+    .catch(async (error) => {
+      // Say what the page shows instead, so a failure under load can be told apart from a lost click.
+      const shown = await first.run(`return [location.hash, document.querySelector(".entity-card")?.dataset.entityId, document.documentElement.hasAttribute("data-ready")]`);
+      throw new Error(`${error.message}; the page shows [hash, card, ready] = ${JSON.stringify(shown)}`);
+    });
   await first.click(".header .actions button");
   // Where the page may write the clipboard it says so; elsewhere it shows the link to copy by hand.
   const link = await first.until(`

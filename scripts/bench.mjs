@@ -38,6 +38,8 @@ const BUDGETS = {
   },
 };
 const SHELL_GZIP_BUDGET = 170 * KiB;
+/** The issue's hard limit, which `tests/e2e/size.test.mjs` also enforces. */
+const SHELL_GZIP_HARD_LIMIT = 200 * KiB;
 
 // ---- In the page ---------------------------------------------------------
 
@@ -489,7 +491,10 @@ function report({ commit, about, date, chromium, load, results, shell }) {
     "",
     "## Budgets",
     "",
-    table(["shell (wasm + JS + CSS of a build around an empty corpus)", "gzip", "budget", ""], [["shell", kib(shellTotal.gzip), `≤ ${kib(SHELL_GZIP_BUDGET)}`, verdict(shellTotal.gzip, SHELL_GZIP_BUDGET)]]),
+    table(["shell (wasm + JS + CSS of a build around an empty corpus)", "gzip", "budget", ""], [
+      ["shell", kib(shellTotal.gzip), `≤ ${kib(SHELL_GZIP_BUDGET)}`, verdict(shellTotal.gzip, SHELL_GZIP_BUDGET)],
+      ["shell, hard limit", kib(shellTotal.gzip), `≤ ${kib(SHELL_GZIP_HARD_LIMIT)}`, verdict(shellTotal.gzip, SHELL_GZIP_HARD_LIMIT)],
+    ]),
   ];
   for (const result of results) {
     lines.push("", `### ${result.name === "bbc" ? "BBC corpus" : "Generated corpus"} (\`${result.corpus}\`)`, "", result.describe, "");

@@ -272,10 +272,11 @@ mod arch {
     }
 
     // Patched (vendor/README.md): the queue runs to the end in one task, a
-    // render's effects included, as before yewstack/yew#4033. Yew 0.23 yields to the
-    // browser once 16 ms have passed and only effects are left, so the
-    // browser paints the render, then the effects' own changes to the page
-    // (a style property, the address) cost a second style, layout and paint.
+    // render's effects included, as before yewstack/yew#4033. Yew 0.23
+    // yields to the browser once 16 ms have passed and only effects are
+    // left, so the browser paints the render, then the effects' own changes
+    // to the page (a style property, the address) cost a second style,
+    // layout and paint.
     fn run_scheduler(mut queue: Vec<super::QueueEntry>) {
         loop {
             super::with(|s| s.fill_queue(&mut queue));

@@ -35,6 +35,8 @@ macro_rules! gen_listener_kinds {
         #[derive(Clone, PartialEq, Eq, Hash, Debug)]
         #[allow(non_camel_case_types)]
         #[allow(missing_docs)]
+        // Patched (vendor/README.md): a tag byte, so that the derived traits
+        // copy and compare it rather than decode each kind from `other`'s bits.
         #[repr(u8)]
         pub enum ListenerKind {
             $( $kind, )*

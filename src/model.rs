@@ -369,6 +369,14 @@ impl PartialOrd for RelationKind {
     }
 }
 
+impl EventDate {
+    /// The date as a reader is shown it: normalised, or as written when it
+    /// could not be placed.
+    pub fn shown(&self) -> &str {
+        self.value.as_deref().unwrap_or(&self.as_written)
+    }
+}
+
 impl Corpus {
     pub fn article(&self, id: &str) -> Option<&Article> {
         self.articles.iter().find(|article| article.id == id)
@@ -433,6 +441,22 @@ mod tests {
         for url in refused {
             assert!(!is_web_address(url), "{url:?}");
         }
+    }
+
+    #[test]
+    fn a_date_is_shown_normalised_or_as_written_when_it_cannot_be_placed() {
+        let span = Span { article: "a".into(), start: 0, end: 6 };
+        let mut date = EventDate {
+            value: Some("2004-12-10".into()),
+            precision: Precision::Day,
+            end: None,
+            resolved: true,
+            as_written: "Friday".into(),
+            span,
+        };
+        assert_eq!(date.shown(), "2004-12-10");
+        (date.value, date.resolved) = (None, false);
+        assert_eq!(date.shown(), "Friday");
     }
 
     #[test]

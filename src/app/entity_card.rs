@@ -117,7 +117,7 @@ pub fn entity_card(props: &EntityCardProps) -> Html {
         Callback::from(move |position: usize| {
             let event = events.events[position];
             let onclick = emit_on(&dispatch, Action::SelectEvent(Some(event.id.clone())));
-            let line = format!("{} · {}", event.date.value.clone().unwrap_or_default(), event.text);
+            let line = format!("{} · {}", event.date.shown(), event.text);
             html! { <button type="button" class="link" data-event-id={event.id.clone()} title={line.clone()} {onclick}>{ line }</button> }
         })
     };

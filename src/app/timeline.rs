@@ -125,7 +125,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let shown = (*hovered).clone().or_else(|| props.selected.as_deref().map(str::to_string));
     let announced = position.map(|p| format!("{} / {}: {}", p + 1, story.len(), story[p].text));
     let caption = shown.and_then(|id| index.event(corpus, &id)).map(|event| {
-        html! { <><time>{ event.date.value.clone().unwrap_or_else(|| event.date.as_written.clone()) }</time>{ " " }{ &event.text }</> }
+        html! { <><time>{ event.date.shown() }</time>{ " " }{ &event.text }</> }
     });
     let brushed = (*brush)
         .map(|(a, b)| (a.min(b), a.max(b)))

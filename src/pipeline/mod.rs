@@ -89,23 +89,29 @@ pub fn analyse(input: &ArticleInput) -> ArticleAnalysis {
 }
 
 /// A short label for a dated statement: its sentence without the date
-/// expression (and a preposition left dangling), cut to a dozen words.
+/// expression (and a preposition left dangling), cut to a dozen words. A
+/// possessive date ("Tuesday's meeting") names the thing after it, so it stays.
 fn event_label(analysis: &ArticleAnalysis, time: &dates::TimeExpr) -> String {
     const MAX_WORDS: usize = 14;
     const DANGLING: &[&str] = &["on", "in", "since", "during", "by", "until", "at", "of", "from", "only", "just"];
     let text = &analysis.article.text;
     let sentence = &analysis.sentence_tokens[time.sentence];
-    let mut cut_start = time.tokens.start;
-    while cut_start > sentence.start {
-        let (start, end) = analysis.token_bytes[cut_start - 1];
-        if !DANGLING.contains(&text[start..end].to_lowercase().as_str()) {
-            break;
-        }
-        cut_start -= 1;
-    }
     let (sentence_start, sentence_end) = (analysis.token_bytes[sentence.start].0, analysis.token_bytes[sentence.end - 1].1);
-    let (cut_from, cut_to) = (analysis.token_bytes[cut_start].0, analysis.token_bytes[time.tokens.end - 1].1);
-    let joined = format!("{} {}", &text[sentence_start..cut_from], &text[cut_to..sentence_end]);
+    let expression_end = analysis.token_bytes[time.tokens.end - 1].1;
+    let joined = if is_possessive(&text[..expression_end], &text[expression_end..]) {
+        text[sentence_start..sentence_end].to_string()
+    } else {
+        let mut cut_start = time.tokens.start;
+        while cut_start > sentence.start {
+            let (start, end) = analysis.token_bytes[cut_start - 1];
+            if !DANGLING.contains(&text[start..end].to_lowercase().as_str()) {
+                break;
+            }
+            cut_start -= 1;
+        }
+        let cut_from = analysis.token_bytes[cut_start].0;
+        format!("{} {}", &text[sentence_start..cut_from], &text[expression_end..sentence_end])
+    };
     let words: Vec<&str> = joined.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric) || w.len() > 1).collect();
     let mut label = words.iter().take(MAX_WORDS).copied().collect::<Vec<_>>().join(" ");
     label = label.trim_start_matches([',', ' ']).trim_end_matches([',', ';', ':']).replace(" ,", ",");
@@ -116,6 +122,17 @@ fn event_label(analysis: &ArticleAnalysis, time: &dates::TimeExpr) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
         None => label,
+    }
+}
+
+/// Whether the words ending `before` are possessive by what follows them:
+/// `'s` ("Tuesday's"), or a bare apostrophe after a plural ("two years' time").
+fn is_possessive(before: &str, after: &str) -> bool {
+    let mut next = after.chars();
+    match (next.next(), next.next()) {
+        (Some('\'' | '\u{2019}'), Some('s')) => !next.next().is_some_and(char::is_alphanumeric),
+        (Some('\'' | '\u{2019}'), following) => before.ends_with('s') && following.is_none_or(char::is_whitespace),
+        _ => false,
     }
 }
 
@@ -228,4 +245,49 @@ pub fn content_version(corpus: &Corpus) -> String {
     let json = serde_json::to_vec(corpus).unwrap_or_default();
     let hash = json.iter().fold(0xcbf2_9ce4_8422_2325u64, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3));
     format!("{:08x}", hash >> 32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(raw: &str) -> Vec<String> {
+        let input = ArticleInput {
+            id: "a".into(),
+            outlet: "Test".into(),
+            url: None,
+            published: NaiveDate::from_ymd_opt(2004, 3, 5),
+            title: None,
+            raw: raw.into(),
+        };
+        build(&[input]).corpus.events.into_iter().map(|event| event.text).collect()
+    }
+
+    #[test]
+    fn a_label_leaves_out_its_date_and_the_preposition_before_it() {
+        assert_eq!(labels("Headline\n\nThe council met on Tuesday to discuss the plan."), ["The council met to discuss the plan."]);
+    }
+
+    #[test]
+    fn a_possessive_date_stays_in_its_label() {
+        let found = labels(
+            "Headline\n\nThe issue will be discussed at Tuesday's meeting of ministers.\n\n\
+             Last year's growth rate was the highest since 1997.\n\n\
+             The plant closes in two weeks' time.",
+        );
+        assert!(found.contains(&"The issue will be discussed at Tuesday's meeting of ministers.".to_string()), "{found:?}");
+        assert!(found.contains(&"Last year's growth rate was the highest since 1997.".to_string()), "{found:?}");
+        assert!(found.iter().all(|label| !label.contains(" 's") && !label.starts_with('\'')), "{found:?}");
+    }
+
+    #[test]
+    fn possessive_is_an_apostrophe_s_or_an_apostrophe_after_a_plural() {
+        assert!(is_possessive("Tuesday", "'s meeting"));
+        assert!(is_possessive("Tuesday", "\u{2019}s meeting"));
+        assert!(is_possessive("two weeks", "' time"));
+        assert!(!is_possessive("Tuesday", "'sake"));
+        assert!(!is_possessive("Tuesday", "' said"));
+        assert!(!is_possessive("Tuesday", ", when"));
+        assert!(!is_possessive("2004", ""));
+    }
 }

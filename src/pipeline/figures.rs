@@ -161,9 +161,13 @@ pub fn find(attributor: &Attributor, quotes: &[FoundQuote], date_tokens: &HashSe
                 i += 1;
                 continue;
             };
-            // Clock times and scores ("10:30", "2-1") are not counts.
+            // Clock times and scores ("10:30", "2-1", "1830 GMT") are not counts.
             if matches!(word(i + 1), ":" | "-" | "/") && doc.tokens.get(i + 2).is_some_and(|t| t.kind == TokenKind::Number) {
                 i += 3;
+                continue;
+            }
+            if super::dates::time_zone_follows(word(i + 1), word(i + 2)) {
+                i += 1;
                 continue;
             }
             if i > range.start && matches!(word(i - 1), "No." | "no." | "#" | "number") {
@@ -701,12 +705,13 @@ mod tests {
     #[test]
     fn according_to_rates_money_and_percentages() {
         check(
-            "Since 2002, 538 Cambodians have been deported, according to the Returnee Integration Support Center (RISC). They send 10 a month. Profits rose 15% to $1.5bn in the 45th year, at 10:30.",
+            "Since 2002, 538 Cambodians have been deported, according to the Returnee Integration Support Center (RISC). They send 10 a month. Profits rose 15% to $1.5bn in the 45th year, at 10:30. It closed at $1.36 by 1830 GMT.",
             &[
                 "538 Cambodians = 538 Cambodians (Returnee Integration Support Center)",
                 "10 a month = 10 per month (-)",
                 "15% = 15 % (-)",
                 "$1.5bn = 1500000000 $ (-)",
+                "$1.36 = 1.36 $ (-)",
             ],
         );
     }

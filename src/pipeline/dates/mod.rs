@@ -93,6 +93,13 @@ fn weekday(word: &str) -> Option<Weekday> {
     })
 }
 
+/// Whether the two words after a number make it a time of day: "at 1830
+/// GMT", "2100 local time" (four digits that would otherwise read as a year).
+pub fn time_zone_follows(next: &str, after_next: &str) -> bool {
+    matches!(next, "GMT" | "BST" | "UTC" | "CET" | "CEST" | "EST" | "EDT" | "PST" | "PDT" | "hrs")
+        || (next == "local" && after_next == "time")
+}
+
 fn year_number(word: &str) -> Option<i32> {
     (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit())).then(|| word.parse().ok()).flatten().filter(|y| (1800..=2100).contains(y))
 }
@@ -360,7 +367,10 @@ impl<'a, 't> Tagger<'a, 't> {
             return None;
         }
         if let Some(year) = year_number(word) {
-            if self.doc.tokens[i].kind == TokenKind::Number && !matches!(self.word(i + 1), "%" | "per") {
+            if self.doc.tokens[i].kind == TokenKind::Number
+                && !matches!(self.word(i + 1), "%" | "per")
+                && !time_zone_follows(self.word(i + 1), self.word(i + 2))
+            {
                 return Some((i + 1, Point::Year(year)));
             }
         }
@@ -822,10 +832,15 @@ mod tests {
 
     #[test]
     fn expressions_stop_at_the_sentence_end() {
+        check("Kick-off: Tuesday, 1 March\n\n2000 GMT", Some("2005-02-25"), &["Tuesday => 2005-02-22 Day", "1 March => 2005-03-01 Day"]);
+    }
+
+    #[test]
+    fn four_digits_before_a_time_zone_are_a_time_of_day() {
         check(
-            "Kick-off: Tuesday, 1 March\n\n2000 GMT",
+            "The euro was at $1.36 by 1830 GMT. The bomb was due to explode at 2100 local time. Sales rose in 2004 and 1999.",
             Some("2005-02-25"),
-            &["Tuesday => 2005-02-22 Day", "1 March => 2005-03-01 Day", "2000 => 2000 Year"],
+            &["2004 => 2004 Year", "1999 => 1999 Year"],
         );
     }
 

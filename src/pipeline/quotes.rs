@@ -4,6 +4,7 @@
 //! sentence does not attribute to the speaker of the quote it carries on from.
 
 use super::attribution::{is_speech_verb, Attributor};
+use super::lexicon::lexicon;
 use super::text::{Analysed, TokenKind};
 use std::ops::Range;
 
@@ -71,18 +72,52 @@ pub fn find(attributor: &Attributor) -> Vec<FoundQuote> {
             inner.end -= 1;
         }
         let sentence = doc.sentence_of(open);
-        let speaker = said_by(attributor, open, close, sentence);
+        let speaker =
+            said_by(attributor, open, close, sentence).filter(|&speaker| !names_in_third_person(attributor, open..close, speaker));
         quotes.push(FoundQuote { inner, tokens: open..close, sentence, speaker });
     }
     // A quote its sentence does not attribute carries on from the quote next to it.
     let direct: Vec<Option<usize>> = quotes.iter().map(|q| q.speaker).collect();
     for i in 0..quotes.len() {
         if quotes[i].speaker.is_none() {
-            let speaker = carried_on(attributor, &quotes, &direct, i);
+            let speaker = carried_on(attributor, &quotes, &direct, i)
+                .filter(|&speaker| !names_in_third_person(attributor, quotes[i].tokens.clone(), speaker));
             quotes[i].speaker = speaker;
         }
     }
     quotes
+}
+
+/// Whether the quotation from token `quote.start` to `quote.end` names
+/// `speaker`, a person, by a word of their name: '"We all want Mike to get
+/// better," he said' is not Mike's, whom "he" would otherwise find. A
+/// surname that is also a common word ("Young") proves nothing, nor does a
+/// word that opens a sentence ("Will we …"), nor a quotation left open,
+/// which may run on into the narrator's words.
+fn names_in_third_person(attributor: &Attributor, quote: Range<usize>, speaker: usize) -> bool {
+    let doc = attributor.doc;
+    let entity = &attributor.entities.list[speaker];
+    // Closed by its mark, or by the next quotation opening (the writer carried it on).
+    let closed = doc.tokens.get(quote.end).is_some_and(|t| matches!(t.kind, TokenKind::Quote { .. }));
+    if entity.kind != crate::model::EntityKind::Person || !closed {
+        return false;
+    }
+    let name_words: Vec<&str> = entity.name.split_whitespace().collect();
+    let telling = |word: &str| {
+        word.chars().count() > 2
+            && word.starts_with(char::is_uppercase)
+            && (lexicon().is_first_name(word) || !lexicon().is_common_word(word))
+    };
+    let opens_sentence = |k: usize| k == quote.start + 1 || k == doc.sentences[doc.sentence_of(k)].tokens.start;
+    let capital = |k: usize| doc.word(k).starts_with(char::is_uppercase);
+    // The whole run of capitalised words must be the speaker's, titles aside: "Tony" in "to Tony Blair" is not Tony Lloyd.
+    let names_speaker = |k: usize| {
+        let start = (quote.start + 1..k).rev().take_while(|&j| capital(j)).last().unwrap_or(k);
+        let end = (k + 1..quote.end).find(|&j| !capital(j)).unwrap_or(quote.end);
+        (start..end).all(|j| name_words.contains(&doc.word(j)) || lexicon().is_honorific(doc.word(j)))
+    };
+    (quote.start + 1..quote.end)
+        .any(|k| !opens_sentence(k) && telling(doc.word(k)) && name_words.contains(&doc.word(k)) && names_speaker(k))
 }
 
 /// The speaker its own sentence gives a quote: a speech verb after it, before
@@ -260,6 +295,24 @@ mod tests {
                 "There is nothing to suggest that <- Lycos Europe",
                 "huge <- nobody",
             ],
+        );
+    }
+
+    #[test]
+    fn whom_a_quotation_names_is_not_its_speaker() {
+        check(
+            "Bass player Mike Mills was taken to hospital. The band's spokesman said they would review their dates. \"Obviously we all want Mike to get better,\" he said. \"Mr Mills is resting.\"\n\n\"We have a common aim,\" said Rick Parry.",
+            &["Obviously we all want Mike to get better <- nobody", "Mr Mills is resting. <- nobody", "We have a common aim <- Rick Parry"],
+        );
+        // A name that only shares a word with the speaker's is someone else's.
+        check(
+            "Tony Lloyd, the MP, has pledged to take the matter \"to Tony Blair if necessary\".",
+            &["to Tony Blair if necessary <- Tony Lloyd"],
+        );
+        // Nor is the next quotation carried on to them.
+        check(
+            "His agent said Philip Pullman was happy. \"Of course Philip is very supportive. \"You have to recognise that it is a challenge.\"",
+            &["Of course Philip is very supportive. <- nobody", "You have to recognise that it is a challenge. <- nobody"],
         );
     }
 

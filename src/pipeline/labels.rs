@@ -40,6 +40,16 @@ const COMPLETED_BY_DATE: &[&str] = &[
     "towards",
 ];
 
+/// Forms of "be" that make the participle after them passive ("was
+/// reached in October").
+const BE: &[&str] = &["be", "been", "being", "is", "are", "was", "were", "am"];
+
+/// Past participles that do not end in "-ed".
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "born", "bought", "brought", "built", "done", "found", "given", "held", "kept", "known", "left", "lost", "made", "paid", "seen",
+    "sent", "set", "shown", "sold", "spent", "taken", "told", "won", "written",
+];
+
 /// Words a cut label must not end on: they point on to the words cut.
 const FUNCTION_WORDS: &[&str] = &[
     "a", "an", "the", "of", "in", "on", "at", "by", "for", "with", "from", "to", "into", "onto", "over", "under", "about", "as", "than",
@@ -78,7 +88,8 @@ pub fn event_label(sentence: &str, expression: Range<usize>) -> String {
 /// Whether the date must stay for the sentence to keep its sense: it is
 /// possessive ("Tuesday's meeting", "Monday night's show"), inside a
 /// quotation (a speaker's words are not changed), or it completes the word
-/// before it.
+/// before it or a participle that stands on it ("was reached in October",
+/// "the report, released in May, said").
 fn keeps_date(through_expression: &str, before: &str, after: &str) -> bool {
     let next_word = after.split_whitespace().next().unwrap_or("").trim_end_matches(|c: char| !c.is_alphanumeric());
     let word_before = before.split_whitespace().next_back().unwrap_or("").to_lowercase();
@@ -87,6 +98,18 @@ fn keeps_date(through_expression: &str, before: &str, after: &str) -> bool {
         || next_word.ends_with("\u{2019}s")
         || inside_quotation(before)
         || COMPLETED_BY_DATE.contains(&word_before.as_str())
+        || ends_in_passive_or_parenthetical_participle(without_words_leading_into_date(before))
+}
+
+/// Whether `text` ends in a past participle after a form of "be" or after a
+/// comma: the date completes that clause, which without it reads broken
+/// ("the report, released, had noted").
+fn ends_in_passive_or_parenthetical_participle(text: &str) -> bool {
+    let mut words = text.split_whitespace().rev();
+    let (Some(last), Some(before)) = (words.next(), words.next()) else { return false };
+    let last = last.to_lowercase();
+    let participle = (last.len() > 4 && last.ends_with("ed")) || IRREGULAR_PARTICIPLES.contains(&last.as_str());
+    participle && (before.ends_with(',') || BE.contains(&before.to_lowercase().as_str()))
 }
 
 /// Whether the words ending `before` are possessive by what follows them:
@@ -186,6 +209,18 @@ mod tests {
         let sentence = "The gig has been rescheduled for Thursday.";
         assert_eq!(label(sentence, "Thursday"), sentence);
         assert_eq!(label("Sales slowed before Christmas.", "Christmas"), "Sales slowed before Christmas.");
+    }
+
+    #[test]
+    fn a_date_that_completes_a_passive_or_parenthetical_participle_stays() {
+        let kept = [
+            ("The Bank's report, released in May, had noted a rise.", "May"),
+            ("Prices fell from the peak, which was reached in October.", "October"),
+        ];
+        for (sentence, date) in kept {
+            assert_eq!(label(sentence, date), sentence);
+        }
+        assert_eq!(label("Exports declined in 2004, fuelling a deficit.", "2004"), "Exports declined, fuelling a deficit.");
     }
 
     #[test]

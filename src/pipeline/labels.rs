@@ -40,6 +40,9 @@ const COMPLETED_BY_DATE: &[&str] = &[
     "towards",
 ];
 
+/// Conjunctions that may open a sentence ("And a year ago, she won").
+const CONJUNCTIONS: &[&str] = &["and", "but", "so", "yet", "or", "then"];
+
 /// Forms of "be" that make the participle after them passive ("was
 /// reached in October").
 const BE: &[&str] = &["be", "been", "being", "is", "are", "was", "were", "am"];
@@ -57,8 +60,8 @@ const FUNCTION_WORDS: &[&str] = &[
     "or", "but", "nor", "so", "that", "which", "who", "whom", "whose", "where", "when", "while", "if", "because", "although", "though",
     "whether", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did", "will", "would",
     "shall", "should", "can", "could", "may", "might", "must", "its", "their", "his", "her", "our", "my", "your", "this", "these", "those",
-    "such", "some", "any", "no", "every", "each", "not", "very", "also", "more", "most", "less", "least", "up", "out", "off", "it", "they",
-    "he", "she", "we", "i", "you", "there", "\u{2013}", "-",
+    "such", "some", "any", "no", "every", "each", "not", "very", "also", "more", "most", "less", "least", "much", "many", "up", "out",
+    "off", "it", "they", "he", "she", "we", "i", "you", "there", "\u{2013}", "-",
 ];
 
 /// The label of a statement: `sentence` with the date expression at
@@ -69,8 +72,12 @@ pub fn event_label(sentence: &str, expression: Range<usize>) -> String {
     let joined = if keeps_date(&sentence[..expression.end], before, after) {
         sentence.to_string()
     } else {
-        // `after` starts with the space or the punctuation that followed the date.
-        format!("{}{}", without_words_leading_into_date(before), after)
+        // `after` starts with the space or the punctuation that followed the date. A date set off by
+        // commas leaves with one of them, and one that followed an opening conjunction with its comma.
+        let before = without_words_leading_into_date(before);
+        let opening_conjunction = !before.contains(char::is_whitespace) && CONJUNCTIONS.contains(&before.to_lowercase().as_str());
+        let after = if before.ends_with(',') || opening_conjunction { after.strip_prefix(',').unwrap_or(after) } else { after };
+        format!("{before}{after}")
     };
     let words: Vec<&str> = joined.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric) || w.len() > 1).collect();
     let kept = if words.len() > MAX_WORDS { cut_at(&words) } else { words.len() };
@@ -181,6 +188,12 @@ mod tests {
     fn the_date_goes_with_the_words_that_lead_into_it() {
         assert_eq!(label("The council met on Tuesday to discuss the plan.", "Tuesday"), "The council met to discuss the plan.");
         assert_eq!(label("Since 2002, prices have doubled.", "2002"), "Prices have doubled.");
+    }
+
+    #[test]
+    fn a_date_set_off_by_commas_leaves_one_comma() {
+        assert_eq!(label("However, in 2004, the group said it grew.", "2004"), "However, the group said it grew.");
+        assert_eq!(label("And a year ago, she became champion.", "a year ago"), "And she became champion.");
     }
 
     #[test]

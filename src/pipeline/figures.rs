@@ -76,8 +76,16 @@ fn parse_number(word: &str) -> Option<(f64, &str)> {
         return None; // ordinals and decades count nothing
     }
     let value: f64 = digits.replace(',', "").parse().ok()?;
-    (suffix.is_empty() || multiplier(suffix).is_some() || DISTANCES.contains(&suffix)).then_some((value, suffix))
+    (suffix.is_empty() || multiplier(suffix).is_some() || DISTANCES.contains(&suffix) || MEASURES.contains(&suffix))
+        .then_some((value, suffix))
 }
+
+/// Units written onto a number that count what it measures ("160GB",
+/// "25lb", "300p" in pence): the unit is the letters.
+const MEASURES: &[&str] = &[
+    "p", "kg", "g", "lb", "lbs", "oz", "cm", "mm", "ft", "in", "mph", "kph", "ml", "GB", "MB", "KB", "TB", "Gb", "Mb", "GHz", "MHz", "kW",
+    "MW", "GW", "kWh",
+];
 
 const CURRENCY_SIGNS: &[&str] = &["$", "£", "€", "¥"];
 
@@ -214,6 +222,8 @@ pub fn find(attributor: &Attributor, quotes: &[FoundQuote], date_tokens: &HashSe
             } else if let Some(factor) = multiplier(suffix) {
                 value *= factor;
                 end += usize::from(spaced);
+            } else if MEASURES.contains(&suffix) {
+                unit = Some(suffix.to_string());
             } else if let Some(factor) = multiplier(word(end)) {
                 value *= factor;
                 end += 1;
@@ -705,13 +715,16 @@ mod tests {
     #[test]
     fn according_to_rates_money_and_percentages() {
         check(
-            "Since 2002, 538 Cambodians have been deported, according to the Returnee Integration Support Center (RISC). They send 10 a month. Profits rose 15% to $1.5bn in the 45th year, at 10:30. It closed at $1.36 by 1830 GMT.",
+            "Since 2002, 538 Cambodians have been deported, according to the Returnee Integration Support Center (RISC). They send 10 a month. Profits rose 15% to $1.5bn in the 45th year, at 10:30. It closed at $1.36 by 1830 GMT. Shares rose to 300p. The 160GB box weighs 25lb.",
             &[
                 "538 Cambodians = 538 Cambodians (Returnee Integration Support Center)",
                 "10 a month = 10 per month (-)",
                 "15% = 15 % (-)",
                 "$1.5bn = 1500000000 $ (-)",
                 "$1.36 = 1.36 $ (-)",
+                "300p = 300 p (-)",
+                "160GB = 160 GB (-)",
+                "25lb = 25 lb (-)",
             ],
         );
     }

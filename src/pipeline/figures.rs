@@ -52,9 +52,10 @@ const NOT_UNITS: &[&str] = &[
     "because", "and", "or", "but", "who", "whom", "that", "which", "to", "in", "of", "on", "at", "for", "the", "by", "from", "with",
     "were", "was", "are", "is", "be", "been", "have", "has", "had", "will", "would", "can", "could", "should", "may", "might", "as",
     "than", "if", "so", "then", "when", "while", "into", "out", "up", "down", "over", "under", "after", "before", "since", "until", "this",
-    "these", "those", "their", "its", "his", "her", "they", "he", "she", "it", "we", "i", "you", "not", "also", "only", "still", "across",
-    "through", "between", "among", "around", "against", "via", "without", "within", "about", "like", "off", "onto", "towards", "toward",
-    "despite", "below", "above", "beyond", "behind", "near", "past", "ago", "more", "less", "fewer", "each", "yet", "now",
+    "these", "those", "their", "its", "his", "her", "our", "your", "my", "they", "he", "she", "it", "we", "i", "you", "not", "also",
+    "only", "still", "across", "through", "between", "among", "around", "against", "via", "without", "within", "about", "like", "off",
+    "onto", "towards", "toward", "despite", "below", "above", "beyond", "behind", "near", "past", "ago", "more", "less", "fewer", "each",
+    "yet", "now",
 ];
 
 fn multiplier(word: &str) -> Option<f64> {
@@ -156,12 +157,12 @@ pub fn find(attributor: &Attributor, quotes: &[FoundQuote], date_tokens: &HashSe
                 TokenKind::Number if !date_tokens.contains(&i) && !in_name.contains(&i) => parse_number(text),
                 TokenKind::Word => {
                     let lower = text.to_lowercase();
-                    let counted = NUMBER_WORDS.iter().position(|w| *w == lower).map(|p| p as f64 + 1.0);
-                    // A number word counts only what directly follows: "two officials".
-                    let next = word(i + 1);
-                    counted
-                        .filter(|_| next.ends_with('s') && next.chars().all(char::is_lowercase) && !NOT_UNITS.contains(&next))
-                        .map(|v| (v, ""))
+                    // A number word is a figure only when it counts a noun phrase (checked below); not
+                    // "one of the favourites" or "no one", nor a name's capitalised word ("the Six Nations").
+                    let part_of_name = i > range.start && text.starts_with(char::is_uppercase) && !matches!(word(i - 1), "\"" | "(");
+                    let one_of = lower == "one" && (word(i + 1) == "of" || (i > range.start && word(i - 1).eq_ignore_ascii_case("no")));
+                    let spelled = NUMBER_WORDS.iter().position(|w| *w == lower).map(|p| (p as f64 + 1.0, ""));
+                    spelled.filter(|_| !part_of_name && !one_of)
                 }
                 _ => None,
             };
@@ -339,6 +340,16 @@ pub fn find(attributor: &Attributor, quotes: &[FoundQuote], date_tokens: &HashSe
                         end = head + 1;
                     }
                 }
+            }
+            // "two officials", "three West End theatres": a number word counts a noun phrase, or at
+            // least comes before a plural ("five previous Star Wars films"), or it is no figure ("the other two").
+            let before_a_plural = || {
+                let next = word(i + 1);
+                next.ends_with('s') && next.chars().all(char::is_lowercase) && !NOT_UNITS.contains(&next)
+            };
+            if token.kind == TokenKind::Word && unit.is_none() && !before_a_plural() {
+                i += 1;
+                continue;
             }
             // "Chapter 11", "Xbox 2", "Pier 1 Imports": a number right after a capitalised word
             // mid-sentence numbers a name, whatever name follows it.
@@ -776,6 +787,14 @@ mod tests {
                 "400,000 home-buyers = 400000 home-buyers (-)",
                 "50 = 50 - (-)",
             ],
+        );
+    }
+
+    #[test]
+    fn a_number_word_counts_a_noun_phrase_or_nothing() {
+        check(
+            "All three West End theatres were full. She is one of the favourites. No one came. Wales face England in the Six Nations. The other two left.",
+            &["three West End theatres = 3 West End theatres (-)"],
         );
     }
 

@@ -31,40 +31,39 @@ export function hostileInputScenarios(engine, driver) {
     if (brokenDir) rmSync(brokenDir, { recursive: true, force: true });
   });
 
-  test(`${engine}: a hostile link (100 kB fragment, unknown ids, a reader offset past the end) shows notices and a working page`, async () => {
-    const browser = await driver().session();
-    await browser.go(`${site.url}#${"x".repeat(100_000)}=1&entity=no-such-entity&event=no-such-event&read=no-such-article~99999999`);
-    const notices = await browser.until(`return document.querySelector(".notices")?.textContent`);
-    assert.match(notices, /x{40}…/, "the long parameter is named, cut short");
-    const id = await browser.until(`return document.querySelector(".graph-svg .node")?.dataset.entityId`);
-    await browser.click(`.graph-svg .node[data-entity-id="${id}"]`);
-    await browser.until(`return document.querySelector('.entity-card[data-entity-id="${id}"]')`);
-    await browser.end();
-  });
+  test(`${engine}: a hostile link (100 kB fragment, unknown ids, a reader offset past the end) shows notices and a working page`, () =>
+    driver().withSession(async (browser) => {
+      await browser.go(`${site.url}#${"x".repeat(100_000)}=1&entity=no-such-entity&event=no-such-event&read=no-such-article~99999999`);
+      const notices = await browser.until(`return document.querySelector(".notices")?.textContent`);
+      assert.match(notices, /x{40}…/, "the long parameter is named, cut short");
+      const id = await browser.until(`return document.querySelector(".graph-svg .node")?.dataset.entityId`);
+      await browser.click(`.graph-svg .node[data-entity-id="${id}"]`);
+      await browser.until(`return document.querySelector('.entity-card[data-entity-id="${id}"]')`).catch(async (error) => {
+        throw new Error(`${error.message}; the page shows [hash, card, ready] = ${JSON.stringify(await browser.shown())}`);
+      });
+    }));
 
-  test(`${engine}: hostile corpus text shows as text, runs nothing and fits 375 px`, async () => {
-    const browser = await driver().session();
-    await browser.resize(375, 800);
-    for (const view of ["", "#event=ev-1", "#q=onerror"]) {
-      await browser.go(`${hostile.url}${view}`);
-      await browser.until(`return document.querySelector(".timeline-svg")`);
-      const seen = await browser.run(`return {
-        pwned: window.__pwned === undefined ? null : String(window.__pwned),
-        made: document.querySelectorAll("img, [onerror], [onload], [onclick], a[href^='javascript:' i]").length,
-        overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-        literal: document.body.textContent.includes("<script>alert(1)</script>"),
-      }`);
-      assert.deepEqual(seen, { pwned: null, made: 0, overflow: 0, literal: true }, `${engine} at ${view || "the overview"}`);
-    }
-    await browser.end();
-  });
+  test(`${engine}: hostile corpus text shows as text, runs nothing and fits 375 px`, () =>
+    driver().withSession(async (browser) => {
+      await browser.resize(375, 800);
+      for (const view of ["", "#event=ev-1", "#q=onerror"]) {
+        await browser.go(`${hostile.url}${view}`);
+        await browser.until(`return document.querySelector(".timeline-svg")`);
+        const seen = await browser.run(`return {
+          pwned: window.__pwned === undefined ? null : String(window.__pwned),
+          made: document.querySelectorAll("img, [onerror], [onload], [onclick], a[href^='javascript:' i]").length,
+          overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          literal: document.body.textContent.includes("<script>alert(1)</script>"),
+        }`);
+        assert.deepEqual(seen, { pwned: null, made: 0, overflow: 0, literal: true }, `${engine} at ${view || "the overview"}`);
+      }
+    }));
 
-  test(`${engine}: a panic shows the error panel with its reload link`, async () => {
-    const browser = await driver().session();
-    await browser.go(`${broken.url}#entity=sok-phal`);
-    // The app never runs, so the page is never marked ready.
-    const panel = await browser.until(`return document.querySelector(".error-panel[role=alert] a")?.getAttribute("href")`, { ready: false });
-    assert.equal(panel, broken.url, "the panel links to the page without the failed view");
-    await browser.end();
-  });
+  test(`${engine}: a panic shows the error panel with its reload link`, () =>
+    driver().withSession(async (browser) => {
+      await browser.go(`${broken.url}#entity=sok-phal`);
+      // The app never runs, so the page is never marked ready.
+      const panel = await browser.until(`return document.querySelector(".error-panel[role=alert] a")?.getAttribute("href")`, { ready: false });
+      assert.equal(panel, broken.url, "the panel links to the page without the failed view");
+    }));
 }

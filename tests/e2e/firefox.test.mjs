@@ -26,23 +26,21 @@ after(async () => {
 });
 
 // geckodriver runs one session at a time: each test opens and ends its own.
-test("Firefox opens the single file from disk with a linked entity", async () => {
-  const browser = await driver.session();
-  const file = pathToFileURL(join(ROOT, "dist-single", "corpus-explorer.html"));
-  await browser.go(`${file}#entity=chum-sounry&panel=entity`);
-  const name = await browser.until(`const card = document.querySelector('.entity-card[data-entity-id="chum-sounry"] h2'); return card && card.textContent;`);
-  assert.match(name, /Chum Sounry/);
-  await browser.end();
-});
+test("Firefox opens the single file from disk with a linked entity", () =>
+  driver.withSession(async (browser) => {
+    const file = pathToFileURL(join(ROOT, "dist-single", "corpus-explorer.html"));
+    await browser.go(`${file}#entity=chum-sounry&panel=entity`);
+    const name = await browser.until(`const card = document.querySelector('.entity-card[data-entity-id="chum-sounry"] h2'); return card && card.textContent;`);
+    assert.match(name, /Chum Sounry/);
+  }));
 
-test("Firefox restores a shared link from the served site", async () => {
-  const browser = await driver.session();
-  await browser.go(`${site.url}#kinds=place&lanes=kind`);
-  const checked = await browser.until(`const boxes = document.querySelectorAll('.facets input[type=checkbox]'); return boxes.length > 3 && [...boxes].map(b => b.checked).join(',');`);
-  assert.equal(checked.split(",")[2], "true", "the place facet is on");
-  const lanes = await browser.until(`return [...document.querySelectorAll('.lane-label')].map(l => l.textContent).join('|')`);
-  assert.match(lanes, /Place/);
-  await browser.end();
-});
+test("Firefox restores a shared link from the served site", () =>
+  driver.withSession(async (browser) => {
+    await browser.go(`${site.url}#kinds=place&lanes=kind`);
+    const checked = await browser.until(`const boxes = document.querySelectorAll('.facets input[type=checkbox]'); return boxes.length > 3 && [...boxes].map(b => b.checked).join(',');`);
+    assert.equal(checked.split(",")[2], "true", "the place facet is on");
+    const lanes = await browser.until(`return [...document.querySelectorAll('.lane-label')].map(l => l.textContent).join('|')`);
+    assert.match(lanes, /Place/);
+  }));
 
 hostileInputScenarios("Firefox", () => driver);

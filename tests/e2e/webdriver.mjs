@@ -36,6 +36,19 @@ export async function startDriver(command, args, capabilities) {
   }
   const sessions = new Set();
   return {
+    /**
+     * Runs `steps` with a new session and ends it however they end: a failed
+     * test must not leave its session open, or the driver refuses the next
+     * test's ("Maximum number of active sessions").
+     */
+    async withSession(steps) {
+      const browser = await this.session();
+      try {
+        return await steps(browser);
+      } finally {
+        await browser.end();
+      }
+    },
     /** A new browser session: `go(url)`, `run(script)`, `until(script)`, `click(selector)`, `end()`. */
     async session() {
       const { sessionId } = await call("POST", "/session", { capabilities: { alwaysMatch: capabilities } });
@@ -61,6 +74,8 @@ export async function startDriver(command, args, capabilities) {
           }
           throw new Error(`timed out waiting for: ${script}`);
         },
+        /** What the page shows, for a failure's message: the address, the open card, whether the app runs. */
+        shown: () => run(`return [location.hash, document.querySelector(".entity-card")?.dataset.entityId, document.documentElement.hasAttribute("data-ready")]`),
         /** A real click (WebDriver's element click) on the first element matching `selector`. */
         async click(selector) {
           const element = await call("POST", `${at}/element`, { using: "css selector", value: selector });

@@ -29,37 +29,36 @@ after(async () => {
 const loaded = (browser) => browser.run(`return [location.href, ...performance.getEntriesByType("resource").map((e) => e.name)]`);
 
 test("WebKit: select an entity, copy the link, and the link opens the same selection in a fresh session", async () => {
-  const first = await driver.session();
-  await first.go(site.url);
-  const id = await first.until(`return document.querySelector(".graph-svg .node")?.dataset.entityId`);
-  await first.click(`.graph-svg .node[data-entity-id="${id}"]`);
-  const name = await first
-    .until(`return document.querySelector('.entity-card[data-entity-id="${id}"] h2')?.textContent`)
-    .catch(async (error) => {
-      // Say what the page shows instead, so a failure under load can be told apart from a lost click.
-      const shown = await first.run(`return [location.hash, document.querySelector(".entity-card")?.dataset.entityId, document.documentElement.hasAttribute("data-ready")]`);
-      throw new Error(`${error.message}; the page shows [hash, card, ready] = ${JSON.stringify(shown)}`);
-    });
-  await first.click(".header .actions button");
-  // Where the page may write the clipboard it says so; elsewhere it shows the link to copy by hand.
-  const link = await first.until(`
-    const manual = document.querySelector(".manual-copy input");
-    if (manual) return manual.value;
-    return document.querySelector(".header .actions button").textContent === "Link copied" ? "clipboard" : null;`);
-  const copied = link === "clipboard" ? await first.run(`return location.href`) : link;
+  const { id, name, copied, firstLoads } = await driver.withSession(async (first) => {
+    await first.go(site.url);
+    const id = await first.until(`return document.querySelector(".graph-svg .node")?.dataset.entityId`);
+    await first.click(`.graph-svg .node[data-entity-id="${id}"]`);
+    const name = await first
+      .until(`return document.querySelector('.entity-card[data-entity-id="${id}"] h2')?.textContent`)
+      .catch(async (error) => {
+        // Say what the page shows instead, so a failure under load can be told apart from a lost click.
+        throw new Error(`${error.message}; the page shows [hash, card, ready] = ${JSON.stringify(await first.shown())}`);
+      });
+    await first.click(".header .actions button");
+    // Where the page may write the clipboard it says so; elsewhere it shows the link to copy by hand.
+    const link = await first.until(`
+      const manual = document.querySelector(".manual-copy input");
+      if (manual) return manual.value;
+      return document.querySelector(".header .actions button").textContent === "Link copied" ? "clipboard" : null;`);
+    const copied = link === "clipboard" ? await first.run(`return location.href`) : link;
+    return { id, name, copied, firstLoads: await loaded(first) };
+  });
   assert.match(copied, new RegExp(`entity=${id}`), copied);
-  const firstLoads = await loaded(first);
-  await first.end();
 
-  const fresh = await driver.session();
-  await fresh.go(copied);
-  const reopened = await fresh.until(`return document.querySelector('.entity-card[data-entity-id="${id}"] h2')?.textContent`);
-  assert.equal(reopened, name);
-  const selected = await fresh.run(`return document.querySelector('.graph-svg .node[data-entity-id="${id}"]')?.classList.contains("selected")`);
-  assert.ok(selected, "the graph shows the entity selected");
-  const foreign = [...firstLoads, ...(await loaded(fresh))].filter((url) => !url.startsWith(site.origin));
-  assert.deepEqual(foreign, [], "nothing requested from another origin");
-  await fresh.end();
+  await driver.withSession(async (fresh) => {
+    await fresh.go(copied);
+    const reopened = await fresh.until(`return document.querySelector('.entity-card[data-entity-id="${id}"] h2')?.textContent`);
+    assert.equal(reopened, name);
+    const selected = await fresh.run(`return document.querySelector('.graph-svg .node[data-entity-id="${id}"]')?.classList.contains("selected")`);
+    assert.ok(selected, "the graph shows the entity selected");
+    const foreign = [...firstLoads, ...(await loaded(fresh))].filter((url) => !url.startsWith(site.origin));
+    assert.deepEqual(foreign, [], "nothing requested from another origin");
+  });
 });
 
 hostileInputScenarios("WebKit", () => driver);

@@ -202,7 +202,11 @@ impl<'a, 't> Tagger<'a, 't> {
         let marker = |i: usize| {
             let word = self.lower(i);
             let before = if i > sentence.start { self.lower(i - 1) } else { String::new() };
+            // "won't", "wouldn't": a negative future, not the past "won".
+            let negative_future = matches!(word.as_str(), "won" | "wouldn" | "shan" | "won't" | "won\u{2019}t")
+                && (word.ends_with('t') || matches!(self.lower(i + 1).as_str(), "'t" | "\u{2019}t" | "'" | "\u{2019}"));
             if FUTURE.contains(&word.as_str())
+                || negative_future
                 || (word == "set" && self.lower(i + 1) == "to")
                 || (word == "to" && matches!(before.as_str(), "is" | "are" | "am"))
             {
@@ -833,6 +837,15 @@ mod tests {
     #[test]
     fn expressions_stop_at_the_sentence_end() {
         check("Kick-off: Tuesday, 1 March\n\n2000 GMT", Some("2005-02-25"), &["Tuesday => 2005-02-22 Day", "1 March => 2005-03-01 Day"]);
+    }
+
+    #[test]
+    fn a_negative_future_looks_forward() {
+        check(
+            "You won't see them again until early in the New Year. The shop won\u{2019}t open until March. They wouldn't play on Sunday.",
+            Some("2004-12-03"),
+            &["the New Year => 2005-01-01 Day", "March => 2005-03 Month", "Sunday => 2004-12-05 Day"],
+        );
     }
 
     #[test]

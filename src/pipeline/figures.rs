@@ -160,9 +160,10 @@ pub fn find(attributor: &Attributor, quotes: &[FoundQuote], date_tokens: &HashSe
                     // A number word is a figure only when it counts a noun phrase (checked below); not
                     // "one of the favourites" or "no one", nor a name's capitalised word ("the Six Nations").
                     let part_of_name = i > range.start && text.starts_with(char::is_uppercase) && !matches!(word(i - 1), "\"" | "(");
-                    let one_of = lower == "one" && (word(i + 1) == "of" || (i > range.start && word(i - 1).eq_ignore_ascii_case("no")));
+                    let pronoun_one =
+                        lower == "one" && (word(i + 1) == "of" || (i > range.start && word(i - 1).eq_ignore_ascii_case("no")));
                     let spelled = NUMBER_WORDS.iter().position(|w| *w == lower).map(|p| (p as f64 + 1.0, ""));
-                    spelled.filter(|_| !part_of_name && !one_of)
+                    spelled.filter(|_| !part_of_name && !pronoun_one)
                 }
                 _ => None,
             };

@@ -69,15 +69,16 @@ const FUNCTION_WORDS: &[&str] = &[
 /// sense, cut to a dozen words, its first letter capital.
 pub fn event_label(sentence: &str, expression: Range<usize>) -> String {
     let (before, after) = (&sentence[..expression.start], &sentence[expression.end..]);
-    let joined = if keeps_date(&sentence[..expression.end], before, after) {
+    // What stays before the date when it goes: the words that only lead into it go with it.
+    let kept_before = without_words_leading_into_date(before);
+    let joined = if keeps_date(&sentence[..expression.end], before, kept_before, after) {
         sentence.to_string()
     } else {
         // `after` starts with the space or the punctuation that followed the date. A date set off by
         // commas leaves with one of them, and one that followed an opening conjunction with its comma.
-        let before = without_words_leading_into_date(before);
-        let opening_conjunction = !before.contains(char::is_whitespace) && CONJUNCTIONS.contains(&before.to_lowercase().as_str());
-        let after = if before.ends_with(',') || opening_conjunction { after.strip_prefix(',').unwrap_or(after) } else { after };
-        format!("{before}{after}")
+        let opening_conjunction = !kept_before.contains(char::is_whitespace) && CONJUNCTIONS.contains(&kept_before.to_lowercase().as_str());
+        let after = if kept_before.ends_with(',') || opening_conjunction { after.strip_prefix(',').unwrap_or(after) } else { after };
+        format!("{kept_before}{after}")
     };
     let words: Vec<&str> = joined.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric) || w.len() > 1).collect();
     let kept = if words.len() > MAX_WORDS { cut_at(&words) } else { words.len() };
@@ -97,7 +98,7 @@ pub fn event_label(sentence: &str, expression: Range<usize>) -> String {
 /// quotation (a speaker's words are not changed), or it completes the word
 /// before it or a participle that stands on it ("was reached in October",
 /// "the report, released in May, said").
-fn keeps_date(through_expression: &str, before: &str, after: &str) -> bool {
+fn keeps_date(through_expression: &str, before: &str, kept_before: &str, after: &str) -> bool {
     let next_word = after.split_whitespace().next().unwrap_or("").trim_end_matches(|c: char| !c.is_alphanumeric());
     let word_before = before.split_whitespace().next_back().unwrap_or("").to_lowercase();
     is_possessive(through_expression, after)
@@ -105,7 +106,7 @@ fn keeps_date(through_expression: &str, before: &str, after: &str) -> bool {
         || next_word.ends_with("\u{2019}s")
         || inside_quotation(before)
         || COMPLETED_BY_DATE.contains(&word_before.as_str())
-        || ends_in_passive_or_parenthetical_participle(without_words_leading_into_date(before))
+        || ends_in_passive_or_parenthetical_participle(kept_before)
 }
 
 /// Whether `text` ends in a past participle after a form of "be" or after a
@@ -184,6 +185,13 @@ mod tests {
         event_label(sentence, start..start + date.len())
     }
 
+    /// Each sentence is its own label, its date kept.
+    fn kept_whole(cases: &[(&str, &str)]) {
+        for &(sentence, date) in cases {
+            assert_eq!(label(sentence, date), sentence);
+        }
+    }
+
     #[test]
     fn the_date_goes_with_the_words_that_lead_into_it() {
         assert_eq!(label("The council met on Tuesday to discuss the plan.", "Tuesday"), "The council met to discuss the plan.");
@@ -198,41 +206,33 @@ mod tests {
 
     #[test]
     fn a_possessive_date_stays() {
-        let kept = [
+        kept_whole(&[
             ("The issue will be discussed at Tuesday's meeting.", "Tuesday"),
             ("The band cut short Monday night's show in Sheffield.", "Monday"),
             ("The plant closes in two weeks' time.", "two weeks"),
-        ];
-        for (sentence, date) in kept {
-            assert_eq!(label(sentence, date), sentence);
-        }
+        ]);
     }
 
     #[test]
     fn a_quotation_is_not_changed() {
-        let sentence = "\"I hope I can play from Saturday,\" he said.";
-        assert_eq!(label(sentence, "Saturday"), sentence);
-        let curly = "\u{201c}We will be back in March,\u{201d} she said.";
-        assert_eq!(label(curly, "March"), curly);
+        kept_whole(&[
+            ("\"I hope I can play from Saturday,\" he said.", "Saturday"),
+            ("\u{201c}We will be back in March,\u{201d} she said.", "March"),
+        ]);
         assert_eq!(label("\"We won,\" he said on Monday.", "Monday"), "\"We won,\" he said.");
     }
 
     #[test]
     fn a_date_that_completes_the_word_before_it_stays() {
-        let sentence = "The gig has been rescheduled for Thursday.";
-        assert_eq!(label(sentence, "Thursday"), sentence);
-        assert_eq!(label("Sales slowed before Christmas.", "Christmas"), "Sales slowed before Christmas.");
+        kept_whole(&[("The gig has been rescheduled for Thursday.", "Thursday"), ("Sales slowed before Christmas.", "Christmas")]);
     }
 
     #[test]
     fn a_date_that_completes_a_passive_or_parenthetical_participle_stays() {
-        let kept = [
+        kept_whole(&[
             ("The Bank's report, released in May, had noted a rise.", "May"),
             ("Prices fell from the peak, which was reached in October.", "October"),
-        ];
-        for (sentence, date) in kept {
-            assert_eq!(label(sentence, date), sentence);
-        }
+        ]);
         assert_eq!(label("Exports declined in 2004, fuelling a deficit.", "2004"), "Exports declined, fuelling a deficit.");
     }
 

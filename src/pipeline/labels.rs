@@ -40,7 +40,8 @@ const COMPLETED_BY_DATE: &[&str] = &[
     "towards",
 ];
 
-/// Conjunctions that may open a sentence ("And a year ago, she won").
+/// Conjunctions a date may follow, with a comma after it ("And a year ago, she
+/// won", "demand rose and on Tuesday, AFP reported").
 const CONJUNCTIONS: &[&str] = &["and", "but", "so", "yet", "or", "then"];
 
 /// Forms of "be" that make the participle after them passive ("was
@@ -75,9 +76,10 @@ pub fn event_label(sentence: &str, expression: Range<usize>) -> String {
         sentence.to_string()
     } else {
         // `after` starts with the space or the punctuation that followed the date. A date set off by
-        // commas leaves with one of them, and one that followed an opening conjunction with its comma.
-        let opening_conjunction = !kept_before.contains(char::is_whitespace) && CONJUNCTIONS.contains(&kept_before.to_lowercase().as_str());
-        let after = if kept_before.ends_with(',') || opening_conjunction { after.strip_prefix(',').unwrap_or(after) } else { after };
+        // commas leaves with one of them, and one that followed a conjunction with its comma.
+        let last_word = kept_before.split_whitespace().next_back().unwrap_or("").to_lowercase();
+        let after_conjunction = CONJUNCTIONS.contains(&last_word.as_str());
+        let after = if kept_before.ends_with(',') || after_conjunction { after.strip_prefix(',').unwrap_or(after) } else { after };
         format!("{kept_before}{after}")
     };
     let words: Vec<&str> = joined.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric) || w.len() > 1).collect();
@@ -158,7 +160,15 @@ fn cut_at(words: &[&str]) -> usize {
     while end > MIN_WORDS && splits(words[end - 1], words[end]) {
         end -= 1;
     }
-    while end > MIN_WORDS && FUNCTION_WORDS.contains(&words[end - 1].to_lowercase().as_str()) {
+    // With or without a comma after it ("and," points on as "and" does), and as written unless it
+    // opens a sentence: a capital mid-sentence makes a name ("since May" is the month, not "may").
+    let points_on = |previous: &str, word: &str| {
+        let word = word.trim_end_matches(',');
+        let opens_sentence = previous.ends_with(['.', '!', '?', ':', '"', '\u{201c}']);
+        let word = if opens_sentence { word.to_lowercase() } else { word.to_string() };
+        word == "I" || FUNCTION_WORDS.contains(&word.as_str())
+    };
+    while end > MIN_WORDS && points_on(words[end - 2], words[end - 1]) {
         end -= 1;
     }
     if end > MIN_WORDS {
@@ -202,6 +212,7 @@ mod tests {
     fn a_date_set_off_by_commas_leaves_one_comma() {
         assert_eq!(label("However, in 2004, the group said it grew.", "2004"), "However, the group said it grew.");
         assert_eq!(label("And a year ago, she became champion.", "a year ago"), "And she became champion.");
+        assert_eq!(label("Demand rose and on Tuesday, AFP reported a deal.", "Tuesday"), "Demand rose and AFP reported a deal.");
     }
 
     #[test]
@@ -240,12 +251,19 @@ mod tests {
     fn a_long_label_is_cut_after_a_word_that_carries_meaning() {
         let sentence = "In 2004 the US Federal Reserve decided to boost interest rates by a quarter of a point to 2.25%.";
         assert_eq!(label(sentence, "2004"), "The US Federal Reserve decided to boost interest rates by a quarter\u{2026}");
+        let month = "In 2004 output rose at its fastest rate for many years and has grown since May as demand rose.";
+        assert_eq!(label(month, "2004"), "Output rose at its fastest rate for many years and has grown since May\u{2026}");
+        let opening = "\"In 2004 he never told me he made an entry that was wrong. If he had, I would know.\"";
+        assert_eq!(label(opening, "2004"), "\"In 2004 he never told me he made an entry that was wrong.\u{2026}");
     }
 
     #[test]
     fn a_cut_does_not_split_a_name_or_a_number() {
         let name = "Passenger numbers fell sharply in 2002 amid terrorism fears after the attacks on the World Trade Centre in New York.";
         assert_eq!(label(name, "2002"), "Passenger numbers fell sharply amid terrorism fears after the attacks\u{2026}");
+        let comma =
+            "In 2004 infrastructure is being built to handle the expected rise in demand and, Agence France Presse reported, a contract.";
+        assert_eq!(label(comma, "2004"), "Infrastructure is being built to handle the expected rise in demand\u{2026}");
         let number = "In 2003 exports rose strongly in each of the regions to reach a total of 11 billion dollars.";
         assert_eq!(label(number, "2003"), "Exports rose strongly in each of the regions to reach a total\u{2026}");
     }
